@@ -1,0 +1,17 @@
+import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { datePrecisions } from './columns.js';
+
+export const articles = sqliteTable('articles', {
+  id: text().primaryKey(),
+  title: text().notNull(),
+  publisher: text().notNull(),
+  // The date exactly as the page printed it, e.g. "07-06-2025" or "a day ago".
+  dateline: text().notNull(),
+  section: text(),
+  publishedStart: text(),
+  publishedEnd: text(),
+  publishedPrecision: text({ enum: datePrecisions }),
+  body: text().notNull(),
+});
+
+export type ArticleRow = typeof articles.$inferSelect;

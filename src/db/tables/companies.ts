@@ -1,0 +1,57 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { articles } from './articles.js';
+
+export const companies = sqliteTable(
+  'companies',
+  {
+    id: text().primaryKey(),
+    name: text().notNull(),
+    sector: text(),
+    country: text(),
+    // null where no source says either way.
+    stateOwned: integer({ mode: 'boolean' }),
+    description: text(),
+  },
+  (t) => [
+    // Name lookups and ordering are case-insensitive.
+    index('companies_name_idx').on(sql`lower(${t.name})`, t.id),
+    index('companies_sector_idx').on(t.sector),
+    index('companies_country_idx').on(t.country),
+    index('companies_state_owned_idx').on(t.stateOwned),
+  ],
+);
+
+export const companyAliases = sqliteTable(
+  'company_aliases',
+  {
+    companyId: text()
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    alias: text().notNull(),
+    position: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.position] }),
+    index('company_aliases_alias_idx').on(sql`lower(${t.alias})`),
+  ],
+);
+
+/** Which articles mention which companies; derived by the seed loader. */
+export const articleCompanies = sqliteTable(
+  'article_companies',
+  {
+    articleId: text()
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    companyId: text()
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.companyId] }),
+    index('article_companies_company_idx').on(t.companyId),
+  ],
+);
+
+export type CompanyRow = typeof companies.$inferSelect;

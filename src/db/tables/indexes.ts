@@ -1,0 +1,39 @@
+import { sql } from 'drizzle-orm';
+import { index, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { datePrecisions } from './columns.js';
+import { companies } from './companies.js';
+
+export const marketIndexes = sqliteTable(
+  'market_indexes',
+  {
+    id: text().primaryKey(),
+    name: text().notNull(),
+    aliases: text({ mode: 'json' }).$type<string[]>().notNull(),
+    description: text(),
+  },
+  (t) => [index('market_indexes_name_idx').on(sql`lower(${t.name})`)],
+);
+
+export const indexWeightings = sqliteTable(
+  'index_weightings',
+  {
+    id: text().primaryKey(),
+    indexId: text()
+      .notNull()
+      .references(() => marketIndexes.id),
+    // The constituent or group as the source names it.
+    constituent: text().notNull(),
+    companyId: text().references(() => companies.id),
+    weightPercent: real().notNull(),
+    asOfStart: text().notNull(),
+    asOfEnd: text().notNull(),
+    asOfPrecision: text({ enum: datePrecisions }).notNull(),
+  },
+  (t) => [
+    index('index_weightings_index_idx').on(t.indexId),
+    index('index_weightings_company_idx').on(t.companyId),
+  ],
+);
+
+export type MarketIndexRow = typeof marketIndexes.$inferSelect;
+export type IndexWeightingRow = typeof indexWeightings.$inferSelect;

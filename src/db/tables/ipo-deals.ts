@@ -1,0 +1,31 @@
+import { index, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { datePrecisions } from './columns.js';
+import { companies } from './companies.js';
+import { exchanges } from './exchanges.js';
+
+export const ipoDeals = sqliteTable(
+  'ipo_deals',
+  {
+    id: text().primaryKey(),
+    companyId: text()
+      .notNull()
+      .references(() => companies.id),
+    exchangeMic: text().references(() => exchanges.mic),
+    dateStart: text(),
+    dateEnd: text(),
+    datePrecision: text({ enum: datePrecisions }),
+    // In the currency the source used; usd only where a source gives it.
+    proceedsAmount: real(),
+    proceedsCurrency: text(),
+    proceedsUsd: real(),
+    description: text(),
+  },
+  (t) => [
+    index('ipo_deals_company_idx').on(t.companyId),
+    index('ipo_deals_exchange_idx').on(t.exchangeMic),
+    index('ipo_deals_date_idx').on(t.dateStart),
+    index('ipo_deals_proceeds_usd_idx').on(t.proceedsUsd),
+  ],
+);
+
+export type IpoDealRow = typeof ipoDeals.$inferSelect;

@@ -1,0 +1,35 @@
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { datePrecisions } from './columns.js';
+import { companies } from './companies.js';
+import { exchanges } from './exchanges.js';
+
+export const listingStatuses = ['LISTED', 'PLANNED', 'CONSIDERING', 'WITHDRAWN', 'DELISTED'] as const;
+export const shareClasses = ['A', 'H', 'B', 'RED_CHIP', 'ORDINARY', 'ADR'] as const;
+
+export const listings = sqliteTable(
+  'listings',
+  {
+    id: text().primaryKey(),
+    companyId: text()
+      .notNull()
+      .references(() => companies.id),
+    // null where the source names the market but not the exchange.
+    exchangeMic: text().references(() => exchanges.mic),
+    market: text().notNull(),
+    shareClass: text({ enum: shareClasses }),
+    ticker: text(),
+    status: text({ enum: listingStatuses }).notNull(),
+    listedStart: text(),
+    listedEnd: text(),
+    listedPrecision: text({ enum: datePrecisions }),
+  },
+  (t) => [
+    index('listings_company_idx').on(t.companyId),
+    index('listings_exchange_status_idx').on(t.exchangeMic, t.status),
+    index('listings_market_idx').on(t.market),
+    index('listings_status_idx').on(t.status),
+    index('listings_share_class_idx').on(t.shareClass),
+  ],
+);
+
+export type ListingRow = typeof listings.$inferSelect;

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/open.js';
+import { seedDatabase } from '../../src/seed/index.js';
+import { writeSeedDir } from '../helpers/seed-fixture.js';
+import { fileDigest, tempDbPath } from '../helpers/temp-db.js';
+
+const tables = ['articles', 'companies', 'company_aliases', 'exchanges', 'listings', 'ipo_deals', 'policy_events', 'metrics', 'citations', 'article_companies'];
+
+function dump(path: string): Record<string, unknown[]> {
+  const db = openDatabase(path);
+  try {
+    return Object.fromEntries(tables.map((t) => [t, db.$client.prepare(`select * from ${t} order by 1, 2`).all()]));
+  } finally {
+    db.$client.close();
+  }
+}
+
+describe('re-seeding', () => {
+  it('a second run of the same seed writes nothing and keeps every row and id', () => {
+    const path = tempDbPath();
+    const seeds = writeSeedDir();
+    const first = seedDatabase(() => openDatabase(path), seeds);
+    const rows = dump(path);
+    const bytes = fileDigest(path);
+
+    const second = seedDatabase(() => openDatabase(path), seeds);
+    expect(first.changed).toBe(true);
+    expect(second).toEqual({ ...first, changed: false });
+    expect(fileDigest(path)).toBe(bytes);
+    expect(dump(path)).toEqual(rows);
+  });
+
+  it('a changed seed replaces the data without duplicating anything and keeps the slugs as ids', () => {
+    const path = tempDbPath();
+    seedDatabase(() => openDatabase(path), writeSeedDir());
+    const result = seedDatabase(
+      () => openDatabase(path),
+      writeSeedDir((f) => (f.companies[0]!.description = 'Still the largest battery maker.')),
+    );
+    expect(result.changed).toBe(true);
+    const rows = dump(path);
+    expect(rows.companies).toEqual([expect.objectContaining({ id: 'acme', description: 'Still the largest battery maker.' })]);
+    expect(rows.listings).toHaveLength(1);
+    expect(rows.citations).toHaveLength(6);
+  });
+
+  it('derives which articles mention a company from its name and aliases as whole words', () => {
+    const path = tempDbPath();
+    seedDatabase(() => openDatabase(path), writeSeedDir());
+    expect(dump(path).article_companies).toEqual([{ article_id: 'fixture-article', company_id: 'acme' }]);
+  });
+});
