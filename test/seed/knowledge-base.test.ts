@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../src/db/open.js';
+import { seedsFolder } from '../../src/paths.js';
+import { loadSeed, seedDatabase } from '../../src/seed/index.js';
+import { tempDbPath } from '../helpers/temp-db.js';
+
+// These tests read the real curated seeds, not a fixture.
+let db: Db;
+beforeAll(() => {
+  const path = tempDbPath();
+  seedDatabase(() => openDatabase(path), seedsFolder);
+  db = openDatabase(path);
+});
+afterAll(() => db.$client.close());
+
+const scalar = (sql: string) => Object.values(db.$client.prepare(sql).get() as object)[0];
+
+describe('the seeded knowledge base', () => {
+  it('holds every citation verbatim, checked in SQL against the article body', () => {
+    expect(scalar('select count(*) from citations')).toBeGreaterThan(100);
+    expect(
+      db.$client
+        .prepare(
+          `select c.id, c.article_id, c.quote from citations c join articles a on a.id = c.article_id
+           where instr(a.body, c.quote) = 0`,
+        )
+        .all(),
+    ).toEqual([]);
+  });
+
+  it('gives every fact at least one citation', () => {
+    const uncited = (table: string, column: string, key = 'id') =>
+      db.$client
+        .prepare(`select ${key} from ${table} t where not exists (select 1 from citations c where c.${column} = t.${key})`)
+        .all();
+    expect(uncited('companies', 'company_id')).toEqual([]);
+    expect(uncited('exchanges', 'exchange_mic', 'mic')).toEqual([]);
+    expect(uncited('listings', 'listing_id')).toEqual([]);
+    expect(uncited('ipo_deals', 'ipo_deal_id')).toEqual([]);
+    expect(uncited('policy_events', 'policy_event_id')).toEqual([]);
+    expect(uncited('market_indexes', 'market_index_id')).toEqual([]);
+    expect(uncited('index_weightings', 'index_weighting_id')).toEqual([]);
+    expect(uncited('metrics', 'metric_id')).toEqual([]);
+  });
+
+  it('records quote offsets that point at the quote in the body', () => {
+    const rows = db.$client
+      .prepare('select c.quote, c.quote_offset as offset, a.body from citations c join articles a on a.id = c.article_id')
+      .all() as { quote: string; offset: number; body: string }[];
+    for (const r of rows) expect(r.body.slice(r.offset, r.offset + r.quote.length)).toBe(r.quote);
+  });
+
+  it('covers the scale the articles support', () => {
+    expect(scalar('select count(*) from articles')).toBe(5);
+    expect(scalar('select count(*) from companies')).toBeGreaterThanOrEqual(35);
+    expect(scalar('select count(*) from listings')).toBeGreaterThanOrEqual(15);
+    expect(scalar('select count(*) from policy_events')).toBeGreaterThanOrEqual(15);
+    expect(scalar('select count(*) from metrics')).toBeGreaterThanOrEqual(20);
+  });
+
+  it('keeps one CATL Hong Kong offering with the HKD amount and the US dollar figure from two articles', () => {
+    const deal = db.$client
+      .prepare(
+        `select d.proceeds_amount, d.proceeds_currency, d.proceeds_usd, d.date_start, d.date_precision,
+                (select count(distinct article_id) from citations where ipo_deal_id = d.id) as articles
+         from ipo_deals d where d.company_id = 'catl'`,
+      )
+      .all();
+    expect(deal).toEqual([
+      expect.objectContaining({
+        proceeds_amount: 41e9,
+        proceeds_currency: 'HKD',
+        proceeds_usd: 5.2e9,
+        date_start: '2025-05-01',
+        date_precision: 'MONTH',
+      }),
+    ]);
+    expect((deal[0] as { articles: number }).articles).toBeGreaterThanOrEqual(2);
+  });
+
+  it('leaves tickers null, since no article prints one', () => {
+    expect(scalar('select count(*) from listings where ticker is not null')).toBe(0);
+  });
+});
+
+describe('the article files', () => {
+  const page = readFileSync(join(seedsFolder, 'source', 'articles.txt'), 'utf8').split('\n');
+  const articles = loadSeed(seedsFolder).articles;
+
+  it('carry each title, publisher, dateline and body exactly as the supplied page has them', () => {
+    expect(articles).toHaveLength(5);
+    for (const a of articles) {
+      expect(page).toContain(a.body);
+      expect(page).toContain(a.title);
+      expect(page).toContain(a.publisher);
+      expect(page).toContain(`time${a.dateline}`);
+    }
+  });
+
+  it('read the page dates as day-month-year', () => {
+    for (const a of articles.filter((x) => x.publishedOn)) {
+      const [d, m, y] = a.dateline.split('-');
+      expect(a.publishedOn).toEqual({ start: `${y}-${m}-${d}`, end: `${y}-${m}-${d}`, precision: 'DAY' });
+    }
+    expect(articles.find((a) => a.dateline === 'a day ago')?.publishedOn).toBeNull();
+  });
+});
