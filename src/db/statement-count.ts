@@ -1,20 +1,18 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-/**
- * Counts SQL statements per request. Drizzle's logger calls record() for
- * every execution; the request's scope is carried by AsyncLocalStorage, so
- * DataLoader batches that run later in the same request still count.
- */
-const scope = new AsyncLocalStorage<{ count: number }>();
-
-export function withStatementCount<T>(fn: () => T): { counter: { count: number }; result: T } {
-  const counter = { count: 0 };
-  const result = scope.run(counter, fn);
-  return { counter, result };
+export interface StatementCounter {
+  count: number;
 }
 
-export function enterStatementScope(counter: { count: number }): void {
-  scope.enterWith(counter);
+/**
+ * Counts SQL statements per request. Drizzle's logger calls recordStatement
+ * for every execution; the request's counter travels in AsyncLocalStorage, so
+ * DataLoader batches that run later in the same request still count.
+ */
+const scope = new AsyncLocalStorage<StatementCounter>();
+
+export function runWithStatementCounter<T>(counter: StatementCounter, fn: () => T): T {
+  return scope.run(counter, fn);
 }
 
 export function recordStatement(): void {

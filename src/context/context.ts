@@ -1,0 +1,19 @@
+import type { StatementCounter } from '../db/statement-count.js';
+import type { Queries } from '../queries/index.js';
+import { createLoaders, type BatchObserver, type Loaders } from './loaders.js';
+
+/** What every resolver receives: fresh loaders, the shared prepared queries and request bookkeeping. */
+export interface Context {
+  queries: Queries;
+  loaders: Loaders;
+  requestId: string;
+  statements: StatementCounter;
+}
+
+export function createContext(
+  queries: Queries,
+  request: { requestId: string; statements: StatementCounter },
+  observe?: BatchObserver,
+): Context {
+  return { queries, loaders: createLoaders(queries, observe), ...request };
+}

@@ -1,0 +1,46 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Context } from '../context/context.js';
+import type { Logger } from '../logger.js';
+
+/** With GRAPHQL_DIAGNOSTICS=1, every response reports how many SQL statements it ran. */
+export const diagnosticsPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind !== 'single') return;
+        const result = response.body.singleResult;
+        result.extensions = { ...result.extensions, diagnostics: { sqlStatements: contextValue.statements.count } };
+      },
+    };
+  },
+};
+
+/** One log line per operation: id, name, duration, statements and error codes; never variables. */
+export function operationLogPlugin(logger: Logger): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ operationName, errors, contextValue: ctx, response }) {
+          const codes = [
+            ...new Set(
+              (errors ?? (response.body.kind === 'single' ? response.body.singleResult.errors : undefined) ?? []).map(
+                (e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
+              ),
+            ),
+          ];
+          logger.info(
+            {
+              requestId: ctx.requestId ?? contextValue.requestId,
+              operationName: operationName ?? null,
+              durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+              sqlStatements: ctx.statements.count,
+              errorCodes: codes,
+            },
+            'graphql operation',
+          );
+        },
+      };
+    },
+  };
+}

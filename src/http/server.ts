@@ -1,0 +1,99 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express from 'express';
+import type { Config } from '../config.js';
+import { createContext, type Context } from '../context/context.js';
+import type { BatchObserver } from '../context/loaders.js';
+import type { Db } from '../db/open.js';
+import { exampleOperation } from '../graphql/example-operation.js';
+import { loadTypeDefs } from '../graphql/schema-files.js';
+import type { Logger } from '../logger.js';
+import { createQueries } from '../queries/index.js';
+import { resolvers } from '../resolvers/index.js';
+import { httpErrorHandler } from './http-errors.js';
+import { diagnosticsPlugin, operationLogPlugin } from './plugins.js';
+import { requestInfo, requestScope } from './request-scope.js';
+
+export interface ApiOptions {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  /** Tests record DataLoader batches through this. */
+  observeBatches?: BatchObserver;
+}
+
+export interface Api {
+  httpServer: Server;
+  apollo: ApolloServer<Context>;
+  /** Starts listening; resolves to the base URL (port 0 picks a free one). */
+  listen: (port: number, host?: string) => Promise<string>;
+  /** Stops accepting, lets in-flight requests finish, then stops Apollo. */
+  stop: () => Promise<void>;
+}
+
+/** Composition root: HTTP → context and loaders → resolvers → queries → SQLite. */
+export async function createApi({ config, db, logger, observeBatches }: ApiOptions): Promise<Api> {
+  const queries = createQueries(db);
+  const app = express();
+  const httpServer = createServer(app);
+  const production = config.NODE_ENV === 'production';
+
+  const apollo = new ApolloServer<Context>({
+    typeDefs: loadTypeDefs(),
+    resolvers,
+    introspection: config.GRAPHQL_INTROSPECTION,
+    includeStacktraceInErrorResponses: !production,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      production
+        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, document: exampleOperation, footer: false }),
+      operationLogPlugin(logger),
+      ...(config.GRAPHQL_DIAGNOSTICS ? [diagnosticsPlugin] : []),
+    ],
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    try {
+      db.$client.prepare('select 1').get();
+      res.json({ status: 'ok' });
+    } catch (error) {
+      logger.error({ err: error }, 'health check failed');
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+  app.use(
+    '/graphql',
+    cors(),
+    express.json({ limit: '100kb' }),
+    requestScope,
+    expressMiddleware(apollo, {
+      context: async ({ res }) => createContext(queries, requestInfo(res), observeBatches),
+    }),
+  );
+  app.use(httpErrorHandler(logger));
+
+  return {
+    httpServer,
+    apollo,
+    listen: (port, host = config.HOST) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const { port: bound } = httpServer.address() as AddressInfo;
+          resolve(`http://${host === '0.0.0.0' ? 'localhost' : host}:${bound}`);
+        });
+      }),
+    stop: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,60 @@
+import { and, count, eq, exists, gte, lte, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/open.js';
+import { policyEventCompanies, policyEvents } from '../db/tables/index.js';
+import type { OrderDirection, PolicyCategory } from '../generated/resolvers-types.js';
+import { groupsInKeyOrder, inKeyOrder, inKeys, keysParam } from './batch.js';
+import { orderNullsLast } from './order.js';
+
+export interface PolicyEventFilterInput {
+  jurisdiction?: string | null;
+  category?: PolicyCategory | null;
+  from?: string | null;
+  to?: string | null;
+  companyId?: string | null;
+}
+
+export function policyEventQueries(db: Db) {
+  const byIds = db.select().from(policyEvents).where(inKeys(policyEvents.id)).prepare();
+  const byCompanyIds = db
+    .select({ key: policyEventCompanies.companyId, event: policyEvents })
+    .from(policyEventCompanies)
+    .innerJoin(policyEvents, eq(policyEvents.id, policyEventCompanies.policyEventId))
+    .where(inKeys(policyEventCompanies.companyId))
+    .orderBy(...orderNullsLast(policyEvents.dateStart, 'ASC', policyEvents.id))
+    .prepare();
+
+  // Overlap of [start, end] with [from, to]: "September 2024" matches from 2024-09-15.
+  const where = (f: PolicyEventFilterInput): SQL | undefined =>
+    and(
+      f.jurisdiction != null ? eq(policyEvents.jurisdiction, f.jurisdiction.toUpperCase()) : undefined,
+      f.category != null ? eq(policyEvents.category, f.category) : undefined,
+      f.from != null ? gte(policyEvents.dateEnd, f.from) : undefined,
+      f.to != null ? lte(policyEvents.dateStart, f.to) : undefined,
+      f.companyId != null
+        ? exists(
+            db
+              .select({ one: sql`1` })
+              .from(policyEventCompanies)
+              .where(and(eq(policyEventCompanies.policyEventId, policyEvents.id), eq(policyEventCompanies.companyId, f.companyId))),
+          )
+        : undefined,
+    );
+
+  return {
+    byIds: (ids: readonly string[]) => inKeyOrder(ids, byIds.all(keysParam(ids)), (r) => r.id),
+    byCompanyIds: (ids: readonly string[]) =>
+      groupsInKeyOrder(ids, byCompanyIds.all(keysParam(ids)), (r) => r.key, (r) => r.event),
+    connection: (filter: PolicyEventFilterInput, direction: OrderDirection) => ({
+      page: (limit: number, offset: number) =>
+        db
+          .select()
+          .from(policyEvents)
+          .where(where(filter))
+          .orderBy(...orderNullsLast(policyEvents.dateStart, direction, policyEvents.id))
+          .limit(limit)
+          .offset(offset)
+          .all(),
+      count: () => db.select({ n: count() }).from(policyEvents).where(where(filter)).get()!.n,
+    }),
+  };
+}

@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/open.js';
+import type { SearchKind } from '../seed/search-documents.js';
+
+export interface SearchRow {
+  kind: SearchKind;
+  entityId: string;
+  score: number;
+  snippet: string;
+}
+
+// Control characters mark matches inside SQLite; they cannot occur in the
+// indexed text, so escaping the rest and swapping them for <mark> is safe.
+const OPEN = '\u0002';
+const CLOSE = '\u0003';
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const markSnippet = (raw: string) => escapeHtml(raw).replaceAll(OPEN, '<mark>').replaceAll(CLOSE, '</mark>');
+
+/**
+ * Turns user text into an FTS5 expression that can never be a syntax error:
+ * only runs of letters and digits survive, each quoted as a plain term.
+ */
+export function ftsExpressions(text: string): { all: string; any: string } | null {
+  const terms = [...new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].slice(0, 32);
+  if (!terms.length) return null;
+  const quoted = terms.map((t) => `"${t}"`);
+  return { all: quoted.join(' AND '), any: quoted.join(' OR ') };
+}
+
+export function searchQueries(db: Db) {
+  const kindFilter = (kinds: SearchKind[] | null) =>
+    kinds ? sql`and kind in (select value from json_each(${JSON.stringify(kinds)}))` : sql``;
+  // Title matches weigh more than body matches; bm25 is lower-is-better, so negate it.
+  const rank = sql`bm25(search_index, 0, 0, 8.0, 1.0)`;
+
+  return {
+    /** All words first; when nothing holds them all, any of them (best match first either way). */
+    search: (text: string, kinds: SearchKind[] | null) => {
+      const expressions = ftsExpressions(text);
+      if (!expressions) return null;
+      const hasAll = db.get<{ one: number } | undefined>(
+        sql`select 1 as one from search_index where search_index match ${expressions.all} ${kindFilter(kinds)} limit 1`,
+      );
+      const match = hasAll ? expressions.all : expressions.any;
+      return {
+        page: (limit: number, offset: number) =>
+          db
+            .all<{ kind: SearchKind; entity_id: string; score: number; snippet: string }>(
+              sql`select kind, entity_id, -${rank} as score,
+                    snippet(search_index, -1, ${OPEN}, ${CLOSE}, '…', 24) as snippet
+                  from search_index where search_index match ${match} ${kindFilter(kinds)}
+                  order by ${rank}, kind, entity_id limit ${limit} offset ${offset}`,
+            )
+            .map((r): SearchRow => ({ kind: r.kind, entityId: r.entity_id, score: r.score, snippet: markSnippet(r.snippet) })),
+        count: () =>
+          db.get<{ n: number }>(
+            sql`select count(*) as n from search_index where search_index match ${match} ${kindFilter(kinds)}`,
+          )!.n,
+      };
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import { paginate } from '../graphql/connection.js';
+import { keyOfType, toGlobalId } from '../graphql/global-id.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { connectionFields, partialDate } from './shared.js';
+
+export const articleResolvers: Resolvers = {
+  Query: {
+    article: (_, { id }, { loaders }) => loaders.article.load(keyOfType(id, 'Article', 'id')),
+    articles: (_, { first, after }, { queries }) => paginate('articles', { first, after }, queries.articles.connection()),
+  },
+  Article: {
+    id: (a) => toGlobalId('Article', a.id),
+    slug: (a) => a.id,
+    publishedOn: (a) => partialDate(a.publishedStart, a.publishedEnd, a.publishedPrecision),
+    companies: (a, _, { loaders }) => loaders.companiesByArticle.load(a.id),
+    citations: (a, _, { loaders }) => loaders.citations.article.load(a.id),
+  },
+  ArticleConnection: connectionFields,
+};

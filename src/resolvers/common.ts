@@ -1,0 +1,17 @@
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { formatPartialDate } from '../lib/partial-date.js';
+import { DateScalar } from './scalars.js';
+
+export const commonResolvers: Resolvers = {
+  Date: DateScalar,
+  PartialDate: {
+    value: (d) => d.start,
+    end: (d) => d.end,
+    precision: (d) => d.precision,
+    text: (d) => formatPartialDate(d.start, d.precision),
+  },
+  Citation: {
+    article: (c, _, { loaders }) => loaders.article.load(c.articleId).then((a) => a!),
+    offset: (c) => c.quoteOffset,
+  },
+};

@@ -1,0 +1,30 @@
+import { paginate } from '../graphql/connection.js';
+import { badUserInput } from '../graphql/errors.js';
+import { keyOfType, toGlobalId } from '../graphql/global-id.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { connectionFields } from './shared.js';
+
+export const companyResolvers: Resolvers = {
+  Query: {
+    company: (_, { id, name }, { loaders, queries }) => {
+      if ((id == null) === (name == null)) throw badUserInput('company takes exactly one of id and name');
+      if (id != null) return loaders.company.load(keyOfType(id, 'Company', 'id'));
+      return queries.companies.byName(name!.trim());
+    },
+    companies: (_, { filter, orderBy, first, after }, { queries }) =>
+      paginate('companies', { first, after }, queries.companies.connection(filter ?? {}, orderBy?.direction ?? 'ASC')),
+  },
+  Company: {
+    id: (c) => toGlobalId('Company', c.id),
+    slug: (c) => c.id,
+    aliases: (c, _, { loaders }) => loaders.companyAliases.load(c.id),
+    listings: (c, _, { loaders }) => loaders.listingsByCompany.load(c.id),
+    ipoDeals: (c, _, { loaders }) => loaders.ipoDealsByCompany.load(c.id),
+    policyEvents: (c, _, { loaders }) => loaders.policyEventsByCompany.load(c.id),
+    indexWeightings: (c, _, { loaders }) => loaders.weightingsByCompany.load(c.id),
+    metrics: (c, _, { loaders }) => loaders.metricsByCompany.load(c.id),
+    articles: (c, _, { loaders }) => loaders.articlesByCompany.load(c.id),
+    sources: (c, _, { loaders }) => loaders.citations.company.load(c.id),
+  },
+  CompanyConnection: connectionFields,
+};

@@ -1,0 +1,31 @@
+import { paginate } from '../graphql/connection.js';
+import { keyOfType, toGlobalId } from '../graphql/global-id.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { connectionFields, partialDate } from './shared.js';
+
+export const ipoDealResolvers: Resolvers = {
+  Query: {
+    ipoDeals: (_, { filter, orderBy, first, after }, { queries }) =>
+      paginate(
+        'ipoDeals',
+        { first, after },
+        queries.ipoDeals.connection(
+          { ...filter, companyId: filter?.company != null ? keyOfType(filter.company, 'Company', 'filter.company') : null },
+          orderBy?.field ?? 'DATE',
+          orderBy?.direction ?? 'ASC',
+        ),
+      ),
+  },
+  IpoDeal: {
+    id: (d) => toGlobalId('IpoDeal', d.id),
+    company: (d, _, { loaders }) => loaders.company.load(d.companyId).then((c) => c!),
+    exchange: (d, _, { loaders }) => (d.exchangeMic ? loaders.exchange.load(d.exchangeMic) : null),
+    date: (d) => partialDate(d.dateStart, d.dateEnd, d.datePrecision),
+    proceeds: (d) =>
+      d.proceedsAmount != null && d.proceedsCurrency != null
+        ? { amount: d.proceedsAmount, currency: d.proceedsCurrency, usd: d.proceedsUsd }
+        : null,
+    sources: (d, _, { loaders }) => loaders.citations.ipoDeal.load(d.id),
+  },
+  IpoDealConnection: connectionFields,
+};

@@ -1,0 +1,26 @@
+import { paginate } from '../graphql/connection.js';
+import { keyOfType, toGlobalId } from '../graphql/global-id.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { connectionFields, partialDate } from './shared.js';
+
+export const listingResolvers: Resolvers = {
+  Query: {
+    listings: (_, { filter, first, after }, { queries }) =>
+      paginate(
+        'listings',
+        { first, after },
+        queries.listings.connection({
+          ...filter,
+          companyId: filter?.company != null ? keyOfType(filter.company, 'Company', 'filter.company') : null,
+        }),
+      ),
+  },
+  Listing: {
+    id: (l) => toGlobalId('Listing', l.id),
+    company: (l, _, { loaders }) => loaders.company.load(l.companyId).then((c) => c!),
+    exchange: (l, _, { loaders }) => (l.exchangeMic ? loaders.exchange.load(l.exchangeMic) : null),
+    listedOn: (l) => partialDate(l.listedStart, l.listedEnd, l.listedPrecision),
+    sources: (l, _, { loaders }) => loaders.citations.listing.load(l.id),
+  },
+  ListingConnection: connectionFields,
+};

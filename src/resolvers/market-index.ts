@@ -1,0 +1,32 @@
+import { paginate } from '../graphql/connection.js';
+import { keyOfType, toGlobalId } from '../graphql/global-id.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { connectionFields, partialDate } from './shared.js';
+
+export const marketIndexResolvers: Resolvers = {
+  Query: {
+    marketIndexes: (_, __, { queries }) => queries.marketIndexes.all(),
+    indexWeightings: (_, { filter, first, after }, { queries }) =>
+      paginate(
+        'indexWeightings',
+        { first, after },
+        queries.marketIndexes.weightingConnection({
+          index: filter?.index?.trim(),
+          companyId: filter?.company != null ? keyOfType(filter.company, 'Company', 'filter.company') : null,
+        }),
+      ),
+  },
+  MarketIndex: {
+    id: (i) => toGlobalId('MarketIndex', i.id),
+    weightings: (i, _, { loaders }) => loaders.weightingsByIndex.load(i.id),
+    sources: (i, _, { loaders }) => loaders.citations.marketIndex.load(i.id),
+  },
+  IndexWeighting: {
+    id: (w) => toGlobalId('IndexWeighting', w.id),
+    index: (w, _, { loaders }) => loaders.marketIndex.load(w.indexId).then((i) => i!),
+    company: (w, _, { loaders }) => (w.companyId ? loaders.company.load(w.companyId) : null),
+    asOf: (w) => partialDate(w.asOfStart, w.asOfEnd, w.asOfPrecision)!,
+    sources: (w, _, { loaders }) => loaders.citations.indexWeighting.load(w.id),
+  },
+  IndexWeightingConnection: connectionFields,
+};

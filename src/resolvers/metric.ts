@@ -1,0 +1,26 @@
+import { paginate } from '../graphql/connection.js';
+import { keyOfType, toGlobalId } from '../graphql/global-id.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { connectionFields, partialDate } from './shared.js';
+
+export const metricResolvers: Resolvers = {
+  Query: {
+    metrics: (_, { filter, first, after }, { queries }) =>
+      paginate(
+        'metrics',
+        { first, after },
+        queries.metrics.connection({
+          market: filter?.market,
+          nameContains: filter?.nameContains,
+          companyId: filter?.company != null ? keyOfType(filter.company, 'Company', 'filter.company') : null,
+        }),
+      ),
+  },
+  Metric: {
+    id: (m) => toGlobalId('Metric', m.id),
+    asOf: (m) => partialDate(m.asOfStart, m.asOfEnd, m.asOfPrecision),
+    company: (m, _, { loaders }) => (m.companyId ? loaders.company.load(m.companyId) : null),
+    sources: (m, _, { loaders }) => loaders.citations.metric.load(m.id),
+  },
+  MetricConnection: connectionFields,
+};

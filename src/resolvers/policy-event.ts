@@ -1,0 +1,30 @@
+import { paginate } from '../graphql/connection.js';
+import { badUserInput } from '../graphql/errors.js';
+import { keyOfType, toGlobalId } from '../graphql/global-id.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { connectionFields, partialDate } from './shared.js';
+
+export const policyEventResolvers: Resolvers = {
+  Query: {
+    policyEvents: (_, { filter, orderBy, first, after }, { queries }) => {
+      if (filter?.from && filter?.to && filter.from > filter.to) {
+        throw badUserInput(`filter.from (${filter.from}) is after filter.to (${filter.to})`, 'filter');
+      }
+      return paginate(
+        'policyEvents',
+        { first, after },
+        queries.policyEvents.connection(
+          { ...filter, companyId: filter?.company != null ? keyOfType(filter.company, 'Company', 'filter.company') : null },
+          orderBy?.direction ?? 'ASC',
+        ),
+      );
+    },
+  },
+  PolicyEvent: {
+    id: (e) => toGlobalId('PolicyEvent', e.id),
+    date: (e) => partialDate(e.dateStart, e.dateEnd, e.datePrecision),
+    companies: (e, _, { loaders }) => loaders.companiesByPolicyEvent.load(e.id),
+    sources: (e, _, { loaders }) => loaders.citations.policyEvent.load(e.id),
+  },
+  PolicyEventConnection: connectionFields,
+};
