@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { syntheticSeed } from '../../src/seed/synthetic.js';
+import { startApi, type TestApi } from '../helpers/api.js';
+
+// The same nested query at any page size must run the same number of statements.
+const nested = `query Nested($first: Int!) {
+  companies(first: $first) {
+    totalCount
+    nodes {
+      name aliases
+      listings { status exchange { mic name } sources { quote article { title } } }
+      ipoDeals { proceeds { amount } exchange { mic } sources { quote } }
+      policyEvents { title companies { name } }
+      metrics { name value }
+      indexWeightings { weightPercent index { name } }
+      articles { title }
+      sources { quote article { title } }
+    }
+  }
+}`;
+
+let api: TestApi | undefined;
+afterEach(() => api?.close());
+
+async function statementsFor(first: number) {
+  const res = await api!.gql(nested, { first });
+  expect(res.body.errors).toBeUndefined();
+  expect(res.body.data.companies.nodes).toHaveLength(first);
+  return res.body.extensions?.diagnostics?.sqlStatements as number;
+}
+
+describe('batching through DataLoader', () => {
+  it('runs the same number of SQL statements for a nested query over 2, 10 and 40 companies', async () => {
+    api = await startApi({ seed: syntheticSeed(60), env: { GRAPHQL_DIAGNOSTICS: '1' } });
+    const counts = [await statementsFor(2), await statementsFor(10), await statementsFor(40)];
+    // page + count + one batch per relation and level: aliases, listings, exchange,
+    // citations (listing, deal, company), article, deals, events, event companies,
+    // metrics, weightings, index, articles.
+    expect(counts).toEqual([16, 16, 16]);
+  });
+
+  it('loads each relation in one batch per level, with every parent key in one IN list', async () => {
+    api = await startApi({ seed: syntheticSeed(12) });
+    await api.data(`{ companies(first: 10) { nodes { listings { exchange { mic } } ipoDeals { company { name } } } } }`);
+    const byLoader: Record<string, typeof api.batches> = {};
+    for (const b of api.batches) (byLoader[b.loader] ??= []).push(b);
+    expect(byLoader.listingsByCompany).toHaveLength(1);
+    expect(byLoader.listingsByCompany![0]!.keys).toHaveLength(10);
+    expect(byLoader.ipoDealsByCompany).toHaveLength(1);
+    // Twenty listings point at two exchanges: DataLoader dedupes the keys.
+    expect(byLoader.exchange).toEqual([{ loader: 'exchange', keys: ['XHKG', 'XSHG'] }]);
+    // The page reads company rows directly, so issuers load once, in one batch of ten.
+    expect(byLoader.company).toHaveLength(1);
+    expect(new Set(byLoader.company![0]!.keys).size).toBe(10);
+  });
+
+  it('does not report statement counts unless GRAPHQL_DIAGNOSTICS is on', async () => {
+    api = await startApi({ seed: syntheticSeed(3) });
+    const res = await api.gql('{ companies(first: 2) { nodes { name } } }');
+    expect(res.body.extensions?.diagnostics).toBeUndefined();
+  });
+
+  it('counts only the statements a query needs: totalCount costs one when asked for', async () => {
+    api = await startApi({ seed: syntheticSeed(3), env: { GRAPHQL_DIAGNOSTICS: 'true' } });
+    const without = await api.gql('{ companies(first: 2) { nodes { name } } }');
+    const withCount = await api.gql('{ companies(first: 2) { totalCount nodes { name } } }');
+    expect(without.body.extensions!.diagnostics.sqlStatements).toBe(1);
+    expect(withCount.body.extensions!.diagnostics.sqlStatements).toBe(2);
+  });
+});
