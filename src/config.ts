@@ -16,6 +16,18 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHQL_DIAGNOSTICS: flag(false),
   GRAPHQL_INTROSPECTION: flag(true),
+  // HTTP batching (an array of operations in one POST) multiplies work per request.
+  GRAPHQL_BATCHING: flag(false),
+  MAX_DEPTH: z.coerce.number().int().min(1).default(10),
+  MAX_ALIASES: z.coerce.number().int().min(0).default(20),
+  MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
+  MAX_TOKENS: z.coerce.number().int().min(100).default(3000),
+  MAX_COST: z.coerce.number().int().min(1).default(50_000),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(100_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  // Comma-separated origins allowed by CORS, or * for any.
+  CORS_ORIGINS: z.string().default('*'),
+  DATABASE_READONLY: flag(false),
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -1,4 +1,4 @@
-import type { StatementCounter } from '../db/statement-count.js';
+import type { StatementCounter } from '../lib/request-store.js';
 import type { Queries } from '../queries/index.js';
 import { createLoaders, type BatchObserver, type Loaders } from './loaders.js';
 

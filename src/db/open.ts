@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { migrationsFolder } from '../paths.js';
-import { recordStatement } from './statement-count.js';
+import { recordStatement } from '../lib/request-store.js';
 import * as tables from './tables/index.js';
 
 export type Db = BetterSQLite3Database<typeof tables> & { $client: Database.Database };

@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { runWithStatementCounter, type StatementCounter } from '../db/statement-count.js';
-
-export interface RequestInfo {
-  requestId: string;
-  statements: StatementCounter;
-}
+import { runInRequest, type RequestInfo } from '../lib/request-store.js';
 
 const clientRequestId = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -22,7 +17,7 @@ export const requestScope: RequestHandler = (req, res, next) => {
   };
   res.locals.request = info;
   res.setHeader('x-request-id', info.requestId);
-  runWithStatementCounter(info.statements, next);
+  runInRequest(info, next);
 };
 
 export const requestInfo = (res: { locals: Record<string, unknown> }) => res.locals.request as RequestInfo;

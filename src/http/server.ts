@@ -14,6 +14,9 @@ import { createContext, type Context } from '../context/context.js';
 import type { BatchObserver } from '../context/loaders.js';
 import type { Db } from '../db/open.js';
 import { exampleOperation } from '../graphql/example-operation.js';
+import { createFormatError } from '../graphql/format-error.js';
+import { armorProtection } from '../graphql/limits/armor.js';
+import { costLimitPlugin } from '../graphql/limits/cost.js';
 import { loadTypeDefs } from '../graphql/schema-files.js';
 import type { Logger } from '../logger.js';
 import { createQueries } from '../queries/index.js';
@@ -50,8 +53,17 @@ export async function createApi({ config, db, logger, observeBatches }: ApiOptio
     typeDefs: loadTypeDefs(),
     resolvers,
     introspection: config.GRAPHQL_INTROSPECTION,
+    // No "Did you mean ...?" hints when the schema is meant to stay private.
+    hideSchemaDetailsFromClientErrors: !config.GRAPHQL_INTROSPECTION,
     includeStacktraceInErrorResponses: !production,
+    formatError: createFormatError(logger, production),
+    allowBatchedHttpRequests: config.GRAPHQL_BATCHING,
+    csrfPrevention: true,
+    // An oversized document stops in the parser: a 400, before any validation work.
+    parseOptions: { maxTokens: config.MAX_TOKENS },
+    validationRules: armorProtection(config),
     plugins: [
+      costLimitPlugin(config.MAX_COST),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
@@ -72,16 +84,22 @@ export async function createApi({ config, db, logger, observeBatches }: ApiOptio
       res.status(503).json({ status: 'unavailable' });
     }
   });
+  const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   app.use(
     '/graphql',
-    cors(),
-    express.json({ limit: '100kb' }),
+    cors({ origin: origins.includes('*') ? '*' : origins, maxAge: 600 }),
+    express.json({ limit: config.MAX_BODY_BYTES }),
     requestScope,
     expressMiddleware(apollo, {
       context: async ({ res }) => createContext(queries, requestInfo(res), observeBatches),
     }),
   );
   app.use(httpErrorHandler(logger));
+
+  // Slow clients may not hold a connection open forever.
+  httpServer.requestTimeout = config.REQUEST_TIMEOUT_MS;
+  httpServer.headersTimeout = Math.min(config.REQUEST_TIMEOUT_MS, 60_000);
+  httpServer.timeout = config.REQUEST_TIMEOUT_MS;
 
   return {
     httpServer,

@@ -1,0 +1,46 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { currentRequest } from '../lib/request-store.js';
+import type { Logger } from '../logger.js';
+
+// Codes a client may act on; anything else is our fault and is masked.
+const clientCodes = new Set([
+  'BAD_USER_INPUT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+const tooManyTokens = /^Syntax Error: Document contains more than \d+ tokens/;
+
+/**
+ * Client errors pass through with their code. Everything else becomes
+ * INTERNAL_SERVER_ERROR with the request id; in production the message is
+ * masked and the full error goes to the log under the same id.
+ */
+export function createFormatError(logger: Logger, production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+    // The token limit is found by the parser; report it like the other limits.
+    if (code === 'GRAPHQL_PARSE_FAILED' && tooManyTokens.test(formatted.message)) {
+      return { message: formatted.message.replace('Syntax Error: ', ''), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+    }
+    if (clientCodes.has(code)) {
+      if (!production) return formatted;
+      const { stacktrace: _, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    const requestId = currentRequest()?.requestId;
+    logger.error({ err: unwrapResolverError(error), requestId, path: formatted.path }, 'internal error while resolving');
+    if (!production) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR', requestId } };
+    return {
+      message: `Internal server error (request id ${requestId ?? 'unknown'})`,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+    };
+  };
+}
