@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
 import { ensureSeeded } from './db/ensure-seeded.js';
-import { openDatabase } from './db/open.js';
+import { DatabaseOpenError, isReadOnlyFile, openDatabase } from './db/open.js';
 import { createApi } from './http/server.js';
 import { createLogger } from './logger.js';
 import { SeedError } from './seed/problems.js';
@@ -9,9 +9,14 @@ import { SeedError } from './seed/problems.js';
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config);
-  const db = openDatabase(config.DATABASE_PATH);
-  const seeded = ensureSeeded(db, config.SEEDS_PATH);
-  if (seeded) logger.info({ counts: seeded.counts }, `seeded empty database ${config.DATABASE_PATH}`);
+  const readonly = config.DATABASE_READONLY || isReadOnlyFile(config.DATABASE_PATH);
+  const db = openDatabase(config.DATABASE_PATH, { readonly });
+  if (readonly) {
+    logger.warn({ path: config.DATABASE_PATH }, 'database is read-only: serving reads, seeding skipped');
+  } else {
+    const seeded = ensureSeeded(db, config.SEEDS_PATH);
+    if (seeded) logger.info({ counts: seeded.counts }, `seeded empty database ${config.DATABASE_PATH}`);
+  }
 
   const api = await createApi({ config, db, logger });
   const url = await api.listen(config.PORT);
@@ -31,9 +36,11 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
+const expected = [ConfigError, SeedError, DatabaseOpenError];
+
 main().catch((error: unknown) => {
-  // One clear line, no stack, and a non-zero exit: never a half-started server.
-  const message = error instanceof ConfigError || error instanceof SeedError ? error.message : `Start-up failed: ${(error as Error).message}`;
-  console.error(message);
+  // One clear line and a non-zero exit: never a half-started server.
+  const known = expected.some((type) => error instanceof type);
+  console.error(known ? (error as Error).message : `Start-up failed: ${(error as Error).message}`);
   process.exit(1);
 });

@@ -14,7 +14,8 @@ const clientCodes = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-const tooManyTokens = /^Syntax Error: Document contains more than \d+ tokens/;
+// graphql-js words it "more that N tokens"; accept either spelling.
+const tooManyTokens = /^Syntax Error: Document contains more tha[nt] (\d+) tokens/;
 
 /**
  * Client errors pass through with their code. Everything else becomes
@@ -25,8 +26,12 @@ export function createFormatError(logger: Logger, production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
     // The token limit is found by the parser; report it like the other limits.
-    if (code === 'GRAPHQL_PARSE_FAILED' && tooManyTokens.test(formatted.message)) {
-      return { message: formatted.message.replace('Syntax Error: ', ''), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+    const tokens = code === 'GRAPHQL_PARSE_FAILED' ? tooManyTokens.exec(formatted.message) : null;
+    if (tokens) {
+      return {
+        message: `Token limit of ${tokens[1]} exceeded: the document has more than ${tokens[1]} tokens`,
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      };
     }
     if (clientCodes.has(code)) {
       if (!production) return formatted;

@@ -31,16 +31,25 @@ let curated: SeedData | undefined;
 export const curatedSeed = () => (curated ??= loadSeed(seedsFolder));
 
 /** A real server on an ephemeral port over a freshly seeded temp-file SQLite database. */
-export async function startApi(options: { seed?: SeedData; env?: Record<string, string> } = {}): Promise<TestApi> {
+export async function startApi(
+  options: { seed?: SeedData; env?: Record<string, string>; logLines?: Record<string, any>[] } = {},
+): Promise<TestApi> {
   const dbPath = tempDbPath();
   const db = openDatabase(dbPath);
   writeSeed(db, options.seed ?? curatedSeed());
-  const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_PATH: dbPath, ...options.env });
+  const config: Config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: options.logLines ? 'info' : 'silent',
+    DATABASE_PATH: dbPath,
+    ...options.env,
+  });
+  // With logLines, every JSON log line the server writes is collected for assertions.
+  const destination = options.logLines && { write: (line: string) => void options.logLines!.push(JSON.parse(line)) };
   const batches: TestApi['batches'] = [];
   const api = await createApi({
     config,
     db,
-    logger: createLogger(config),
+    logger: createLogger(config, destination || undefined),
     observeBatches: (loader, keys) => batches.push({ loader, keys: [...keys] }),
   });
   const url = await api.listen(0, '127.0.0.1');

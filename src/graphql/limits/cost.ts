@@ -44,13 +44,19 @@ export function costLimitPlugin(maximumQueryCost: number): ApolloServerPlugin<Co
       let report: CostReport | undefined;
       return {
         async didResolveOperation({ request, document, schema }) {
-          const requestedQueryCost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: request.operationName ?? undefined,
-            estimators: [costEstimator],
-          });
+          let requestedQueryCost: number;
+          try {
+            requestedQueryCost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: request.operationName ?? undefined,
+              estimators: [costEstimator],
+            });
+          } catch {
+            // Variables that do not coerce: execution refuses them next with BAD_USER_INPUT.
+            return;
+          }
           report = { requestedQueryCost, maximumQueryCost };
           if (requestedQueryCost > maximumQueryCost) {
             throw new GraphQLError(
