@@ -59,6 +59,8 @@ export async function createApi({ config, db, logger, observeBatches }: ApiOptio
     formatError: createFormatError(logger, production),
     allowBatchedHttpRequests: config.GRAPHQL_BATCHING,
     csrfPrevention: true,
+    // main.ts owns SIGTERM/SIGINT so it can close the database and exit 0.
+    stopOnTerminationSignals: false,
     // An oversized document stops in the parser: a 400, before any validation work.
     parseOptions: { maxTokens: config.MAX_TOKENS },
     validationRules: armorProtection(config),
