@@ -13,7 +13,7 @@ describe('the server process', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ companies { totalCount } }' }),
     });
-    expect((await res.json()).data.companies.totalCount).toBeGreaterThan(30);
+    expect(((await res.json()) as any).data.companies.totalCount).toBeGreaterThan(30);
     expect(server.stdout.some((l) => l.includes('seeded empty database'))).toBe(true);
     server.child.kill('SIGTERM');
     expect(await server.exited).toEqual({ code: 0, signal: null });
@@ -96,7 +96,7 @@ describe('the server process', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ company(name: "CATL") { name listings { status } } }' }),
     });
-    expect((await res.json()).data.company.name).toBe('Contemporary Amperex Technology');
+    expect(((await res.json()) as any).data.company.name).toBe('Contemporary Amperex Technology');
     expect(server.stdout.some((l) => l.includes('read-only'))).toBe(true);
     server.child.kill('SIGINT');
     expect((await server.exited).code).toBe(0);
