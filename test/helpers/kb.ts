@@ -1,0 +1,110 @@
+import { expect } from 'vitest';
+import type { PartialDate } from '../../src/lib/partial-date.js';
+import { curatedSeed, errorCode, type GraphQLResponse, type TestApi } from './api.js';
+
+// Shared expectations for the API tests: error shapes, seed-derived orders,
+// citation checks and a Relay page walker.
+
+/** A bad argument: HTTP 200 (the request itself was valid), BAD_USER_INPUT, and the field resolved to null. */
+export function expectBadUserInput(res: GraphQLResponse, message?: RegExp) {
+  expect(res.status).toBe(200);
+  expect(res.body.errors).toHaveLength(1);
+  expect(errorCode(res)).toBe('BAD_USER_INPUT');
+  if (message) expect(res.body.errors![0]!.message).toMatch(message);
+  // Every field these tests call is the only root field of its document.
+  const data = res.body.data;
+  if (data != null) expect(Object.values(data).every((v) => v === null)).toBe(true);
+}
+
+/** A document that is not valid against the schema: HTTP 400, GRAPHQL_VALIDATION_FAILED, no data. */
+export function expectValidationFailed(res: GraphQLResponse) {
+  expect(res.status).toBe(400);
+  expect(errorCode(res)).toBe('GRAPHQL_VALIDATION_FAILED');
+  expect(res.body.data).toBeUndefined();
+}
+
+/** Ascending by a nullable key with nulls last, ties by slug ascending. */
+export function nullsLastThenSlug<T extends { slug: string }>(key: (item: T) => string | number | null, direction: 'ASC' | 'DESC' = 'ASC') {
+  return (a: T, b: T): number => {
+    const ka = key(a);
+    const kb = key(b);
+    if (ka === null || kb === null) return ka === kb ? compare(a.slug, b.slug) : ka === null ? 1 : -1;
+    const c = direction === 'ASC' ? compare(ka, kb) : compare(kb, ka);
+    return c !== 0 ? c : compare(a.slug, b.slug);
+  };
+}
+
+/** Plain code-unit comparison, the way SQLite compares text and numbers. */
+export function compare(a: string | number, b: string | number): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export const startOf = (d: PartialDate | null) => d?.start ?? null;
+
+/** The PartialDate fields the API serves for a seed date (text at the stated precision). */
+export function servedDate(d: PartialDate | null) {
+  if (!d) return null;
+  const text =
+    d.precision === 'DAY'
+      ? d.start
+      : d.precision === 'MONTH'
+        ? d.start.slice(0, 7)
+        : d.precision === 'QUARTER'
+          ? `${d.start.slice(0, 4)}-Q${Math.floor((Number(d.start.slice(5, 7)) - 1) / 3) + 1}`
+          : d.start.slice(0, 4);
+  return { value: d.start, end: d.end, precision: d.precision, text };
+}
+
+/** An article mentions a company when its name or an alias stands in the body as a whole word (case as written). */
+export function mentions(body: string, names: string[]): boolean {
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return names.some((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`, 'u').test(body));
+}
+
+/** GraphQL selection for citations, matched by expectCitationsOf. */
+export const citationFields = 'sources { quote offset article { slug body } }';
+
+/** Served citations equal the seed's, in order, and each quote sits in its article's body at offset. */
+export function expectCitationsOf(served: any[], seed: { article: string; quote: string }[]) {
+  expect(served.map((c) => ({ article: c.article.slug, quote: c.quote }))).toEqual(seed);
+  for (const c of served) {
+    expect(c.article.body).toContain(c.quote);
+    expect(c.article.body.indexOf(c.quote)).toBe(c.offset);
+  }
+}
+
+/** Seed companies by slug. */
+export const seedCompany = (slug: string) => {
+  const c = curatedSeed().companies.find((x) => x.slug === slug);
+  if (!c) throw new Error(`no company ${slug} in the seed`);
+  return c;
+};
+
+export interface Page {
+  edges: { cursor: string; node: any }[];
+  nodes: any[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount: number;
+}
+
+/**
+ * Walks a connection page by page with after: endCursor until hasNextPage is
+ * false. `query` must take $first and $after and select the page fields of
+ * `field` (see pageSelection).
+ */
+export async function walkPages(api: TestApi, query: string, field: string, first: number, variables: Record<string, unknown> = {}) {
+  const pages: Page[] = [];
+  let after: string | null = null;
+  for (let guard = 0; guard < 1000; guard++) {
+    const data: any = await api.data(query, { ...variables, first, after });
+    const page: Page = data[field];
+    pages.push(page);
+    if (!page.pageInfo.hasNextPage) return pages;
+    after = page.pageInfo.endCursor;
+  }
+  throw new Error(`${field}: more than 1000 pages`);
+}
+
+/** The page fields every connection shares, around a node selection. */
+export const pageSelection = (node: string) =>
+  `totalCount edges { cursor node { ${node} } } nodes { ${node} } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }`;
