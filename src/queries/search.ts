@@ -31,8 +31,10 @@ export function ftsExpressions(text: string): { all: string; any: string } | nul
 export function searchQueries(db: Db) {
   const kindFilter = (kinds: SearchKind[] | null) =>
     kinds ? sql`and kind in (select value from json_each(${JSON.stringify(kinds)}))` : sql``;
-  // Title matches weigh more than body matches; bm25 is lower-is-better, so negate it.
-  const rank = sql`bm25(search_index, 0, 0, 8.0, 1.0)`;
+  // Title matches weigh more than body matches, and a company's own entry
+  // outranks figures and articles that merely mention it. bm25 is
+  // lower-is-better, so the score is its negation.
+  const rank = sql`bm25(search_index, 0, 0, 8.0, 1.0) * (case kind when 'Company' then 2.0 else 1.0 end)`;
 
   return {
     /** All words first; when nothing holds them all, any of them (best match first either way). */

@@ -1,4 +1,4 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, print } from 'graphql';
 import { parsePartialDate } from '../lib/partial-date.js';
 
 const invalid = (value: unknown) =>
@@ -17,7 +17,7 @@ export const DateScalar = new GraphQLScalarType({
   serialize: (value) => value,
   parseValue: parseDate,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw invalid(ast.kind);
+    if (ast.kind !== Kind.STRING) throw invalid(print(ast));
     return parseDate(ast.value);
   },
 });

@@ -2,19 +2,10 @@ import { expect } from 'vitest';
 import type { PartialDate } from '../../src/lib/partial-date.js';
 import { curatedSeed, errorCode, type GraphQLResponse, type TestApi } from './api.js';
 
+export { expectBadUserInput, servedDate } from './checks.js';
+
 // Shared expectations for the API tests: error shapes, seed-derived orders,
 // citation checks and a Relay page walker.
-
-/** A bad argument: HTTP 200 (the request itself was valid), BAD_USER_INPUT, and the field resolved to null. */
-export function expectBadUserInput(res: GraphQLResponse, message?: RegExp) {
-  expect(res.status).toBe(200);
-  expect(res.body.errors).toHaveLength(1);
-  expect(errorCode(res)).toBe('BAD_USER_INPUT');
-  if (message) expect(res.body.errors![0]!.message).toMatch(message);
-  // Every field these tests call is the only root field of its document.
-  const data = res.body.data;
-  if (data != null) expect(Object.values(data).every((v) => v === null)).toBe(true);
-}
 
 /** A document that is not valid against the schema: HTTP 400, GRAPHQL_VALIDATION_FAILED, no data. */
 export function expectValidationFailed(res: GraphQLResponse) {
@@ -40,20 +31,6 @@ export function compare(a: string | number, b: string | number): number {
 }
 
 export const startOf = (d: PartialDate | null) => d?.start ?? null;
-
-/** The PartialDate fields the API serves for a seed date (text at the stated precision). */
-export function servedDate(d: PartialDate | null) {
-  if (!d) return null;
-  const text =
-    d.precision === 'DAY'
-      ? d.start
-      : d.precision === 'MONTH'
-        ? d.start.slice(0, 7)
-        : d.precision === 'QUARTER'
-          ? `${d.start.slice(0, 4)}-Q${Math.floor((Number(d.start.slice(5, 7)) - 1) / 3) + 1}`
-          : d.start.slice(0, 4);
-  return { value: d.start, end: d.end, precision: d.precision, text };
-}
 
 /** An article mentions a company when its name or an alias stands in the body as a whole word (case as written). */
 export function mentions(body: string, names: string[]): boolean {
