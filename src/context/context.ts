@@ -14,6 +14,7 @@ export function createContext(
   queries: Queries,
   request: { requestId: string; statements: StatementCounter },
   observe?: BatchObserver,
+  loaderOptions?: { batch?: boolean },
 ): Context {
-  return { queries, loaders: createLoaders(queries, observe), ...request };
+  return { queries, loaders: createLoaders(queries, observe, loaderOptions), ...request };
 }

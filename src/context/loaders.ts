@@ -10,12 +10,16 @@ export type BatchObserver = (loader: string, keys: readonly string[]) => void;
  * between users. Each batch is one prepared `IN (...)` statement whose
  * results come back in key order (null or [] for a missing key).
  */
-export function createLoaders(q: Queries, observe?: BatchObserver) {
+export function createLoaders(q: Queries, observe?: BatchObserver, options: { batch?: boolean } = {}) {
+  // batch: false is the naive baseline the benchmark compares against: one query per parent.
   const loader = <V>(name: string, batch: (keys: readonly string[]) => V[]) =>
-    new DataLoader<string, V>(async (keys) => {
-      observe?.(name, keys);
-      return batch(keys);
-    });
+    new DataLoader<string, V>(
+      async (keys) => {
+        observe?.(name, keys);
+        return batch(keys);
+      },
+      { batch: options.batch ?? true },
+    );
 
   return {
     company: loader('company', q.companies.byIds),

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginLandingPageLocalDefault,
@@ -17,10 +18,10 @@ import { exampleOperation } from '../graphql/example-operation.js';
 import { createFormatError } from '../graphql/format-error.js';
 import { armorProtection } from '../graphql/limits/armor.js';
 import { costLimitPlugin } from '../graphql/limits/cost.js';
-import { loadTypeDefs } from '../graphql/schema-files.js';
+import { buildExecutableSchema } from '../graphql/executable-schema.js';
+import { jitExecution } from '../graphql/jit-executor.js';
 import type { Logger } from '../logger.js';
 import { createQueries } from '../queries/index.js';
-import { resolvers } from '../resolvers/index.js';
 import { httpErrorHandler } from './http-errors.js';
 import { diagnosticsPlugin, operationLogPlugin } from './plugins.js';
 import { requestInfo, requestScope } from './request-scope.js';
@@ -31,6 +32,8 @@ export interface ApiOptions {
   logger: Logger;
   /** Tests record DataLoader batches through this. */
   observeBatches?: BatchObserver;
+  /** false turns batching off: the benchmark's naive baseline. */
+  loaderBatching?: boolean;
 }
 
 export interface Api {
@@ -43,15 +46,15 @@ export interface Api {
 }
 
 /** Composition root: HTTP → context and loaders → resolvers → queries → SQLite. */
-export async function createApi({ config, db, logger, observeBatches }: ApiOptions): Promise<Api> {
+export async function createApi({ config, db, logger, observeBatches, loaderBatching }: ApiOptions): Promise<Api> {
   const queries = createQueries(db);
   const app = express();
   const httpServer = createServer(app);
   const production = config.NODE_ENV === 'production';
 
   const apollo = new ApolloServer<Context>({
-    typeDefs: loadTypeDefs(),
-    resolvers,
+    // Apollo parses, validates and runs plugins; graphql-jit executes.
+    gateway: jitExecution(buildExecutableSchema()),
     introspection: config.GRAPHQL_INTROSPECTION,
     // No "Did you mean ...?" hints when the schema is meant to stay private.
     hideSchemaDetailsFromClientErrors: !config.GRAPHQL_INTROSPECTION,
@@ -65,6 +68,8 @@ export async function createApi({ config, db, logger, observeBatches }: ApiOptio
     parseOptions: { maxTokens: config.MAX_TOKENS },
     validationRules: armorProtection(config),
     plugins: [
+      // Cache policy is decided per operation (see the response cache), not per field.
+      ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(config.MAX_COST),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       production
@@ -93,7 +98,7 @@ export async function createApi({ config, db, logger, observeBatches }: ApiOptio
     express.json({ limit: config.MAX_BODY_BYTES }),
     requestScope,
     expressMiddleware(apollo, {
-      context: async ({ res }) => createContext(queries, requestInfo(res), observeBatches),
+      context: async ({ res }) => createContext(queries, requestInfo(res), observeBatches, { batch: loaderBatching }),
     }),
   );
   app.use(httpErrorHandler(logger));

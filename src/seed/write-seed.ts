@@ -11,6 +11,9 @@ import { searchDocuments } from './search-documents.js';
 // Bump when the way seeds become rows changes, so an unchanged seed is rewritten once.
 const WRITER_VERSION = '1';
 
+/** Reports progress of a long write: rows written so far out of the total. */
+export type SeedProgress = (done: number, total: number) => void;
+
 export interface SeedResult {
   changed: boolean;
   hash: string;
@@ -40,7 +43,7 @@ function mentions(body: string, names: string[]): boolean {
  * readers see the old data or the new, never a mix. An unchanged seed (same
  * hash) writes nothing at all.
  */
-export function writeSeed(db: Db, data: SeedData): SeedResult {
+export function writeSeed(db: Db, data: SeedData, onProgress?: SeedProgress): SeedResult {
   const hash = seedHash(data);
   const counts = {
     articles: data.articles.length,
@@ -87,6 +90,18 @@ export function writeSeed(db: Db, data: SeedData): SeedResult {
   const stored = db.select({ value: t.seedState.value }).from(t.seedState).where(eq(t.seedState.key, 'hash')).get();
   if (stored?.value === hash) return { changed: false, hash, counts };
 
+  const documents = searchDocuments(data);
+  const total =
+    Object.values(counts).reduce((a, b) => a + b, 0) +
+    data.companies.reduce((n, c) => n + c.aliases.length, 0) +
+    data.policyEvents.reduce((n, e) => n + e.companies.length, 0) +
+    documents.length;
+  let done = 0;
+  const advance = (n: number) => {
+    done += n;
+    onProgress?.(done, total);
+  };
+
   db.transaction((tx) => {
     // Children first, so foreign keys hold at every step.
     tx.run(sql`delete from search_index`);
@@ -109,7 +124,11 @@ export function writeSeed(db: Db, data: SeedData): SeedResult {
       tx.delete(table).run();
     }
     const insert = <T extends SQLiteTable>(table: T, rows: T['$inferInsert'][]) => {
-      for (let i = 0; i < rows.length; i += 200) tx.insert(table).values(rows.slice(i, i + 200)).run();
+      for (let i = 0; i < rows.length; i += 200) {
+        const chunk = rows.slice(i, i + 200);
+        tx.insert(table).values(chunk).run();
+        advance(chunk.length);
+      }
     };
     insert(
       t.articles,
@@ -213,11 +232,12 @@ export function writeSeed(db: Db, data: SeedData): SeedResult {
     );
     insert(t.citations, citationRows);
     insert(t.articleCompanies, mentionRows);
-    for (const doc of searchDocuments(data)) {
-      tx.run(
-        sql`insert into search_index (kind, entity_id, title, body) values (${doc.kind}, ${doc.entityId}, ${doc.title}, ${doc.body})`,
-      );
-    }
+    // FTS5 has no Drizzle builder; one prepared statement keeps 100k-row seeds fast.
+    const index = db.$client.prepare('insert into search_index (kind, entity_id, title, body) values (?, ?, ?, ?)');
+    documents.forEach((doc, i) => {
+      index.run(doc.kind, doc.entityId, doc.title, doc.body);
+      if (i % 1000 === 999 || i === documents.length - 1) advance(i % 1000 + 1);
+    });
     tx.insert(t.seedState).values({ key: 'hash', value: hash }).run();
   });
   return { changed: true, hash, counts };
