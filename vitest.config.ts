@@ -13,6 +13,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Each file starts its own server and SQLite files; forks keep native handles apart.
     pool: 'forks',
+    // Memory-bound tests collect garbage before measuring.
+    execArgv: ['--expose-gc'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },

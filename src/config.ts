@@ -28,6 +28,10 @@ const envSchema = z.object({
   // Comma-separated origins allowed by CORS, or * for any.
   CORS_ORIGINS: z.string().default('*'),
   DATABASE_READONLY: flag(false),
+  // Identical successful queries are answered from memory until the data changes; 0 turns it off.
+  RESPONSE_CACHE_SIZE: z.coerce.number().int().min(0).default(1000),
+  // Cache-Control max-age on successful GET responses, for HTTP caches and CDNs.
+  CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(60),
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -25,6 +25,7 @@ import { createQueries } from '../queries/index.js';
 import { httpErrorHandler } from './http-errors.js';
 import { diagnosticsPlugin, operationLogPlugin } from './plugins.js';
 import { requestInfo, requestScope } from './request-scope.js';
+import { responseCache } from './response-cache.js';
 
 export interface ApiOptions {
   config: Config;
@@ -51,6 +52,11 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
   const app = express();
   const httpServer = createServer(app);
   const production = config.NODE_ENV === 'production';
+  // Diagnostics report per-request statement counts, which a cached answer would not have.
+  const cache =
+    config.RESPONSE_CACHE_SIZE > 0 && !config.GRAPHQL_DIAGNOSTICS
+      ? responseCache({ maxEntries: config.RESPONSE_CACHE_SIZE, maxAgeSeconds: config.CACHE_MAX_AGE_SECONDS, db, logger })
+      : undefined;
 
   const apollo = new ApolloServer<Context>({
     // Apollo parses, validates and runs plugins; graphql-jit executes.
@@ -77,6 +83,7 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, document: exampleOperation, footer: false }),
       operationLogPlugin(logger),
       ...(config.GRAPHQL_DIAGNOSTICS ? [diagnosticsPlugin] : []),
+      ...(cache ? [cache.plugin] : []),
     ],
   });
   await apollo.start();
@@ -95,8 +102,10 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
   app.use(
     '/graphql',
     cors({ origin: origins.includes('*') ? '*' : origins, maxAge: 600 }),
-    express.json({ limit: config.MAX_BODY_BYTES }),
+    // The raw body is the response cache's key: no second serialisation per request.
+    express.json({ limit: config.MAX_BODY_BYTES, verify: (req, _res, raw) => void ((req as { rawBody?: Buffer }).rawBody = raw) }),
     requestScope,
+    ...(cache ? [cache.middleware] : []),
     expressMiddleware(apollo, {
       context: async ({ res }) => createContext(queries, requestInfo(res), observeBatches, { batch: loaderBatching }),
     }),

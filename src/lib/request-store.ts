@@ -7,6 +7,8 @@ export interface StatementCounter {
 export interface RequestInfo {
   requestId: string;
   statements: StatementCounter;
+  /** Set when the response may be stored in the response cache under this key. */
+  cacheKey?: string;
 }
 
 /**
