@@ -28,6 +28,8 @@ const envSchema = z.object({
   // Comma-separated origins allowed by CORS, or * for any.
   CORS_ORIGINS: z.string().default('*'),
   DATABASE_READONLY: flag(false),
+  // Processes serving requests; above 1, node:cluster forks workers sharing the port.
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   // Identical successful queries are answered from memory until the data changes; 0 turns it off.
   RESPONSE_CACHE_SIZE: z.coerce.number().int().min(0).default(1000),
   // Cache-Control max-age on successful GET responses, for HTTP caches and CDNs.

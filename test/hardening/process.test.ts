@@ -101,4 +101,27 @@ describe('the server process', () => {
     server.child.kill('SIGINT');
     expect((await server.exited).code).toBe(0);
   });
+
+  it('with WORKERS=2 runs two workers on one port, serves through both, and exits 0 on SIGTERM', async () => {
+    const server = spawnServer({ DATABASE_PATH: tempDbPath(), WORKERS: '2' });
+    const url = await readyUrl(server);
+    // Wait for the second worker too.
+    for (let i = 0; i < 200 && server.stdout.filter((l) => l.includes('GraphQL API ready')).length < 2; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const ready = server.stdout.filter((l) => l.includes('GraphQL API ready')).map((l) => JSON.parse(l));
+    expect(ready.map((l) => l.worker).sort()).toEqual([1, 2]);
+    expect(new Set(ready.map((l) => l.url))).toEqual(new Set([url]));
+    for (let i = 0; i < 4; i++) {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ exchanges { mic } }` }),
+      });
+      expect(res.status).toBe(200);
+    }
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    expect(server.stdout.filter((l) => l.includes('"msg":"stopped"'))).toHaveLength(3);
+  });
 });
