@@ -236,7 +236,7 @@ export type IndexWeightingEdge = {
 export type IndexWeightingFilter = {
   /** Global id of the constituent company. */
   company?: InputMaybe<Scalars['ID']['input']>;
-  /** Index name or alias, case-insensitive, e.g. 'hang seng index'. */
+  /** Index name, case-insensitive, e.g. 'hang seng index'. */
   index?: InputMaybe<Scalars['String']['input']>;
 };
 

@@ -9,6 +9,8 @@ export interface RequestInfo {
   statements: StatementCounter;
   /** Set when the response may be stored in the response cache under this key. */
   cacheKey?: string;
+  /** When present, every statement's SQL and parameters are appended (query-plan tests). */
+  capturedSql?: { sql: string; params: unknown[] }[];
 }
 
 /**
@@ -25,7 +27,9 @@ export function runInRequest<T>(info: RequestInfo, fn: () => T): T {
 export const currentRequest = (): RequestInfo | undefined => store.getStore();
 
 /** Drizzle's logger calls this for every statement it executes. */
-export function recordStatement(): void {
+export function recordStatement(sql: string, params: unknown[]): void {
   const info = store.getStore();
-  if (info) info.statements.count += 1;
+  if (!info) return;
+  info.statements.count += 1;
+  info.capturedSql?.push({ sql, params });
 }

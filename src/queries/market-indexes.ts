@@ -26,12 +26,11 @@ export function marketIndexQueries(db: Db) {
     .orderBy(...chronological)
     .prepare();
 
-  // The index is named by name or alias, case-insensitive: 'hang seng index', 'HSI'.
+  // The index is named case-insensitively, through the lower(name) index.
   const where = (f: IndexWeightingFilterInput): SQL | undefined =>
     and(
       f.index != null
-        ? sql`${indexWeightings.indexId} in (select ${marketIndexes.id} from ${marketIndexes} where lower(${marketIndexes.name}) = lower(${f.index})
-            or exists (select 1 from json_each(${marketIndexes.aliases}) where lower(value) = lower(${f.index})))`
+        ? sql`${indexWeightings.indexId} in (select ${marketIndexes.id} from ${marketIndexes} where lower(${marketIndexes.name}) = lower(${f.index}))`
         : undefined,
       f.companyId != null ? eq(indexWeightings.companyId, f.companyId) : undefined,
     );

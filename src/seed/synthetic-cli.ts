@@ -27,7 +27,6 @@ const result = writeSeed(db, data, (done, total) => {
   bar.update(done);
 });
 bar.stop();
-db.$client.pragma('optimize');
 db.$client.close();
 console.log(`${result.changed ? 'Wrote' : 'Unchanged:'} ${path} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 for (const [kind, n] of Object.entries(result.counts)) console.log(`  ${kind.padEnd(16)} ${n}`);

@@ -1,5 +1,5 @@
 import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { datePrecisions } from './columns.js';
+import { datePrecisions, nullsLastIndexes } from './columns.js';
 
 export const articles = sqliteTable('articles', {
   id: text().primaryKey(),
@@ -12,6 +12,6 @@ export const articles = sqliteTable('articles', {
   publishedEnd: text(),
   publishedPrecision: text({ enum: datePrecisions }),
   body: text().notNull(),
-});
+}, (t) => nullsLastIndexes('articles_published', t.publishedStart, t.id));
 
 export type ArticleRow = typeof articles.$inferSelect;

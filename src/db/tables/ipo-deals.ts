@@ -1,5 +1,5 @@
 import { index, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { datePrecisions } from './columns.js';
+import { datePrecisions, nullsLastIndexes } from './columns.js';
 import { companies } from './companies.js';
 import { exchanges } from './exchanges.js';
 
@@ -22,9 +22,10 @@ export const ipoDeals = sqliteTable(
   },
   (t) => [
     index('ipo_deals_company_idx').on(t.companyId),
-    index('ipo_deals_exchange_idx').on(t.exchangeMic),
-    index('ipo_deals_date_idx').on(t.dateStart),
     index('ipo_deals_proceeds_usd_idx').on(t.proceedsUsd),
+    ...nullsLastIndexes('ipo_deals_date', t.dateStart, t.id),
+    ...nullsLastIndexes('ipo_deals_proceeds', t.proceedsUsd, t.id),
+    ...nullsLastIndexes('ipo_deals_exchange_date', t.dateStart, t.id, t.exchangeMic),
   ],
 );
 

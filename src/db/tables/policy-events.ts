@@ -1,5 +1,5 @@
 import { index, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { datePrecisions } from './columns.js';
+import { datePrecisions, nullsLastIndexes } from './columns.js';
 import { companies } from './companies.js';
 
 export const policyCategories = [
@@ -29,6 +29,7 @@ export const policyEvents = sqliteTable(
   },
   (t) => [
     index('policy_events_date_idx').on(t.dateStart, t.dateEnd),
+    ...nullsLastIndexes('policy_events_order', t.dateStart, t.id),
     index('policy_events_jurisdiction_idx').on(t.jurisdiction),
     index('policy_events_category_idx').on(t.category),
   ],

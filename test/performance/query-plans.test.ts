@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../src/db/open.js';
+import { runInRequest } from '../../src/lib/request-store.js';
+import { createQueries, type Queries } from '../../src/queries/index.js';
+import { syntheticSeed } from '../../src/seed/synthetic.js';
+import { writeSeed } from '../../src/seed/write-seed.js';
+import { tempDbPath } from '../helpers/temp-db.js';
+
+// Every filter and order the contract offers must be served through an index:
+// the plan of each statement may not contain a bare "SCAN <table>".
+let db: Db;
+let q: Queries;
+beforeAll(() => {
+  db = openDatabase(tempDbPath());
+  writeSeed(db, syntheticSeed(500));
+  q = createQueries(db);
+});
+afterAll(() => db.$client.close());
+
+/** Runs fn, then EXPLAINs every statement it executed; returns the plan lines. */
+function plansOf(fn: () => unknown): string[] {
+  const capturedSql: { sql: string; params: unknown[] }[] = [];
+  runInRequest({ requestId: 'plan', statements: { count: 0 }, capturedSql }, fn);
+  expect(capturedSql.length).toBeGreaterThan(0);
+  return capturedSql.flatMap(({ sql, params }) =>
+    (db.$client.prepare(`explain query plan ${sql}`).all(...(params as never[])) as { detail: string }[]).map((r) => r.detail),
+  );
+}
+
+const fullScans = (plans: string[]) => plans.filter((p) => /^SCAN \w+$/.test(p.trim()));
+
+const page = (c: { page: (l: number, o: number) => unknown; count: () => unknown }) => () => {
+  c.page(21, 0);
+  c.count();
+};
+
+
+describe('query plans', () => {
+  const connectionCases = (): [string, () => unknown][] => [
+    ['companies ordered by name ascending', page(q.companies.connection({}, 'ASC'))],
+    ['companies ordered by name descending', page(q.companies.connection({}, 'DESC'))],
+    ['companies by sector', page(q.companies.connection({ sector: 'Batteries' }, 'ASC'))],
+    ['companies by country', page(q.companies.connection({ country: 'HK' }, 'ASC'))],
+    ['companies by state ownership', page(q.companies.connection({ stateOwned: true }, 'ASC'))],
+    ['companies by exchange and listing status', page(q.companies.connection({ exchange: 'XHKG', listingStatus: 'LISTED' }, 'ASC'))],
+    ['companies by name substring', page(q.companies.connection({ nameContains: 'ny 0004' }, 'ASC'))],
+    ['a company by name or alias', () => q.companies.byName('SYN000042')],
+    ['listings unfiltered', page(q.listings.connection({}))],
+    ['listings by exchange', page(q.listings.connection({ exchange: 'XSHG' }))],
+    ['listings by market', page(q.listings.connection({ market: 'CN' }))],
+    ['listings by status', page(q.listings.connection({ status: 'PLANNED' }))],
+    ['listings by share class', page(q.listings.connection({ shareClass: 'H' }))],
+    ['listings by company', page(q.listings.connection({ companyId: 'synthetic-000007' }))],
+    ['deals by date ascending', page(q.ipoDeals.connection({}, 'DATE', 'ASC'))],
+    ['deals by date descending', page(q.ipoDeals.connection({}, 'DATE', 'DESC'))],
+    ['deals by US dollar proceeds descending', page(q.ipoDeals.connection({}, 'PROCEEDS_USD', 'DESC'))],
+    ['deals by US dollar proceeds ascending', page(q.ipoDeals.connection({}, 'PROCEEDS_USD', 'ASC'))],
+    ['deals by exchange', page(q.ipoDeals.connection({ exchange: 'XHKG' }, 'DATE', 'ASC'))],
+    ['deals by year', page(q.ipoDeals.connection({ year: 2015 }, 'DATE', 'ASC'))],
+    ['deals by minimum proceeds', page(q.ipoDeals.connection({ minProceedsUsd: 1.2e8 }, 'PROCEEDS_USD', 'DESC'))],
+    ['deals by company', page(q.ipoDeals.connection({ companyId: 'synthetic-000007' }, 'DATE', 'ASC'))],
+    ['policy events by date ascending', page(q.policyEvents.connection({}, 'ASC'))],
+    ['policy events by date descending', page(q.policyEvents.connection({}, 'DESC'))],
+    ['policy events by jurisdiction', page(q.policyEvents.connection({ jurisdiction: 'HK' }, 'ASC'))],
+    ['policy events by category', page(q.policyEvents.connection({ category: 'TAX' }, 'ASC'))],
+    ['policy events in a date range', page(q.policyEvents.connection({ from: '2015-01-01', to: '2015-12-31' }, 'ASC'))],
+    ['policy events touching a company', page(q.policyEvents.connection({ companyId: 'synthetic-000010' }, 'ASC'))],
+    ['index weightings unfiltered', page(q.marketIndexes.weightingConnection({}))],
+    ['index weightings by index name', page(q.marketIndexes.weightingConnection({ index: 'synthetic index' }))],
+    ['index weightings by company', page(q.marketIndexes.weightingConnection({ companyId: 'synthetic-000003' }))],
+    ['metrics unfiltered', page(q.metrics.connection({}))],
+    ['metrics by company', page(q.metrics.connection({ companyId: 'synthetic-000003' }))],
+    ['metrics by market', page(q.metrics.connection({ market: 'GLOBAL' }))],
+    ['articles newest first', page(q.articles.connection())],
+    ['search', () => page(q.search.search('listing rule', null)!)()],
+  ];
+
+  it('uses an index for every filter and order of the contract, with no full table scan', () => {
+    const offenders = connectionCases()
+      .map(([name, run]) => ({ name, scans: fullScans(plansOf(run)) }))
+      .filter((c) => c.scans.length > 0);
+    expect(offenders).toEqual([]);
+  });
+
+  it('uses an index for every batched relation a loader runs', () => {
+    const keys = ['synthetic-000001', 'synthetic-000002'];
+    const loaders: [string, () => unknown][] = [
+      ['companies by id', () => q.companies.byIds(keys)],
+      ['aliases by company', () => q.companies.aliasesByCompanyIds(keys)],
+      ['listings by company', () => q.listings.byCompanyIds(keys)],
+      ['listings by exchange', () => q.listings.byExchangeMics(['XHKG'])],
+      ['deals by company', () => q.ipoDeals.byCompanyIds(keys)],
+      ['events by company', () => q.policyEvents.byCompanyIds(keys)],
+      ['metrics by company', () => q.metrics.byCompanyIds(keys)],
+      ['weightings by company', () => q.marketIndexes.weightingsByCompanyIds(keys)],
+      ['articles by company', () => q.articles.byCompanyIds(keys)],
+      ['citations by company', () => q.citations.bySubject('company', keys)],
+      ['citations by listing', () => q.citations.bySubject('listing', ['synthetic-000001-xhkg'])],
+      ['citations by article', () => q.citations.bySubject('article', ['synthetic-article'])],
+    ];
+    const offenders = loaders.map(([name, run]) => ({ name, scans: fullScans(plansOf(run)) })).filter((c) => c.scans.length);
+    expect(offenders).toEqual([]);
+  });
+});
