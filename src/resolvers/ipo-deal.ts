@@ -1,7 +1,7 @@
 import { paginate } from '../graphql/connection.js';
-import { keyOfType, toGlobalId } from '../graphql/global-id.js';
+import { toGlobalId } from '../graphql/global-id.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { connectionFields, partialDate } from './shared.js';
+import { companyKeyOf, connectionFields, partialDate } from './shared.js';
 
 export const ipoDealResolvers: Resolvers = {
   Query: {
@@ -10,7 +10,7 @@ export const ipoDealResolvers: Resolvers = {
         'ipoDeals',
         { first, after },
         queries.ipoDeals.connection(
-          { ...filter, companyId: filter?.company != null ? keyOfType(filter.company, 'Company', 'filter.company') : null },
+          { ...filter, companyId: companyKeyOf(filter) },
           orderBy?.field ?? 'DATE',
           orderBy?.direction ?? 'ASC',
         ),

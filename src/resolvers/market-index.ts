@@ -1,7 +1,7 @@
 import { paginate } from '../graphql/connection.js';
-import { keyOfType, toGlobalId } from '../graphql/global-id.js';
+import { toGlobalId } from '../graphql/global-id.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { connectionFields, partialDate } from './shared.js';
+import { companyKeyOf, connectionFields, partialDate } from './shared.js';
 
 export const marketIndexResolvers: Resolvers = {
   Query: {
@@ -12,7 +12,7 @@ export const marketIndexResolvers: Resolvers = {
         { first, after },
         queries.marketIndexes.weightingConnection({
           index: filter?.index?.trim(),
-          companyId: filter?.company != null ? keyOfType(filter.company, 'Company', 'filter.company') : null,
+          companyId: companyKeyOf(filter),
         }),
       ),
   },

@@ -1,8 +1,8 @@
 import { paginate } from '../graphql/connection.js';
 import { badUserInput } from '../graphql/errors.js';
-import { keyOfType, toGlobalId } from '../graphql/global-id.js';
+import { toGlobalId } from '../graphql/global-id.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { connectionFields, partialDate } from './shared.js';
+import { companyKeyOf, connectionFields, partialDate } from './shared.js';
 
 export const policyEventResolvers: Resolvers = {
   Query: {
@@ -14,7 +14,7 @@ export const policyEventResolvers: Resolvers = {
         'policyEvents',
         { first, after },
         queries.policyEvents.connection(
-          { ...filter, companyId: filter?.company != null ? keyOfType(filter.company, 'Company', 'filter.company') : null },
+          { ...filter, companyId: companyKeyOf(filter) },
           orderBy?.direction ?? 'ASC',
         ),
       );

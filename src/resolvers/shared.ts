@@ -1,5 +1,6 @@
 import type { DatePrecision } from '../db/tables/columns.js';
 import type { ConnectionModel } from '../graphql/connection.js';
+import { keyOfType } from '../graphql/global-id.js';
 import type { PartialDateModel } from '../graphql/models.js';
 
 /** Three nullable columns to a PartialDate, or null when the source gives no date. */
@@ -12,5 +13,6 @@ export const connectionFields = {
   totalCount: (parent: ConnectionModel<unknown>) => parent.totalCount(),
 };
 
-/** An optional enum/string filter value, normalised from GraphQL's undefined-or-null. */
-export const orNull = <T>(v: T | null | undefined): T | null => (v === undefined ? null : v);
+/** A filter's `company: ID` as a company slug, or null when not given; another type's id is BAD_USER_INPUT. */
+export const companyKeyOf = (filter: { company?: string | null } | null | undefined): string | null =>
+  filter?.company != null ? keyOfType(filter.company, 'Company', 'filter.company') : null;

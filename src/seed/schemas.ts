@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { datePrecisions } from '../db/tables/columns.js';
 import { listingStatuses, shareClasses } from '../db/tables/listings.js';
 import { metricQualifiers } from '../db/tables/metrics.js';
 import { policyCategories } from '../db/tables/policy-events.js';
@@ -144,7 +143,6 @@ export const metricEntry = z
     path: ['valueMax'],
   });
 
-export { datePrecisions };
 export type Citation = z.infer<typeof citation>;
 export type ArticleFrontMatter = z.infer<typeof articleFrontMatter>;
 export type ExchangeEntry = z.infer<typeof exchangeEntry>;
