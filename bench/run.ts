@@ -1,0 +1,290 @@
+// npm run bench: builds the databases, starts every variant, proves they return
+// the same data, then times them in shuffled rounds and writes bench/results/.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { openDatabase } from '../src/db/open.js';
+import { projectRoot, seedsFolder } from '../src/paths.js';
+import { loadSeed } from '../src/seed/load-seed.js';
+import { writeSeed } from '../src/seed/write-seed.js';
+import { load } from './lib/load.js';
+import { bodyOf, checkVariant, countStatements, post, reference } from './lib/requests.js';
+import { freePort, killAllChildren, leftovers, runCommand, startChild, startedGroups, type Child } from './lib/processes.js';
+import { markdown, ratiosSvg, type Results } from './lib/report.js';
+import { summarize, type Run } from './lib/summarize.js';
+import { workloads, type Workload } from './workloads.js';
+
+const envNumber = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number (got ${process.env[name]})`);
+  return value;
+};
+const SECONDS = envNumber('BENCH_SECONDS', 2);
+const ROUNDS = Math.round(envNumber('BENCH_ROUNDS', 5));
+const COMPANIES = Math.round(envNumber('BENCH_COMPANIES', 100_000));
+const SCALE = COMPANIES % 1000 === 0 ? `${COMPANIES / 1000}k` : String(COMPANIES);
+const WARMUP_SECONDS = Math.min(0.5, SECONDS / 2);
+const resultsDir = join(projectRoot, 'bench/results');
+const started = Date.now();
+const tmp = mkdtempSync(join(os.tmpdir(), 'kb-bench-'));
+
+const variants: Record<string, string> = {
+  A: 'the API as shipped (node dist/main.js), response cache off',
+  B: 'the same server with DataLoader batching off',
+  C: 'hand-written node:http + prepared better-sqlite3 statements + JSON.stringify, only the four operations',
+  D: "static server returning C's bytes for the workload: the HTTP ceiling",
+  E: 'the same SDL, resolvers and context on fastify + mercurius with graphql-jit',
+  'A-cached': 'A with the response cache on (default RESPONSE_CACHE_SIZE)',
+  'A-2workers': 'A with WORKERS=2 (cluster), response cache off',
+};
+const W = workloads.map((w) => w.id);
+const notes: string[] = [];
+const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${line}`);
+
+// ---- databases --------------------------------------------------------------
+
+function buildSeedDb(path: string) {
+  const db = openDatabase(path);
+  writeSeed(db, loadSeed(seedsFolder));
+  db.$client.close();
+  singleFile(path);
+}
+
+/** Rollback journal instead of WAL: one self-contained file that any number of read-only processes open. */
+function singleFile(path: string) {
+  const db = new Database(path);
+  db.pragma('journal_mode = DELETE');
+  db.close();
+}
+
+/** The synthetic variables, moved to rows that exist when the scale database is smaller than 100k. */
+function scaleVariables(w: Workload): Record<string, unknown> {
+  const v = { ...w.variables.synthetic };
+  if (COMPANIES !== 100_000 && w.id === 'W1') v.name = `Synthetic Company ${String(Math.floor(COMPANIES / 2)).padStart(6, '0')}`;
+  if (COMPANIES !== 100_000 && w.id === 'W3') v.q = `listing rule change ${4242 % Math.max(1, Math.floor(COMPANIES / 10))}`;
+  return v;
+}
+
+// ---- servers ------------------------------------------------------------------
+
+const children: Child[] = [];
+type Kind = 'A' | 'B' | 'C' | 'D' | 'E';
+const script: Record<Kind, string[]> = {
+  A: ['dist/main.js'],
+  B: ['--import', 'tsx', 'bench/servers/naive.ts'],
+  C: ['--import', 'tsx', 'bench/servers/handwritten.ts'],
+  D: ['--import', 'tsx', 'bench/servers/static.ts'],
+  E: ['--import', 'tsx', 'bench/servers/peer.ts'],
+};
+
+async function start(name: string, kind: Kind, dbPath: string, extra: Record<string, string | undefined> = {}) {
+  const env = {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    HOST: '127.0.0.1',
+    DATABASE_PATH: dbPath,
+    DATABASE_READONLY: 'true',
+    RESPONSE_CACHE_SIZE: '0',
+    // Nothing inherited from the caller's shell may change a variant.
+    WORKERS: undefined,
+    GRAPHQL_DIAGNOSTICS: undefined,
+    ...extra,
+  };
+  const child = await startChild({ name, args: script[kind], env, cwd: projectRoot, port: await freePort() });
+  children.push(child);
+  return child;
+}
+
+async function stopAll(list: Child[]) {
+  await Promise.all(list.map((c) => c.stop()));
+}
+
+// ---- timing -----------------------------------------------------------------------
+
+interface TimedCell {
+  scale: string;
+  variant: string;
+  workload: string;
+  child: Child;
+  body: string;
+  bodyBytes: number;
+}
+
+/** A timed cell, with the variant's own body size (A adds extensions.cost, the others do not). */
+async function cell(scale: string, variant: string, child: Child, body: string, workload: string): Promise<TimedCell> {
+  return { scale, variant, workload, child, body, bodyBytes: Buffer.byteLength((await post(child.url, body)).text) };
+}
+
+function shuffle<T>(list: T[]): T[] {
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+// ---- main -----------------------------------------------------------------------------
+
+async function main() {
+  log(`${SECONDS} s per run, ${ROUNDS} rounds, scale database of ${COMPANIES} companies, temp dir ${tmp}`);
+  const seedDb = join(tmp, 'seed.db');
+  const scaleDb = join(tmp, `synthetic-${COMPANIES}.db`);
+
+  // The synthetic build takes longest; it runs while the seed-size variants are checked.
+  log(`building the ${SCALE} synthetic database (npm run seed:synthetic, log in ${tmp}/synthetic.log)`);
+  const syntheticStarted = Date.now();
+  const synthetic = runCommand('npm', ['run', 'seed:synthetic', '--', '--companies', String(COMPANIES), '--database', scaleDb], {
+    cwd: projectRoot,
+    logFile: join(tmp, 'synthetic.log'),
+  }).then(() => {
+    singleFile(scaleDb);
+    log(`synthetic database built in ${((Date.now() - syntheticStarted) / 1000).toFixed(0)} s`);
+  });
+  synthetic.catch(() => undefined);
+
+  buildSeedDb(seedDb);
+  log('seed database built; starting the seed-size variants');
+  const seedVars = (w: Workload) => w.variables.seed;
+  const [A, B, C, E, Acached, A2, Adiag, Bdiag] = await Promise.all([
+    start('A', 'A', seedDb),
+    start('B', 'B', seedDb),
+    start('C', 'C', seedDb),
+    start('E', 'E', seedDb),
+    start('A-cached', 'A', seedDb, { RESPONSE_CACHE_SIZE: undefined }),
+    start('A-2workers', 'A', seedDb, { WORKERS: '2' }),
+    start('A-diagnostics', 'A', seedDb, { GRAPHQL_DIAGNOSTICS: '1' }),
+    start('B-diagnostics', 'B', seedDb, { GRAPHQL_DIAGNOSTICS: '1' }),
+  ]);
+
+  const seedRef = await reference(A, 'seed', seedVars, notes);
+  await checkVariant('B', B, seedRef, seedVars);
+  const cBodies = await checkVariant('C', C, seedRef, seedVars);
+  await checkVariant('E', E, seedRef, seedVars, 3); // the second request on runs graphql-jit's compiled query
+  await checkVariant('A-cached', Acached, seedRef, seedVars, 2); // the second is served from the cache
+  await checkVariant('A-2workers', A2, seedRef, seedVars, 4); // reaches both workers
+  const D: Record<string, Child> = {};
+  for (const w of workloads) {
+    const file = join(tmp, `static-${w.id}.json`);
+    writeFileSync(file, cBodies.get(w.id)!);
+    D[w.id] = await start(`D-${w.id}`, 'D', seedDb, { STATIC_RESPONSE_FILE: file });
+    await checkVariant('D', D[w.id]!, seedRef, seedVars, 1, [w]); // each D serves one workload's bytes
+  }
+  const sameOrder = workloads.every((w) => cBodies.get(w.id) === JSON.stringify({ data: seedRef.get(w.id) }));
+  log(`seed size: B, C, D, E, A-cached and A-2workers return A's data for W1-W4${sameOrder ? " (C's bytes are identical)" : ''}`);
+  const seedStatements = await countStatements(Adiag, Bdiag, seedVars);
+  await stopAll([Adiag, Bdiag]);
+
+  const workers = A2.processCount();
+  if (workers < 3) notes.push(`A-2workers ran ${workers} process(es) with WORKERS=2: cluster workers were not started, so it is A again.`);
+
+  // Seed-size cells warm up while the synthetic database builds: warm-up needs no quiet machine.
+  const seedServers: Record<string, Child | ((w: string) => Child)> = { A, B, C, D: (w) => D[w]!, E, 'A-cached': Acached, 'A-2workers': A2 };
+  const cells: TimedCell[] = [];
+  for (const [variant, server] of Object.entries(seedServers)) {
+    for (const w of workloads) {
+      const child = typeof server === 'function' ? server(w.id) : server;
+      cells.push(await cell('seed', variant, child, bodyOf(w, seedVars(w)), w.id));
+    }
+  }
+  log(`warming up ${cells.length} seed-size cells for ${WARMUP_SECONDS} s each`);
+  for (const c of cells) await load(c.child.url, c.body, WARMUP_SECONDS);
+
+  log('waiting for the synthetic database');
+  await synthetic;
+  log(`starting the ${SCALE} variants`);
+  const [As, Cs, AsDiag, BsDiag] = await Promise.all([
+    start(`A-${SCALE}`, 'A', scaleDb),
+    start(`C-${SCALE}`, 'C', scaleDb),
+    start(`A-${SCALE}-diagnostics`, 'A', scaleDb, { GRAPHQL_DIAGNOSTICS: '1' }),
+    start(`B-${SCALE}-diagnostics`, 'B', scaleDb, { GRAPHQL_DIAGNOSTICS: '1' }),
+  ]);
+  const scaleRef = await reference(As, SCALE, scaleVariables, notes);
+  await checkVariant(`C (${SCALE})`, Cs, scaleRef, scaleVariables);
+  log(`${SCALE}: C returns A's data for W1-W4`);
+  const scaleStatements = await countStatements(AsDiag, BsDiag, scaleVariables);
+  await stopAll([AsDiag, BsDiag]);
+
+  const scaleCells: TimedCell[] = [];
+  for (const [variant, child] of [['A', As], ['C', Cs]] as const) {
+    for (const w of workloads) scaleCells.push(await cell(SCALE, variant, child, bodyOf(w, scaleVariables(w)), w.id));
+  }
+  log(`warming up ${scaleCells.length} ${SCALE} cells for ${WARMUP_SECONDS} s each`);
+  for (const c of scaleCells) await load(c.child.url, c.body, WARMUP_SECONDS);
+  cells.push(...scaleCells);
+
+  const runs: Run[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const order = shuffle(cells);
+    for (const [i, cell] of order.entries()) {
+      const result = await load(cell.child.url, cell.body, SECONDS);
+      const failures = result.non2xx + result.errors + result.timeouts;
+      runs.push({ round, order: i, scale: cell.scale, variant: cell.variant, workload: cell.workload, bodyBytes: cell.bodyBytes, peakRssMb: cell.child.peakRssMb(), ...result });
+      log(
+        `round ${round}/${ROUNDS} ${String(i + 1).padStart(2)}/${order.length} ${cell.scale.padEnd(4)} ${cell.variant.padEnd(10)} ${cell.workload}: ` +
+          `${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50Ms.toFixed(2)} ms  p99 ${result.p99Ms.toFixed(2)} ms${failures ? `  FAILURES ${failures}` : ''}`,
+      );
+    }
+  }
+
+  // Peak RSS before anything stops; D's four processes count as one variant.
+  const peakRssMb: Results['peakRssMb'] = [];
+  for (const [variant, server] of Object.entries(seedServers)) {
+    const list = typeof server === 'function' ? W.map(server) : [server];
+    peakRssMb.push({ variant, scale: 'seed', mb: Math.max(...list.map((c) => c.peakRssMb())) });
+  }
+  peakRssMb.push({ variant: 'A', scale: SCALE, mb: As.peakRssMb() }, { variant: 'C', scale: SCALE, mb: Cs.peakRssMb() });
+  await stopAll(children);
+
+  const summary = summarize({ runs, cells, rounds: ROUNDS, scaleLabel: SCALE, workloads: W, seedStatements, scaleStatements, peakRssMb, notes });
+  if (!sameOrder) notes.push("C's data deep-equals A's but its field order or encoding differs.");
+
+  const results: Results = {
+    machine: { node: process.version, cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: os.totalmem() / 2 ** 30, date: new Date().toISOString() },
+    settings: { seconds: SECONDS, rounds: ROUNDS, connections: 10, pipelining: 1, companies: COMPANIES, scaleLabel: SCALE },
+    wallSeconds: (Date.now() - started) / 1000,
+    variants,
+    runs,
+    ...summary,
+    peakRssMb,
+    notes,
+  };
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(join(resultsDir, 'latest.md'), markdown(results));
+  writeFileSync(join(resultsDir, 'ratios.svg'), ratiosSvg(summary.ratios));
+
+  console.log('\nTargets:');
+  for (const t of summary.targets) console.log(`  ${t.held ? 'held  ' : 'MISSED'}  ${t.target}: ${t.value}`);
+  for (const n of notes) console.log(`  note: ${n}`);
+  log(`wrote bench/results/latest.json, latest.md and ratios.svg`);
+}
+
+function cleanUp() {
+  killAllChildren();
+  rmSync(tmp, { recursive: true, force: true });
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    cleanUp();
+    process.exit(130);
+  });
+}
+process.once('exit', killAllChildren);
+
+try {
+  await main();
+} catch (error) {
+  console.error(`\nbench failed: ${(error as Error).stack ?? error}`);
+  process.exitCode = 1;
+} finally {
+  await stopAll(children).catch(() => undefined);
+  // Cluster workers exit just after their primary: give them a moment before calling them left over.
+  for (let i = 0; i < 20 && leftovers(startedGroups).length; i++) await new Promise((r) => setTimeout(r, 100));
+  const left = leftovers(startedGroups);
+  if (left.length) console.error(`processes still running after clean-up, now killed: ${left.join(', ')}`);
+  cleanUp();
+  // Open keep-alive sockets must not hold the runner open.
+  process.exit(process.exitCode ?? 0);
+}
