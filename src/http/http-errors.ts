@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger.js';
 
 /**
@@ -19,3 +19,16 @@ export function httpErrorHandler(logger: Logger): ErrorRequestHandler {
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   };
 }
+
+/** JSON.parse of the raw body read earlier; malformed JSON is a 400 in the GraphQL error shape. */
+export const parseJsonBody: RequestHandler = (req, res, next) => {
+  if (!Buffer.isBuffer(req.body)) return next();
+  const raw = req.body;
+  try {
+    req.body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
+  } catch {
+    res.status(400).json({ errors: [{ message: 'Malformed request body: send valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    return;
+  }
+  next();
+};

@@ -19,6 +19,7 @@ export const diagnosticsPlugin: ApolloServerPlugin<Context> = {
 export function operationLogPlugin(logger: Logger): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue }) {
+      if (!logger.isLevelEnabled('info')) return;
       const started = process.hrtime.bigint();
       return {
         async willSendResponse({ operationName, errors, contextValue: ctx, response }) {

@@ -40,8 +40,9 @@ export function responseCache({ maxEntries, maxAgeSeconds, db, logger }: Respons
   const keyOf = (req: Request): string | undefined => {
     const accept = req.get('accept') ?? '';
     if (req.method === 'GET') return preflighted(req) ? `GET\u0000${accept}\u0000${req.originalUrl}` : undefined;
-    const raw = (req as Request & { rawBody?: Buffer }).rawBody;
-    return req.method === 'POST' && raw ? `POST\u0000${accept}\u0000${raw.toString('utf8')}` : undefined;
+    // Runs before JSON parsing: the body is still the raw Buffer.
+    const raw = req.body;
+    return req.method === 'POST' && Buffer.isBuffer(raw) ? `POST\u0000${accept}\u0000${raw.toString('utf8')}` : undefined;
   };
 
   /** Answers a hit before Apollo sees the request; on a miss, marks it cacheable. */
@@ -63,10 +64,10 @@ export function responseCache({ maxEntries, maxAgeSeconds, db, logger }: Respons
     res.setHeader('x-cache', 'HIT');
     if (req.method === 'GET') res.setHeader('cache-control', cacheControl);
     res.type(req.accepts(['application/graphql-response+json', 'application/json']) || 'application/json').send(hit);
-    logger.info(
-      { requestId: requestInfo(res).requestId, cache: 'hit', durationMs: Number(process.hrtime.bigint() - started) / 1e6 },
-      'graphql operation',
-    );
+    if (logger.isLevelEnabled('info')) {
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info({ requestId: requestInfo(res).requestId, cache: 'hit', durationMs }, 'graphql operation');
+    }
   };
 
   /** Stores successful query results, and marks successful GETs cacheable by HTTP caches. */

@@ -13,6 +13,9 @@ export interface PolicyEventFilterInput {
   companyId?: string | null;
 }
 
+/** The same calendar date one year earlier, as text ("2024-02-29" gives "2023-02-29", which still sorts right). */
+const yearBefore = (date: string) => `${Number(date.slice(0, 4)) - 1}`.padStart(4, '0') + date.slice(4);
+
 export function policyEventQueries(db: Db) {
   const byIds = db.select().from(policyEvents).where(inKeys(policyEvents.id)).prepare();
   const byCompanyIds = db
@@ -29,6 +32,9 @@ export function policyEventQueries(db: Db) {
       f.jurisdiction != null ? eq(policyEvents.jurisdiction, f.jurisdiction.toUpperCase()) : undefined,
       f.category != null ? eq(policyEvents.category, f.category) : undefined,
       f.from != null ? gte(policyEvents.dateEnd, f.from) : undefined,
+      // Implied by the line above, since no period is longer than a year (YEAR
+      // precision), but it bounds the date index from below: a seek, not a walk.
+      f.from != null ? gte(policyEvents.dateStart, yearBefore(f.from)) : undefined,
       f.to != null ? lte(policyEvents.dateStart, f.to) : undefined,
       f.companyId != null
         ? exists(

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, getNamedType, getNullableType, isListType, isLeafType } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { LRUCache } from 'lru-cache';
 import type { Context } from '../../context/context.js';
 import { DEFAULT_PAGE_SIZE } from '../connection.js';
 
@@ -39,23 +40,29 @@ export interface CostReport {
  * and reports the cost of every operation in extensions.cost.
  */
 export function costLimitPlugin(maximumQueryCost: number): ApolloServerPlugin<Context> {
+  // The same document with the same variables always costs the same: walk it once.
+  const known = new LRUCache<string, number>({ max: 2000 });
   return {
     async requestDidStart() {
       let report: CostReport | undefined;
       return {
-        async didResolveOperation({ request, document, schema }) {
-          let requestedQueryCost: number;
-          try {
-            requestedQueryCost = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: request.operationName ?? undefined,
-              estimators: [costEstimator],
-            });
-          } catch {
-            // Variables that do not coerce: execution refuses them next with BAD_USER_INPUT.
-            return;
+        async didResolveOperation({ request, document, schema, queryHash }) {
+          const key = `${queryHash}\u0000${request.operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
+          let requestedQueryCost = known.get(key);
+          if (requestedQueryCost === undefined) {
+            try {
+              requestedQueryCost = getComplexity({
+                schema,
+                query: document,
+                variables: request.variables ?? {},
+                operationName: request.operationName ?? undefined,
+                estimators: [costEstimator],
+              });
+            } catch {
+              // Variables that do not coerce: execution refuses them next with BAD_USER_INPUT.
+              return;
+            }
+            known.set(key, requestedQueryCost);
           }
           report = { requestedQueryCost, maximumQueryCost };
           if (requestedQueryCost > maximumQueryCost) {
