@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Request, RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import { LRUCache } from 'lru-cache';
 import type { Context } from '../context/context.js';
 import type { Db } from '../db/open.js';
@@ -9,24 +11,31 @@ import { requestInfo } from './request-scope.js';
 export interface ResponseCacheOptions {
   maxEntries: number;
   maxAgeSeconds: number;
+  maxBodyBytes: number;
   db: Db;
   logger: Logger;
 }
 
+type Next = () => void;
+
 // Apollo's CSRF rule: a GET is served only if it could not come from a plain <form> or <img>.
 const simpleTypes = ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data'];
-function preflighted(req: Request): boolean {
-  const type = req.get('content-type')?.split(';')[0]?.trim().toLowerCase();
-  return Boolean(req.get('apollo-require-preflight') || req.get('x-apollo-operation-name') || (type && !simpleTypes.includes(type)));
+function preflighted(req: IncomingMessage): boolean {
+  const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  return Boolean(req.headers['apollo-require-preflight'] || req.headers['x-apollo-operation-name'] || (type && !simpleTypes.includes(type)));
 }
+
+const isJson = (req: IncomingMessage) => req.headers['content-type']?.split(';')[0]?.trim().toLowerCase() === 'application/json';
 
 /**
  * A byte-level cache of whole responses to identical successful queries.
- * The knowledge base only changes when it is re-seeded, which SQLite reports
- * through PRAGMA data_version; any change empties the cache. A hit skips
- * parsing, validation and execution entirely.
+ * Hits are answered on the raw node:http request, before Express, Apollo,
+ * parsing or validation; misses continue to the app with the body already
+ * read (Express's body parser sees a finished request and keeps it). The
+ * knowledge base only changes when it is re-seeded, which SQLite reports
+ * through PRAGMA data_version; any change empties the cache.
  */
-export function responseCache({ maxEntries, maxAgeSeconds, db, logger }: ResponseCacheOptions) {
+export function responseCache({ maxEntries, maxAgeSeconds, maxBodyBytes, db, logger }: ResponseCacheOptions) {
   // Bounded in entries and in characters (keys included: a key is a whole request body).
   const entries = new LRUCache<string, string>({
     max: maxEntries,
@@ -37,37 +46,78 @@ export function responseCache({ maxEntries, maxAgeSeconds, db, logger }: Respons
   let version = dataVersion();
   const cacheControl = `public, max-age=${maxAgeSeconds}`;
 
-  const keyOf = (req: Request): string | undefined => {
-    const accept = req.get('accept') ?? '';
-    if (req.method === 'GET') return preflighted(req) ? `GET\u0000${accept}\u0000${req.originalUrl}` : undefined;
-    // Runs before JSON parsing: the body is still the raw Buffer.
-    const raw = req.body;
-    return req.method === 'POST' && Buffer.isBuffer(raw) ? `POST\u0000${accept}\u0000${raw.toString('utf8')}` : undefined;
+  const keyOf = (req: IncomingMessage, body?: Buffer): string | undefined => {
+    const accept = req.headers.accept ?? '';
+    // Express rewrites req.url under a mount path; originalUrl is what the client sent.
+    const url = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url;
+    if (req.method === 'GET') return preflighted(req) ? `GET\u0000${accept}\u0000${url}` : undefined;
+    return body ? `POST\u0000${accept}\u0000${body.toString('utf8')}` : undefined;
   };
 
-  /** Answers a hit before Apollo sees the request; on a miss, marks it cacheable. */
-  const middleware: RequestHandler = (req, res, next) => {
-    const key = keyOf(req);
-    if (!key) return next();
+  function lookup(key: string): string | undefined {
     const current = dataVersion();
     if (current !== version) {
       entries.clear();
       version = current;
     }
-    const hit = entries.get(key);
-    if (hit === undefined) {
+    return entries.get(key);
+  }
+
+  function sendHit(req: IncomingMessage, res: ServerResponse, hit: string, cors: (next: Next) => void) {
+    cors(() => {
+      const given = req.headers['x-request-id'];
+      const requestId = typeof given === 'string' && /^[A-Za-z0-9._:-]{1,64}$/.test(given) ? given : randomUUID();
+      const graphqlResponse = req.headers.accept?.includes('application/graphql-response+json');
+      res.writeHead(200, {
+        'content-type': `${graphqlResponse ? 'application/graphql-response+json' : 'application/json'}; charset=utf-8`,
+        'content-length': Buffer.byteLength(hit),
+        'x-request-id': requestId,
+        'x-cache': 'HIT',
+        ...(req.method === 'GET' ? { 'cache-control': cacheControl } : {}),
+      });
+      res.end(hit);
+      if (logger.isLevelEnabled('info')) logger.info({ requestId, cache: 'hit' }, 'graphql operation');
+    });
+  }
+
+  /**
+   * The node:http handler in front of the app: answers hits, passes the rest on.
+   * Only small JSON POSTs with a declared length are read here; anything else
+   * goes to Express untouched, which enforces the body limit and errors.
+   */
+  function front(app: (req: IncomingMessage, res: ServerResponse) => void, cors: (req: IncomingMessage, res: ServerResponse, next: Next) => void) {
+    return (req: IncomingMessage, res: ServerResponse) => {
+      const path = req.url?.split('?')[0];
+      if (path !== '/graphql') return app(req, res);
+      const withCors = (next: Next) => cors(req, res, next);
+      if (req.method === 'GET') {
+        const key = keyOf(req);
+        const hit = key && lookup(key);
+        return hit ? sendHit(req, res, hit, withCors) : app(req, res);
+      }
+      const length = Number(req.headers['content-length']);
+      if (req.method !== 'POST' || !isJson(req) || !(length > 0 && length <= maxBodyBytes)) return app(req, res);
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('error', () => app(req, res));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks);
+        const hit = lookup(keyOf(req, body)!);
+        if (hit) return sendHit(req, res, hit, withCors);
+        (req as IncomingMessage & { body?: Buffer }).body = body;
+        app(req, res);
+      });
+    };
+  }
+
+  /** On a miss, marks the request cacheable under its key (the body is still the raw Buffer here). */
+  const markMiss: RequestHandler = (req, res, next) => {
+    const key = keyOf(req, Buffer.isBuffer(req.body) ? req.body : undefined);
+    if (key) {
       requestInfo(res).cacheKey = key;
       res.setHeader('x-cache', 'MISS');
-      return next();
     }
-    const started = process.hrtime.bigint();
-    res.setHeader('x-cache', 'HIT');
-    if (req.method === 'GET') res.setHeader('cache-control', cacheControl);
-    res.type(req.accepts(['application/graphql-response+json', 'application/json']) || 'application/json').send(hit);
-    if (logger.isLevelEnabled('info')) {
-      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info({ requestId: requestInfo(res).requestId, cache: 'hit', durationMs }, 'graphql operation');
-    }
+    next();
   };
 
   /** Stores successful query results, and marks successful GETs cacheable by HTTP caches. */
@@ -87,5 +137,5 @@ export function responseCache({ maxEntries, maxAgeSeconds, db, logger }: Respons
     },
   };
 
-  return { middleware, plugin };
+  return { front, markMiss, plugin };
 }

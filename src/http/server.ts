@@ -49,14 +49,23 @@ export interface Api {
 /** Composition root: HTTP → context and loaders → resolvers → queries → SQLite. */
 export async function createApi({ config, db, logger, observeBatches, loaderBatching }: ApiOptions): Promise<Api> {
   const queries = createQueries(db);
-  const app = express();
-  const httpServer = createServer(app);
-  const production = config.NODE_ENV === 'production';
   // Diagnostics report per-request statement counts, which a cached answer would not have.
   const cache =
     config.RESPONSE_CACHE_SIZE > 0 && !config.GRAPHQL_DIAGNOSTICS
-      ? responseCache({ maxEntries: config.RESPONSE_CACHE_SIZE, maxAgeSeconds: config.CACHE_MAX_AGE_SECONDS, db, logger })
+      ? responseCache({
+          maxEntries: config.RESPONSE_CACHE_SIZE,
+          maxAgeSeconds: config.CACHE_MAX_AGE_SECONDS,
+          maxBodyBytes: config.MAX_BODY_BYTES,
+          db,
+          logger,
+        })
       : undefined;
+  const app = express();
+  const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  const corsHandler = cors({ origin: origins.includes('*') ? '*' : origins, maxAge: 600 });
+  // With the response cache on, hits are answered in front of Express.
+  const httpServer = createServer(cache ? cache.front(app, corsHandler) : app);
+  const production = config.NODE_ENV === 'production';
 
   const apollo = new ApolloServer<Context>({
     // Apollo parses, validates and runs plugins; graphql-jit executes.
@@ -100,14 +109,13 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
       res.status(503).json({ status: 'unavailable' });
     }
   });
-  const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   app.use(
     '/graphql',
-    cors({ origin: origins.includes('*') ? '*' : origins, maxAge: 600 }),
+    corsHandler,
     // Read the raw body first: it is the response cache's key, so a hit never parses JSON.
     express.raw({ type: 'application/json', limit: config.MAX_BODY_BYTES }),
     requestScope,
-    ...(cache ? [cache.middleware] : []),
+    ...(cache ? [cache.markMiss] : []),
     parseJsonBody,
     expressMiddleware(apollo, {
       context: async ({ res }) => createContext(queries, requestInfo(res), observeBatches, { batch: loaderBatching }),

@@ -28,6 +28,17 @@ describe('the response cache', () => {
     expect(api.batches).toEqual([]);
   });
 
+  it('answers a hit with the CORS headers, the caller request id and the GraphQL content type it asked for', async () => {
+    const body = JSON.stringify({ query: '{ exchanges { mic name } }' });
+    const headers = { 'content-type': 'application/json', origin: 'https://app.example', 'x-request-id': 'trace-42', accept: 'application/graphql-response+json' };
+    await fetch(`${api.url}/graphql`, { method: 'POST', headers, body });
+    const hit = await fetch(`${api.url}/graphql`, { method: 'POST', headers, body });
+    expect(hit.headers.get('x-cache')).toBe('HIT');
+    expect(hit.headers.get('access-control-allow-origin')).toBe('*');
+    expect(hit.headers.get('x-request-id')).toBe('trace-42');
+    expect(hit.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+  });
+
   it('keys on the whole request, so other variables are a miss', async () => {
     const query = 'query($n: String) { company(name: $n) { name } }';
     await post(query, { n: 'BYD' });
