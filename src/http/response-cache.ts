@@ -37,7 +37,8 @@ const isJson = (req: IncomingMessage) => req.headers['content-type']?.split(';')
  */
 export function responseCache({ maxEntries, maxAgeSeconds, maxBodyBytes, db, logger }: ResponseCacheOptions) {
   // Bounded in entries and in characters (keys included: a key is a whole request body).
-  const entries = new LRUCache<string, string>({
+  // Bodies are kept as encoded bytes: a hit writes them without re-encoding.
+  const entries = new LRUCache<string, Buffer>({
     max: maxEntries,
     maxSize: 32 * 1024 * 1024,
     sizeCalculation: (value, key) => value.length + key.length,
@@ -54,7 +55,7 @@ export function responseCache({ maxEntries, maxAgeSeconds, maxBodyBytes, db, log
     return body ? `POST\u0000${accept}\u0000${body.toString('utf8')}` : undefined;
   };
 
-  function lookup(key: string): string | undefined {
+  function lookup(key: string): Buffer | undefined {
     const current = dataVersion();
     if (current !== version) {
       entries.clear();
@@ -63,14 +64,14 @@ export function responseCache({ maxEntries, maxAgeSeconds, maxBodyBytes, db, log
     return entries.get(key);
   }
 
-  function sendHit(req: IncomingMessage, res: ServerResponse, hit: string, cors: (next: Next) => void) {
+  function sendHit(req: IncomingMessage, res: ServerResponse, hit: Buffer, cors: (next: Next) => void) {
     cors(() => {
       const given = req.headers['x-request-id'];
       const requestId = typeof given === 'string' && /^[A-Za-z0-9._:-]{1,64}$/.test(given) ? given : randomUUID();
       const graphqlResponse = req.headers.accept?.includes('application/graphql-response+json');
       res.writeHead(200, {
         'content-type': `${graphqlResponse ? 'application/graphql-response+json' : 'application/json'}; charset=utf-8`,
-        'content-length': Buffer.byteLength(hit),
+        'content-length': hit.length,
         'x-request-id': requestId,
         'x-cache': 'HIT',
         ...(req.method === 'GET' ? { 'cache-control': cacheControl } : {}),
@@ -131,7 +132,7 @@ export function responseCache({ maxEntries, maxAgeSeconds, maxBodyBytes, db, log
           if (!ok) return;
           if (request.http?.method === 'GET') response.http.headers.set('cache-control', cacheControl);
           const key = contextValue.cacheKey;
-          if (key) entries.set(key, JSON.stringify(result) + '\n');
+          if (key) entries.set(key, Buffer.from(JSON.stringify(result) + '\n'));
         },
       };
     },
