@@ -1,5 +1,6 @@
 import type { RequestInfo } from '../lib/request-store.js';
 import type { Queries } from '../queries/index.js';
+import { queriesFor } from '../queries/scoped.js';
 import { createLoaders, type BatchObserver, type Loaders } from './loaders.js';
 
 /** What every resolver receives: fresh loaders, the shared prepared queries and request bookkeeping. */
@@ -14,5 +15,6 @@ export function createContext(
   observe?: BatchObserver,
   loaderOptions?: { batch?: boolean },
 ): Context {
-  return { queries, loaders: createLoaders(queries, observe, loaderOptions), ...request };
+  const scoped = queriesFor(queries, request);
+  return { queries: scoped, loaders: createLoaders(scoped, observe, loaderOptions), ...request };
 }

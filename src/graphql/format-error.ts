@@ -1,7 +1,22 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { currentRequest } from '../lib/request-store.js';
+import type { Context } from '../context/context.js';
 import type { Logger } from '../logger.js';
+
+// formatError sees no context; the errors of each request are tagged with its id first.
+const requestIds = new WeakMap<object, string>();
+
+/** Apollo reports errors to plugins before formatting them: remember whose they are. */
+export const errorRequestIdPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors, contextValue }) {
+        for (const error of errors) requestIds.set(error, contextValue.requestId);
+      },
+    };
+  },
+};
 
 // Codes a client may act on; anything else is our fault and is masked.
 const clientCodes = new Set([
@@ -38,7 +53,7 @@ export function createFormatError(logger: Logger, production: boolean) {
       const { stacktrace: _, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    const requestId = currentRequest()?.requestId;
+    const requestId = typeof error === 'object' && error !== null ? requestIds.get(error) : undefined;
     logger.error({ err: unwrapResolverError(error), requestId, path: formatted.path }, 'internal error while resolving');
     if (!production) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR', requestId } };
     return {

@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { runInRequest, type RequestInfo } from '../lib/request-store.js';
+import type { RequestInfo } from '../lib/request-store.js';
 
 const clientRequestId = /^[A-Za-z0-9._:-]{1,64}$/;
 
-/**
- * Gives each request an id (the caller's x-request-id when it is sane) and a
- * statement counter. Runs after body parsing: stream callbacks would lose the
- * AsyncLocalStorage scope, everything from here on keeps it.
- */
+/** Gives each request an id (the caller's x-request-id when it is sane) and a statement counter. */
 export const requestScope: RequestHandler = (req, res, next) => {
   const given = req.get('x-request-id');
   const info: RequestInfo = {
@@ -17,7 +13,7 @@ export const requestScope: RequestHandler = (req, res, next) => {
   };
   res.locals.request = info;
   res.setHeader('x-request-id', info.requestId);
-  runInRequest(info, next);
+  next();
 };
 
 export const requestInfo = (res: { locals: Record<string, unknown> }) => res.locals.request as RequestInfo;

@@ -15,7 +15,7 @@ import { createContext, type Context } from '../context/context.js';
 import type { BatchObserver } from '../context/loaders.js';
 import type { Db } from '../db/open.js';
 import { exampleOperation } from '../graphql/example-operation.js';
-import { createFormatError } from '../graphql/format-error.js';
+import { createFormatError, errorRequestIdPlugin } from '../graphql/format-error.js';
 import { armorProtection } from '../graphql/limits/armor.js';
 import { costLimitPlugin } from '../graphql/limits/cost.js';
 import { buildExecutableSchema } from '../graphql/executable-schema.js';
@@ -85,6 +85,7 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
     plugins: [
       // Cache policy is decided per operation (see the response cache), not per field.
       ApolloServerPluginCacheControlDisabled(),
+      errorRequestIdPlugin,
       costLimitPlugin(config.MAX_COST),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       production

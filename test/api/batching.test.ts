@@ -40,6 +40,16 @@ describe('batching through DataLoader', () => {
     expect(counts).toEqual([16, 16, 16]);
   });
 
+  it('counts each request only its own statements when many requests interleave', async () => {
+    api = await startApi({ seed: syntheticSeed(60), env: { GRAPHQL_DIAGNOSTICS: '1', MAX_COST: '1000000' } });
+    const small = '{ companies(first: 3) { nodes { name } } }';
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => (i % 2 ? api!.gql(nested, { first: 5 + i }) : api!.gql(small))),
+    );
+    const counts = responses.map((r) => r.body.extensions?.diagnostics?.sqlStatements);
+    expect(counts).toEqual(Array.from({ length: 12 }, (_, i) => (i % 2 ? 16 : 1)));
+  });
+
   it('loads each relation in one batch per level, with every parent key in one IN list', async () => {
     api = await startApi({ seed: syntheticSeed(12) });
     await api.data(`{ companies(first: 10) { nodes { listings { exchange { mic } } ipoDeals { company { name } } } } }`);
