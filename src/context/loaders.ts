@@ -42,6 +42,7 @@ export function createLoaders(q: Queries, observe?: BatchObserver, options: { ba
     metric: loader('metric', q.metrics.byIds),
     metricsByCompany: loader('metricsByCompany', q.metrics.byCompanyIds),
     article: loader('article', q.articles.byIds),
+    articleBody: loader('articleBody', q.articles.bodiesByIds),
     articlesByCompany: loader('articlesByCompany', q.articles.byCompanyIds),
     citations: Object.fromEntries(
       citedKinds.map((kind) => [kind, loader(`citations.${kind}`, (keys) => q.citations.bySubject(kind, keys))]),

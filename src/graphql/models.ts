@@ -4,7 +4,10 @@ import type * as t from '../db/tables/index.js';
 import type { SearchKind } from '../seed/search-documents.js';
 import type { ConnectionModel } from './connection.js';
 
-export type { ArticleRow, CitationRow, CompanyRow, ExchangeRow, IndexWeightingRow, IpoDealRow, ListingRow, MarketIndexRow, MetricRow, PolicyEventRow } from '../db/tables/index.js';
+export type { CitationRow, CompanyRow, ExchangeRow, IndexWeightingRow, IpoDealRow, ListingRow, MarketIndexRow, MetricRow, PolicyEventRow } from '../db/tables/index.js';
+
+/** Articles load without their body, which has a loader of its own. */
+export type ArticleRow = Omit<t.ArticleRow, 'body'>;
 
 export interface PartialDateModel {
   start: string;
@@ -31,6 +34,6 @@ export type IpoDealConnectionModel = ConnectionModel<t.IpoDealRow>;
 export type PolicyEventConnectionModel = ConnectionModel<t.PolicyEventRow>;
 export type IndexWeightingConnectionModel = ConnectionModel<t.IndexWeightingRow>;
 export type MetricConnectionModel = ConnectionModel<t.MetricRow>;
-export type ArticleConnectionModel = ConnectionModel<t.ArticleRow>;
+export type ArticleConnectionModel = ConnectionModel<ArticleRow>;
 export type SearchConnectionModel = ConnectionModel<SearchHitModel>;
 export type EdgeModel<T> = { cursor: string; node: T };

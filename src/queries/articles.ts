@@ -1,14 +1,18 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, getTableColumns } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { articleCompanies, articles } from '../db/tables/index.js';
 import { groupsInKeyOrder, inKeyOrder, inKeys, keysParam } from './batch.js';
 import { orderNullsLast } from './order.js';
 
+// An article's body is tens of kilobytes: it is read only when a query asks for it.
+const { body: _body, ...summary } = getTableColumns(articles);
+
 export function articleQueries(db: Db) {
   const newestFirst = orderNullsLast(articles.publishedStart, 'DESC', articles.id);
-  const byIds = db.select().from(articles).where(inKeys(articles.id)).prepare();
+  const byIds = db.select(summary).from(articles).where(inKeys(articles.id)).prepare();
+  const bodiesByIds = db.select({ id: articles.id, body: articles.body }).from(articles).where(inKeys(articles.id)).prepare();
   const byCompanyIds = db
-    .select({ key: articleCompanies.companyId, article: articles })
+    .select({ key: articleCompanies.companyId, article: summary })
     .from(articleCompanies)
     .innerJoin(articles, eq(articles.id, articleCompanies.articleId))
     .where(inKeys(articleCompanies.companyId))
@@ -17,11 +21,12 @@ export function articleQueries(db: Db) {
 
   return {
     byIds: (ids: readonly string[]) => inKeyOrder(ids, byIds.all(keysParam(ids)), (r) => r.id),
+    bodiesByIds: (ids: readonly string[]) => inKeyOrder(ids, bodiesByIds.all(keysParam(ids)), (r) => r.id).map((r) => r?.body ?? null),
     byCompanyIds: (ids: readonly string[]) =>
       groupsInKeyOrder(ids, byCompanyIds.all(keysParam(ids)), (r) => r.key, (r) => r.article),
     connection: () => ({
       page: (limit: number, offset: number) =>
-        db.select().from(articles).orderBy(...newestFirst).limit(limit).offset(offset).all(),
+        db.select(summary).from(articles).orderBy(...newestFirst).limit(limit).offset(offset).all(),
       count: () => db.select({ n: count() }).from(articles).get()!.n,
     }),
   };

@@ -11,6 +11,12 @@ export const articleResolvers: Resolvers = {
   Article: {
     id: (a) => toGlobalId('Article', a.id),
     slug: (a) => a.id,
+    body: async (a, _, { loaders }) => {
+      const body = await loaders.articleBody.load(a.id);
+      // Only a re-seed between the two reads could remove the row: an internal error, not a null.
+      if (body === null) throw new Error(`article ${a.id} disappeared while its body was read`);
+      return body;
+    },
     publishedOn: (a) => partialDate(a.publishedStart, a.publishedEnd, a.publishedPrecision),
     companies: (a, _, { loaders }) => loaders.companiesByArticle.load(a.id),
     citations: (a, _, { loaders }) => loaders.citations.article.load(a.id),

@@ -65,6 +65,17 @@ describe('batching through DataLoader', () => {
     expect(new Set(byLoader.company![0]!.keys).size).toBe(10);
   });
 
+  it('reads article bodies only when a query asks for them, all in one batch', async () => {
+    api = await startApi({ seed: syntheticSeed(12) });
+    await api.data('{ articles(first: 5) { nodes { title } } }');
+    expect(api.batches.filter((b) => b.loader === 'articleBody')).toEqual([]);
+    const data = await api.data('{ articles(first: 5) { nodes { title body } } }');
+    const bodies = api.batches.filter((b) => b.loader === 'articleBody');
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]!.keys).toHaveLength(data.articles.nodes.length);
+    expect(data.articles.nodes.every((a: { body: string }) => a.body.length > 0)).toBe(true);
+  });
+
   it('does not report statement counts unless GRAPHQL_DIAGNOSTICS is on', async () => {
     api = await startApi({ seed: syntheticSeed(3) });
     const res = await api.gql('{ companies(first: 2) { nodes { name } } }');
