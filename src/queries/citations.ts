@@ -2,6 +2,7 @@ import { asc } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { citations, type CitationRow } from '../db/tables/index.js';
 import { groupsInKeyOrder, inKeys, keysParam } from './batch.js';
+import { lean } from './lean.js';
 
 /** Each kind of cited fact, and the citations column that points at it. */
 const subjectKeys = {
@@ -22,12 +23,7 @@ export const citedKinds = Object.keys(subjectKeys) as CitedKind[];
 export function citationQueries(db: Db) {
   const prepare = (kind: CitedKind) => {
     const column = citations[subjectKeys[kind]];
-    return db
-      .select()
-      .from(citations)
-      .where(inKeys(column))
-      .orderBy(asc(column), asc(citations.position), asc(citations.id))
-      .prepare();
+    return lean(db.select().from(citations).where(inKeys(column)).orderBy(asc(column), asc(citations.position), asc(citations.id)));
   };
   const statements = new Map(citedKinds.map((kind) => [kind, prepare(kind)]));
 

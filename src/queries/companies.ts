@@ -3,6 +3,7 @@ import type { Db } from '../db/open.js';
 import { articleCompanies, companies, companyAliases, listings, policyEventCompanies } from '../db/tables/index.js';
 import type { ListingStatus, OrderDirection } from '../generated/resolvers-types.js';
 import { containsText, groupsInKeyOrder, inKeyOrder, inKeys, keysParam } from './batch.js';
+import { lean, leanCache } from './lean.js';
 
 export interface CompanyFilterInput {
   nameContains?: string | null;
@@ -16,39 +17,40 @@ export interface CompanyFilterInput {
 const lowerName = sql`lower(${companies.name})`;
 
 export function companyQueries(db: Db) {
-  const byIds = db.select().from(companies).where(inKeys(companies.id)).prepare();
-  const aliasesByCompanyIds = db
-    .select()
-    .from(companyAliases)
-    .where(inKeys(companyAliases.companyId))
-    .orderBy(companyAliases.companyId, companyAliases.position)
-    .prepare();
-  const byArticleIds = db
-    .select({ key: articleCompanies.articleId, company: companies })
-    .from(articleCompanies)
-    .innerJoin(companies, eq(companies.id, articleCompanies.companyId))
-    .where(inKeys(articleCompanies.articleId))
-    .orderBy(lowerName, companies.id)
-    .prepare();
-  const byPolicyEventIds = db
-    .select({ key: policyEventCompanies.policyEventId, company: companies })
-    .from(policyEventCompanies)
-    .innerJoin(companies, eq(companies.id, policyEventCompanies.companyId))
-    .where(inKeys(policyEventCompanies.policyEventId))
-    .orderBy(lowerName, companies.id)
-    .prepare();
+  const cached = leanCache();
+  const byIds = lean(db.select().from(companies).where(inKeys(companies.id)));
+  const aliasesByCompanyIds = lean(
+    db.select().from(companyAliases).where(inKeys(companyAliases.companyId)).orderBy(companyAliases.companyId, companyAliases.position),
+  );
+  const byArticleIds = lean(
+    db
+      .select({ key: articleCompanies.articleId, company: companies })
+      .from(articleCompanies)
+      .innerJoin(companies, eq(companies.id, articleCompanies.companyId))
+      .where(inKeys(articleCompanies.articleId))
+      .orderBy(lowerName, companies.id),
+  );
+  const byPolicyEventIds = lean(
+    db
+      .select({ key: policyEventCompanies.policyEventId, company: companies })
+      .from(policyEventCompanies)
+      .innerJoin(companies, eq(companies.id, policyEventCompanies.companyId))
+      .where(inKeys(policyEventCompanies.policyEventId))
+      .orderBy(lowerName, companies.id),
+  );
   // Exact name first, then alias, then slug: 'catl' finds CATL by its alias.
-  const byName = db
-    .select()
-    .from(companies)
-    .where(
-      sql`${lowerName} = lower(${sql.placeholder('name')})
+  const byName = lean(
+    db
+      .select()
+      .from(companies)
+      .where(
+        sql`${lowerName} = lower(${sql.placeholder('name')})
         or ${companies.id} in (select ${companyAliases.companyId} from ${companyAliases} where lower(${companyAliases.alias}) = lower(${sql.placeholder('name')}))
         or ${companies.id} = lower(${sql.placeholder('name')})`,
-    )
-    .orderBy(sql`${lowerName} = lower(${sql.placeholder('name')}) desc`, companies.id)
-    .limit(1)
-    .prepare();
+      )
+      .orderBy(sql`${lowerName} = lower(${sql.placeholder('name')}) desc`, companies.id)
+      .limit(1),
+  );
 
   function where(filter: CompanyFilterInput): SQL | undefined {
     const { nameContains, sector, country, stateOwned, exchange, listingStatus } = filter;
@@ -79,23 +81,39 @@ export function companyQueries(db: Db) {
   return {
     byIds: (ids: readonly string[]) => inKeyOrder(ids, byIds.all(keysParam(ids)), (r) => r.id),
     aliasesByCompanyIds: (ids: readonly string[]) =>
-      groupsInKeyOrder(ids, aliasesByCompanyIds.all(keysParam(ids)), (r) => r.companyId, (r) => r.alias),
+      groupsInKeyOrder(
+        ids,
+        aliasesByCompanyIds.all(keysParam(ids)),
+        (r) => r.companyId,
+        (r) => r.alias,
+      ),
     byArticleIds: (ids: readonly string[]) =>
-      groupsInKeyOrder(ids, byArticleIds.all(keysParam(ids)), (r) => r.key, (r) => r.company),
+      groupsInKeyOrder(
+        ids,
+        byArticleIds.all(keysParam(ids)),
+        (r) => r.key,
+        (r) => r.company,
+      ),
     byPolicyEventIds: (ids: readonly string[]) =>
-      groupsInKeyOrder(ids, byPolicyEventIds.all(keysParam(ids)), (r) => r.key, (r) => r.company),
+      groupsInKeyOrder(
+        ids,
+        byPolicyEventIds.all(keysParam(ids)),
+        (r) => r.key,
+        (r) => r.company,
+      ),
     byName: (name: string) => byName.get({ name }) ?? null,
     connection: (filter: CompanyFilterInput, direction: OrderDirection) => ({
       page: (limit: number, offset: number) =>
-        db
-          .select()
-          .from(companies)
-          .where(where(filter))
-          .orderBy(...(direction === 'DESC' ? [desc(lowerName), desc(companies.id)] : [asc(lowerName), asc(companies.id)]))
-          .limit(limit)
-          .offset(offset)
-          .all(),
-      count: () => db.select({ n: count() }).from(companies).where(where(filter)).get()!.n,
+        cached(
+          db
+            .select()
+            .from(companies)
+            .where(where(filter))
+            .orderBy(...(direction === 'DESC' ? [desc(lowerName), desc(companies.id)] : [asc(lowerName), asc(companies.id)]))
+            .limit(limit)
+            .offset(offset),
+        ).all(),
+      count: () => cached(db.select({ n: count() }).from(companies).where(where(filter))).get()!.n,
     }),
   };
 }

@@ -4,6 +4,7 @@ import { ipoDeals } from '../db/tables/index.js';
 import type { IpoDealOrderField, OrderDirection } from '../generated/resolvers-types.js';
 import { groupsInKeyOrder, inKeyOrder, inKeys, keysParam } from './batch.js';
 import { orderNullsLast } from './order.js';
+import { lean, leanCache } from './lean.js';
 
 export interface IpoDealFilterInput {
   exchange?: string | null;
@@ -13,10 +14,23 @@ export interface IpoDealFilterInput {
 }
 
 export function ipoDealQueries(db: Db) {
+  const cached = leanCache();
   const chronological = orderNullsLast(ipoDeals.dateStart, 'ASC', ipoDeals.id);
-  const byIds = db.select().from(ipoDeals).where(inKeys(ipoDeals.id)).prepare();
-  const byCompanyIds = db.select().from(ipoDeals).where(inKeys(ipoDeals.companyId)).orderBy(...chronological).prepare();
-  const byExchangeMics = db.select().from(ipoDeals).where(inKeys(ipoDeals.exchangeMic)).orderBy(...chronological).prepare();
+  const byIds = lean(db.select().from(ipoDeals).where(inKeys(ipoDeals.id)));
+  const byCompanyIds = lean(
+    db
+      .select()
+      .from(ipoDeals)
+      .where(inKeys(ipoDeals.companyId))
+      .orderBy(...chronological),
+  );
+  const byExchangeMics = lean(
+    db
+      .select()
+      .from(ipoDeals)
+      .where(inKeys(ipoDeals.exchangeMic))
+      .orderBy(...chronological),
+  );
 
   const where = (f: IpoDealFilterInput): SQL | undefined =>
     and(
@@ -30,20 +44,19 @@ export function ipoDealQueries(db: Db) {
   return {
     byIds: (ids: readonly string[]) => inKeyOrder(ids, byIds.all(keysParam(ids)), (r) => r.id),
     byCompanyIds: (ids: readonly string[]) => groupsInKeyOrder(ids, byCompanyIds.all(keysParam(ids)), (r) => r.companyId),
-    byExchangeMics: (mics: readonly string[]) =>
-      groupsInKeyOrder(mics, byExchangeMics.all(keysParam(mics)), (r) => r.exchangeMic!),
+    byExchangeMics: (mics: readonly string[]) => groupsInKeyOrder(mics, byExchangeMics.all(keysParam(mics)), (r) => r.exchangeMic!),
     connection: (filter: IpoDealFilterInput, field: IpoDealOrderField, direction: OrderDirection) => ({
       page: (limit: number, offset: number) =>
-        db
-          .select()
-          .from(ipoDeals)
-          .where(where(filter))
-          .orderBy(...orderNullsLast(field === 'PROCEEDS_USD' ? ipoDeals.proceedsUsd : ipoDeals.dateStart, direction, ipoDeals.id))
-          .limit(limit)
-          .offset(offset)
-          .all(),
-      count: () => db.select({ n: count() }).from(ipoDeals).where(where(filter)).get()!.n,
+        cached(
+          db
+            .select()
+            .from(ipoDeals)
+            .where(where(filter))
+            .orderBy(...orderNullsLast(field === 'PROCEEDS_USD' ? ipoDeals.proceedsUsd : ipoDeals.dateStart, direction, ipoDeals.id))
+            .limit(limit)
+            .offset(offset),
+        ).all(),
+      count: () => cached(db.select({ n: count() }).from(ipoDeals).where(where(filter))).get()!.n,
     }),
   };
 }
-

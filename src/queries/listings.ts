@@ -3,6 +3,7 @@ import type { Db } from '../db/open.js';
 import { listings } from '../db/tables/index.js';
 import type { ListingStatus, ShareClass } from '../generated/resolvers-types.js';
 import { groupsInKeyOrder, inKeyOrder, inKeys, keysParam } from './batch.js';
+import { lean, leanCache } from './lean.js';
 
 export interface ListingFilterInput {
   exchange?: string | null;
@@ -13,9 +14,10 @@ export interface ListingFilterInput {
 }
 
 export function listingQueries(db: Db) {
-  const byIds = db.select().from(listings).where(inKeys(listings.id)).prepare();
-  const byCompanyIds = db.select().from(listings).where(inKeys(listings.companyId)).orderBy(listings.id).prepare();
-  const byExchangeMics = db.select().from(listings).where(inKeys(listings.exchangeMic)).orderBy(listings.id).prepare();
+  const cached = leanCache();
+  const byIds = lean(db.select().from(listings).where(inKeys(listings.id)));
+  const byCompanyIds = lean(db.select().from(listings).where(inKeys(listings.companyId)).orderBy(listings.id));
+  const byExchangeMics = lean(db.select().from(listings).where(inKeys(listings.exchangeMic)).orderBy(listings.id));
 
   const where = (f: ListingFilterInput): SQL | undefined =>
     and(
@@ -29,12 +31,11 @@ export function listingQueries(db: Db) {
   return {
     byIds: (ids: readonly string[]) => inKeyOrder(ids, byIds.all(keysParam(ids)), (r) => r.id),
     byCompanyIds: (ids: readonly string[]) => groupsInKeyOrder(ids, byCompanyIds.all(keysParam(ids)), (r) => r.companyId),
-    byExchangeMics: (mics: readonly string[]) =>
-      groupsInKeyOrder(mics, byExchangeMics.all(keysParam(mics)), (r) => r.exchangeMic!),
+    byExchangeMics: (mics: readonly string[]) => groupsInKeyOrder(mics, byExchangeMics.all(keysParam(mics)), (r) => r.exchangeMic!),
     connection: (filter: ListingFilterInput) => ({
       page: (limit: number, offset: number) =>
-        db.select().from(listings).where(where(filter)).orderBy(asc(listings.id)).limit(limit).offset(offset).all(),
-      count: () => db.select({ n: count() }).from(listings).where(where(filter)).get()!.n,
+        cached(db.select().from(listings).where(where(filter)).orderBy(asc(listings.id)).limit(limit).offset(offset)).all(),
+      count: () => cached(db.select({ n: count() }).from(listings).where(where(filter))).get()!.n,
     }),
   };
 }

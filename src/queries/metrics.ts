@@ -2,6 +2,7 @@ import { and, asc, count, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { metrics } from '../db/tables/index.js';
 import { containsText, groupsInKeyOrder, inKeyOrder, inKeys, keysParam } from './batch.js';
+import { lean, leanCache } from './lean.js';
 
 export interface MetricFilterInput {
   companyId?: string | null;
@@ -10,8 +11,9 @@ export interface MetricFilterInput {
 }
 
 export function metricQueries(db: Db) {
-  const byIds = db.select().from(metrics).where(inKeys(metrics.id)).prepare();
-  const byCompanyIds = db.select().from(metrics).where(inKeys(metrics.companyId)).orderBy(asc(metrics.id)).prepare();
+  const cached = leanCache();
+  const byIds = lean(db.select().from(metrics).where(inKeys(metrics.id)));
+  const byCompanyIds = lean(db.select().from(metrics).where(inKeys(metrics.companyId)).orderBy(asc(metrics.id)));
 
   const where = (f: MetricFilterInput): SQL | undefined =>
     and(
@@ -25,8 +27,8 @@ export function metricQueries(db: Db) {
     byCompanyIds: (ids: readonly string[]) => groupsInKeyOrder(ids, byCompanyIds.all(keysParam(ids)), (r) => r.companyId!),
     connection: (filter: MetricFilterInput) => ({
       page: (limit: number, offset: number) =>
-        db.select().from(metrics).where(where(filter)).orderBy(asc(metrics.id)).limit(limit).offset(offset).all(),
-      count: () => db.select({ n: count() }).from(metrics).where(where(filter)).get()!.n,
+        cached(db.select().from(metrics).where(where(filter)).orderBy(asc(metrics.id)).limit(limit).offset(offset)).all(),
+      count: () => cached(db.select({ n: count() }).from(metrics).where(where(filter))).get()!.n,
     }),
   };
 }

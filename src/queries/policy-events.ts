@@ -4,6 +4,7 @@ import { policyEventCompanies, policyEvents } from '../db/tables/index.js';
 import type { OrderDirection, PolicyCategory } from '../generated/resolvers-types.js';
 import { groupsInKeyOrder, inKeyOrder, inKeys, keysParam } from './batch.js';
 import { orderNullsLast } from './order.js';
+import { lean, leanCache } from './lean.js';
 
 export interface PolicyEventFilterInput {
   jurisdiction?: string | null;
@@ -17,14 +18,16 @@ export interface PolicyEventFilterInput {
 const yearBefore = (date: string) => `${Number(date.slice(0, 4)) - 1}`.padStart(4, '0') + date.slice(4);
 
 export function policyEventQueries(db: Db) {
-  const byIds = db.select().from(policyEvents).where(inKeys(policyEvents.id)).prepare();
-  const byCompanyIds = db
-    .select({ key: policyEventCompanies.companyId, event: policyEvents })
-    .from(policyEventCompanies)
-    .innerJoin(policyEvents, eq(policyEvents.id, policyEventCompanies.policyEventId))
-    .where(inKeys(policyEventCompanies.companyId))
-    .orderBy(...orderNullsLast(policyEvents.dateStart, 'ASC', policyEvents.id))
-    .prepare();
+  const cached = leanCache();
+  const byIds = lean(db.select().from(policyEvents).where(inKeys(policyEvents.id)));
+  const byCompanyIds = lean(
+    db
+      .select({ key: policyEventCompanies.companyId, event: policyEvents })
+      .from(policyEventCompanies)
+      .innerJoin(policyEvents, eq(policyEvents.id, policyEventCompanies.policyEventId))
+      .where(inKeys(policyEventCompanies.companyId))
+      .orderBy(...orderNullsLast(policyEvents.dateStart, 'ASC', policyEvents.id)),
+  );
 
   // Overlap of [start, end] with [from, to]: "September 2024" matches from 2024-09-15.
   const where = (f: PolicyEventFilterInput): SQL | undefined =>
@@ -49,18 +52,24 @@ export function policyEventQueries(db: Db) {
   return {
     byIds: (ids: readonly string[]) => inKeyOrder(ids, byIds.all(keysParam(ids)), (r) => r.id),
     byCompanyIds: (ids: readonly string[]) =>
-      groupsInKeyOrder(ids, byCompanyIds.all(keysParam(ids)), (r) => r.key, (r) => r.event),
+      groupsInKeyOrder(
+        ids,
+        byCompanyIds.all(keysParam(ids)),
+        (r) => r.key,
+        (r) => r.event,
+      ),
     connection: (filter: PolicyEventFilterInput, direction: OrderDirection) => ({
       page: (limit: number, offset: number) =>
-        db
-          .select()
-          .from(policyEvents)
-          .where(where(filter))
-          .orderBy(...orderNullsLast(policyEvents.dateStart, direction, policyEvents.id))
-          .limit(limit)
-          .offset(offset)
-          .all(),
-      count: () => db.select({ n: count() }).from(policyEvents).where(where(filter)).get()!.n,
+        cached(
+          db
+            .select()
+            .from(policyEvents)
+            .where(where(filter))
+            .orderBy(...orderNullsLast(policyEvents.dateStart, direction, policyEvents.id))
+            .limit(limit)
+            .offset(offset),
+        ).all(),
+      count: () => cached(db.select({ n: count() }).from(policyEvents).where(where(filter))).get()!.n,
     }),
   };
 }
