@@ -43,7 +43,9 @@ export function responseCache({ maxEntries, maxAgeSeconds, maxBodyBytes, db, log
     maxSize: 32 * 1024 * 1024,
     sizeCalculation: (value, key) => value.length + key.length,
   });
-  const dataVersion = () => db.$client.pragma('data_version', { simple: true }) as number;
+  // Prepared once: a hit checks it on every request.
+  const versionStatement = db.$client.prepare('pragma data_version').pluck();
+  const dataVersion = () => versionStatement.get() as number;
   let version = dataVersion();
   const cacheControl = `public, max-age=${maxAgeSeconds}`;
 
