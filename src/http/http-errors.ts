@@ -1,34 +1,24 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
-import type { Logger } from '../logger.js';
+import type { ServerResponse } from 'node:http';
 
-/**
- * Errors raised before GraphQL runs (body too large, malformed JSON) answered
- * in the GraphQL error shape with their HTTP status, never an HTML stack trace.
- */
-export function httpErrorHandler(logger: Logger): ErrorRequestHandler {
-  return (error, _req, res, next) => {
-    if (res.headersSent) return next(error);
-    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
-    const known: Record<number, [string, string]> = {
-      413: ['PAYLOAD_TOO_LARGE', 'Request body is larger than the server accepts'],
-      415: ['UNSUPPORTED_MEDIA_TYPE', 'Send application/json'],
-    };
-    const [code, message] =
-      known[status] ?? (status === 500 ? ['INTERNAL_SERVER_ERROR', 'Internal server error'] : ['BAD_REQUEST', 'Malformed request body: send valid JSON']);
-    if (status === 500) logger.error({ err: error }, 'unhandled HTTP error');
-    res.status(status).json({ errors: [{ message, extensions: { code } }] });
-  };
+/** HTTP statuses answered before GraphQL runs, with the code and message clients see. */
+export const httpErrors = {
+  400: ['BAD_REQUEST', 'Malformed request body: send valid JSON'],
+  404: ['NOT_FOUND', 'Not found: the API is at /graphql'],
+  413: ['PAYLOAD_TOO_LARGE', 'Request body is larger than the server accepts'],
+  415: ['UNSUPPORTED_MEDIA_TYPE', 'Unsupported content encoding: send identity, gzip, deflate or br'],
+  500: ['INTERNAL_SERVER_ERROR', 'Internal server error'],
+} as const;
+
+/** An error in the GraphQL error shape with its HTTP status, never an HTML page or a stack trace. */
+export function sendHttpError(res: ServerResponse, status: keyof typeof httpErrors, options: { close?: boolean } = {}) {
+  if (res.headersSent) return void res.destroy();
+  const [code, message] = httpErrors[status];
+  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    // An unread body would be taken for the next request on this connection.
+    ...(options.close ? { connection: 'close' } : {}),
+  });
+  res.end(body);
 }
-
-/** JSON.parse of the raw body read earlier; malformed JSON is a 400 in the GraphQL error shape. */
-export const parseJsonBody: RequestHandler = (req, res, next) => {
-  if (!Buffer.isBuffer(req.body)) return next();
-  const raw = req.body;
-  try {
-    req.body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
-  } catch {
-    res.status(400).json({ errors: [{ message: 'Malformed request body: send valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-    return;
-  }
-  next();
-};

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -7,9 +7,7 @@ import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
-import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
-import express from 'express';
 import type { Config } from '../config.js';
 import { createContext, type Context } from '../context/context.js';
 import type { BatchObserver } from '../context/loaders.js';
@@ -22,9 +20,10 @@ import { buildExecutableSchema } from '../graphql/executable-schema.js';
 import { jitExecution } from '../graphql/jit-executor.js';
 import type { Logger } from '../logger.js';
 import { createQueries } from '../queries/index.js';
-import { httpErrorHandler, parseJsonBody } from './http-errors.js';
+import { graphqlHandler } from './graphql-handler.js';
+import { sendHttpError } from './http-errors.js';
 import { diagnosticsPlugin, operationLogPlugin } from './plugins.js';
-import { requestInfo, requestScope } from './request-scope.js';
+import { startRequest } from './request-scope.js';
 import { responseCache } from './response-cache.js';
 
 export interface ApiOptions {
@@ -55,16 +54,13 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
       ? responseCache({
           maxEntries: config.RESPONSE_CACHE_SIZE,
           maxAgeSeconds: config.CACHE_MAX_AGE_SECONDS,
-          maxBodyBytes: config.MAX_BODY_BYTES,
           db,
           logger,
         })
       : undefined;
-  const app = express();
   const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   const corsHandler = cors({ origin: origins.includes('*') ? '*' : origins, maxAge: 600 });
-  // With the response cache on, hits are answered in front of Express.
-  const httpServer = createServer(cache ? cache.front(app, corsHandler) : app);
+  const httpServer = createServer();
   const production = config.NODE_ENV === 'production';
 
   const apollo = new ApolloServer<Context>({
@@ -98,31 +94,36 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
   });
   await apollo.start();
 
-  app.disable('x-powered-by');
-  // GraphQL responses are not revalidated by ETag; hashing every body costs CPU for nothing.
-  app.set('etag', false);
-  app.get('/healthz', (_req, res) => {
+  const graphql = graphqlHandler({
+    apollo,
+    cache,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    context: (info) => createContext(queries, info, observeBatches, { batch: loaderBatching }),
+  });
+  const ping = db.$client.prepare('select 1');
+  const health = (res: ServerResponse) => {
+    let status = 200;
     try {
-      db.$client.prepare('select 1').get();
-      res.json({ status: 'ok' });
+      ping.get();
     } catch (error) {
       logger.error({ err: error }, 'health check failed');
-      res.status(503).json({ status: 'unavailable' });
+      status = 503;
     }
+    const body = JSON.stringify({ status: status === 200 ? 'ok' : 'unavailable' });
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
+  };
+  httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const path = req.url?.split('?', 1)[0];
+    const info = startRequest(req, res);
+    if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return health(res);
+    if (path !== '/graphql') return req.resume(), sendHttpError(res, 404);
+    corsHandler(req, res, () => {
+      graphql(req, res, info).catch((error: unknown) => {
+        logger.error({ err: error, requestId: info.requestId }, 'unhandled HTTP error');
+        sendHttpError(res, 500);
+      });
+    });
   });
-  app.use(
-    '/graphql',
-    corsHandler,
-    // Read the raw body first: it is the response cache's key, so a hit never parses JSON.
-    express.raw({ type: 'application/json', limit: config.MAX_BODY_BYTES }),
-    requestScope,
-    ...(cache ? [cache.markMiss] : []),
-    parseJsonBody,
-    expressMiddleware(apollo, {
-      context: async ({ res }) => createContext(queries, requestInfo(res), observeBatches, { batch: loaderBatching }),
-    }),
-  );
-  app.use(httpErrorHandler(logger));
 
   // Slow clients may not hold a connection open forever.
   httpServer.requestTimeout = config.REQUEST_TIMEOUT_MS;

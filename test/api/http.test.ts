@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { curatedSeed, startApi, type TestApi } from '../helpers/api.js';
 
@@ -53,6 +54,39 @@ describe('POST /graphql', () => {
     expect(res.status).toBe(413);
     const body: any = await res.json();
     expect(body.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('accepts a gzip-compressed JSON body', async () => {
+    const res = await fetch(graphqlUrl(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: gzipSync(JSON.stringify({ query, variables })),
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as any).data.articles.nodes).toHaveLength(2);
+  });
+
+  it('refuses a compressed body over the size limit once inflated, with 413', async () => {
+    const bomb = gzipSync(JSON.stringify({ query, variables: { ...variables, padding: 'x'.repeat(500_000) } }));
+    expect(bomb.length).toBeLessThan(100_000);
+    const res = await fetch(graphqlUrl(), { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: bomb });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers an unknown content encoding with 415 and code UNSUPPORTED_MEDIA_TYPE', async () => {
+    const res = await post(JSON.stringify({ query }), { 'content-encoding': 'zstd-unknown' });
+    expect(res.status).toBe(415);
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+});
+
+describe('other paths', () => {
+  it('answers an unknown path with 404 in the GraphQL error shape, with a request id', async () => {
+    const res = await fetch(`${api.url}/graph`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('x-request-id')).toMatch(UUID);
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe('NOT_FOUND');
   });
 });
 

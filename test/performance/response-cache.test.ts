@@ -39,6 +39,14 @@ describe('the response cache', () => {
     expect(hit.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
   });
 
+  it('never answers a text/plain POST from the cache: it still meets the CSRF check', async () => {
+    const body = JSON.stringify({ query: '{ exchanges { mic } }' });
+    await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const simple = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
+    expect(simple.status).toBe(400);
+    expect(simple.headers.get('x-cache')).toBeNull();
+  });
+
   it('keys on the whole request, so other variables are a miss', async () => {
     const query = 'query($n: String) { company(name: $n) { name } }';
     await post(query, { n: 'BYD' });

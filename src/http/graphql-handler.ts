@@ -1,0 +1,72 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
+import type { Context } from '../context/context.js';
+import type { RequestInfo } from '../lib/request-store.js';
+import { sendHttpError } from './http-errors.js';
+import { BodyError, readBody } from './read-body.js';
+import type { responseCache } from './response-cache.js';
+
+export interface GraphQLHandlerOptions {
+  apollo: ApolloServer<Context>;
+  context: (info: RequestInfo) => Context;
+  cache: ReturnType<typeof responseCache> | undefined;
+  maxBodyBytes: number;
+}
+
+const isJson = (req: IncomingMessage) => req.headers['content-type']?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+
+function headerMap(req: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+/**
+ * /graphql on plain node:http, the way Apollo's integrations do it: read the
+ * body (size-limited), answer from the response cache when it can, parse JSON,
+ * hand the request to Apollo and write its response. CORS, the request id
+ * and the body limit are applied before.
+ */
+export function graphqlHandler({ apollo, context, cache, maxBodyBytes }: GraphQLHandlerOptions) {
+  return async (req: IncomingMessage, res: ServerResponse, info: RequestInfo) => {
+    let raw: Buffer | undefined;
+    if (req.method === 'POST') {
+      try {
+        raw = await readBody(req, maxBodyBytes);
+      } catch (error) {
+        if (error instanceof BodyError) return sendHttpError(res, error.status, { close: error.status !== 400 });
+        throw error;
+      }
+    } else {
+      req.resume();
+    }
+
+    const key = cache?.keyOf(req, raw);
+    if (key) {
+      const hit = cache!.lookup(key);
+      if (hit) return cache!.sendHit(req, res, hit, info.requestId);
+      info.cacheKey = key;
+      res.setHeader('x-cache', 'MISS');
+    }
+
+    let body: unknown;
+    if (raw && isJson(req)) {
+      try {
+        body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
+      } catch {
+        return sendHttpError(res, 400);
+      }
+    }
+    const search = req.url!.includes('?') ? req.url!.slice(req.url!.indexOf('?')) : '';
+    const request: HTTPGraphQLRequest = { method: req.method!.toUpperCase(), headers: headerMap(req), search, body };
+    const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => context(info) });
+
+    for (const [name, value] of response.headers) res.setHeader(name, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') return void res.end(response.body.string);
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+}

@@ -1,0 +1,38 @@
+import type { IncomingMessage } from 'node:http';
+import type { Readable } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+
+export class BodyError extends Error {
+  constructor(readonly status: 400 | 413 | 415) {
+    super(`request body refused with ${status}`);
+  }
+}
+
+const decoders: Record<string, () => NodeJS.ReadWriteStream> = { gzip: createGunzip, deflate: createInflate, br: createBrotliDecompress };
+
+/**
+ * The whole request body, at most maxBytes after decompression. A declared
+ * length over the limit is refused before anything is read.
+ */
+export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
+    const decode = decoders[encoding];
+    if (!decode && encoding !== 'identity') return reject(new BodyError(415));
+    if (Number(req.headers['content-length']) > maxBytes && !decode) return reject(new BodyError(413));
+    const stream: Readable = decode ? (req.pipe(decode()) as unknown as Readable) : req;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        stream.removeAllListeners('data');
+        req.unpipe();
+        reject(new BodyError(413));
+      } else chunks.push(chunk);
+    });
+    stream.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    stream.on('error', () => reject(new BodyError(400)));
+    req.on('error', () => reject(new BodyError(400)));
+  });
+}
