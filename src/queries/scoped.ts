@@ -1,6 +1,9 @@
+import { lazyObjects } from '../lib/lazy.js';
 import { runInRequest, type RequestInfo } from '../lib/request-store.js';
 
 type Fn = (...args: never[]) => unknown;
+type Domains = Record<string, Record<string, unknown>>;
+
 const isHandle = (value: unknown): value is Record<string, Fn> =>
   value !== null &&
   typeof value === 'object' &&
@@ -21,12 +24,19 @@ function bindAll<T extends Record<string, unknown>>(functions: T, info: RequestI
   return bound as T;
 }
 
+// One lazy factory per set of shared queries (in practice, one per database).
+const factories = new WeakMap<Domains, (state: { queries: Domains; info: RequestInfo }) => Domains>();
+
 /**
  * The shared prepared queries as one request sees them: every statement a
  * call runs counts toward that request (diagnostics, logs, query-plan tests).
+ * A domain is bound on first use.
  */
-export function queriesFor<Q extends Record<string, Record<string, unknown>>>(queries: Q, info: RequestInfo): Q {
-  const scoped: Record<string, unknown> = {};
-  for (const [domain, functions] of Object.entries(queries)) scoped[domain] = bindAll(functions, info);
-  return scoped as Q;
+export function queriesFor<Q extends Domains>(queries: Q, info: RequestInfo): Q {
+  let factory = factories.get(queries);
+  if (!factory) {
+    factory = lazyObjects(Object.keys(queries), ({ queries: q, info: i }: { queries: Domains; info: RequestInfo }, domain) => bindAll(q[domain]!, i));
+    factories.set(queries, factory);
+  }
+  return factory({ queries, info }) as Q;
 }

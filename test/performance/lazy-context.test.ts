@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContext } from '../../src/context/context.js';
+import { openDatabase, type Db } from '../../src/db/open.js';
+import { lazyObjects } from '../../src/lib/lazy.js';
+import { createQueries, type Queries } from '../../src/queries/index.js';
+import { syntheticSeed } from '../../src/seed/synthetic.js';
+import { writeSeed } from '../../src/seed/write-seed.js';
+import { tempDbPath } from '../helpers/temp-db.js';
+
+let db: Db;
+let queries: Queries;
+beforeAll(() => {
+  db = openDatabase(tempDbPath());
+  writeSeed(db, syntheticSeed(5));
+  queries = createQueries(db);
+});
+afterAll(() => db.$client.close());
+
+const request = (id: string) => ({ requestId: id, statements: { count: 0 } });
+
+describe('the per-request context', () => {
+  it('builds a lazy member once, on first access, from its own object state', () => {
+    const built: string[] = [];
+    const make = lazyObjects<number, { a: string; b: string }>(['a', 'b'], (n, name) => (built.push(`${name}${n}`), `${name}${n}`));
+    const one = make(1);
+    const two = make(2);
+    expect(built).toEqual([]);
+    expect([one.a, one.a, two.a]).toEqual(['a1', 'a1', 'a2']);
+    expect(built).toEqual(['a1', 'a2']);
+    expect(Object.keys(one)).toEqual(['a']);
+  });
+
+  it('gives every request its own loaders, so cached rows never leak between requests', () => {
+    const first = createContext(queries, request('one'));
+    const second = createContext(queries, request('two'));
+    expect(first.loaders.company).toBe(first.loaders.company);
+    expect(first.loaders.company).not.toBe(second.loaders.company);
+    expect(first.loaders.citations.company).not.toBe(second.loaders.citations.company);
+  });
+
+  it('counts each statement toward the request whose context ran it', async () => {
+    const one = createContext(queries, request('one'));
+    const two = createContext(queries, request('two'));
+    await Promise.all([one.loaders.company.load('synthetic-000001'), two.loaders.listingsByCompany.load('synthetic-000001')]);
+    one.queries.companies.connection({}, 'ASC').count();
+    expect([one.statements.count, two.statements.count]).toEqual([2, 1]);
+  });
+});
