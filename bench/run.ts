@@ -20,7 +20,7 @@ const envNumber = (name: string, fallback: number) => {
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number (got ${process.env[name]})`);
   return value;
 };
-const SECONDS = envNumber('BENCH_SECONDS', 2);
+const SECONDS = envNumber('BENCH_SECONDS', 1.5);
 const ROUNDS = Math.round(envNumber('BENCH_ROUNDS', 5));
 const COMPANIES = Math.round(envNumber('BENCH_COMPANIES', 100_000));
 const SCALE = COMPANIES % 1000 === 0 ? `${COMPANIES / 1000}k` : String(COMPANIES);

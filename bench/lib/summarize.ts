@@ -54,7 +54,10 @@ export function summarize({ runs, cells, rounds: ROUNDS, scaleLabel: SCALE, work
   const scale: ScaleRow[] = ['A', 'C'].flatMap((variant) =>
     W.map((workload) => {
       const [seedP50Ms, scaleP50Ms] = [p50('seed', variant, workload), p50(SCALE, variant, workload)];
-      return { variant, workload, seedP50Ms, scaleP50Ms, ratio: scaleP50Ms / seedP50Ms };
+      const bytes = (at: string) => cells.find((c) => c.scale === at && c.variant === variant && c.workload === workload)!.bodyBytes;
+      const [seedBytes, scaleBytes] = [bytes('seed'), bytes(SCALE)];
+      // The same operation can answer with more data at scale (a full page, more relations): time per byte tells cost growth apart.
+      return { variant, workload, seedP50Ms, scaleP50Ms, ratio: scaleP50Ms / seedP50Ms, seedBytes, scaleBytes, perByteRatio: scaleP50Ms / scaleBytes / (seedP50Ms / seedBytes) };
     }),
   );
   const scaleRatio = (w: string) => scale.find((s) => s.variant === 'A' && s.workload === w)!.ratio;
