@@ -22,22 +22,19 @@ export function companyQueries(db: Db) {
   const aliasesByCompanyIds = lean(
     db.select().from(companyAliases).where(inKeys(companyAliases.companyId)).orderBy(companyAliases.companyId, companyAliases.position),
   );
-  const byArticleIds = lean(
-    db
-      .select({ key: articleCompanies.articleId, company: companies })
-      .from(articleCompanies)
-      .innerJoin(companies, eq(companies.id, articleCompanies.companyId))
-      .where(inKeys(articleCompanies.articleId))
-      .orderBy(lowerName, companies.id),
-  );
-  const byPolicyEventIds = lean(
-    db
-      .select({ key: policyEventCompanies.policyEventId, company: companies })
-      .from(policyEventCompanies)
-      .innerJoin(companies, eq(companies.id, policyEventCompanies.companyId))
-      .where(inKeys(policyEventCompanies.policyEventId))
-      .orderBy(lowerName, companies.id),
-  );
+  // Companies reached through a link table (article mentions, policy events), grouped by the link's other key.
+  type Link = typeof articleCompanies | typeof policyEventCompanies;
+  const through = (link: Link, key: typeof articleCompanies.articleId | typeof policyEventCompanies.policyEventId) =>
+    lean(
+      db
+        .select({ key, company: companies })
+        .from(link)
+        .innerJoin(companies, eq(companies.id, link.companyId))
+        .where(inKeys(key))
+        .orderBy(lowerName, companies.id),
+    );
+  const byArticleIds = through(articleCompanies, articleCompanies.articleId);
+  const byPolicyEventIds = through(policyEventCompanies, policyEventCompanies.policyEventId);
   // Exact name first, then alias, then slug: 'catl' finds CATL by its alias.
   const byName = lean(
     db
