@@ -3,7 +3,7 @@ import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/s
 import type { Context } from '../context/context.js';
 import type { RequestInfo } from '../lib/request-store.js';
 import { sendHttpError } from './http-errors.js';
-import { BodyError, readBody } from './read-body.js';
+import { BodyError, mediaType, readBody } from './read-body.js';
 import type { responseCache } from './response-cache.js';
 
 export interface GraphQLHandlerOptions {
@@ -12,8 +12,6 @@ export interface GraphQLHandlerOptions {
   cache: ReturnType<typeof responseCache> | undefined;
   maxBodyBytes: number;
 }
-
-const isJson = (req: IncomingMessage) => req.headers['content-type']?.split(';')[0]?.trim().toLowerCase() === 'application/json';
 
 function headerMap(req: IncomingMessage): HeaderMap {
   const headers = new HeaderMap();
@@ -52,7 +50,7 @@ export function graphqlHandler({ apollo, context, cache, maxBodyBytes }: GraphQL
     }
 
     let body: unknown;
-    if (raw && isJson(req)) {
+    if (raw && mediaType(req) === 'application/json') {
       try {
         body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
       } catch {

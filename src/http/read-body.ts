@@ -2,6 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
+/** The media type of the request body, lower-cased, without parameters. */
+export const mediaType = (req: IncomingMessage) => req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+
 export class BodyError extends Error {
   constructor(readonly status: 400 | 413 | 415) {
     super(`request body refused with ${status}`);
@@ -19,7 +22,8 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer
     const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
     const decode = decoders[encoding];
     if (!decode && encoding !== 'identity') return reject(new BodyError(415));
-    if (Number(req.headers['content-length']) > maxBytes && !decode) return reject(new BodyError(413));
+    // More bytes on the wire than the limit allows is over it, compressed or not.
+    if (Number(req.headers['content-length']) > maxBytes) return reject(new BodyError(413));
     const stream: Readable = decode ? (req.pipe(decode()) as unknown as Readable) : req;
     const chunks: Buffer[] = [];
     let size = 0;

@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache';
 import type { Context } from '../context/context.js';
 import type { Db } from '../db/open.js';
 import type { Logger } from '../logger.js';
+import { mediaType } from './read-body.js';
 
 export interface ResponseCacheOptions {
   maxEntries: number;
@@ -15,11 +16,9 @@ export interface ResponseCacheOptions {
 // Apollo's CSRF rule: a GET is served only if it could not come from a plain <form> or <img>.
 const simpleTypes = ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data'];
 function preflighted(req: IncomingMessage): boolean {
-  const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  const type = mediaType(req);
   return Boolean(req.headers['apollo-require-preflight'] || req.headers['x-apollo-operation-name'] || (type && !simpleTypes.includes(type)));
 }
-
-const isJson = (req: IncomingMessage) => req.headers['content-type']?.split(';')[0]?.trim().toLowerCase() === 'application/json';
 
 /**
  * A byte-level cache of whole responses to identical successful queries.
@@ -46,7 +45,7 @@ export function responseCache({ maxEntries, maxAgeSeconds, db, logger }: Respons
     const accept = req.headers.accept ?? '';
     if (req.method === 'GET') return preflighted(req) ? `GET\u0000${accept}\u0000${req.url}` : undefined;
     // Only JSON POSTs: any other type must still meet Apollo's CSRF check.
-    return body && isJson(req) ? `POST\u0000${accept}\u0000${body.toString('utf8')}` : undefined;
+    return body && mediaType(req) === 'application/json' ? `POST\u0000${accept}\u0000${body.toString('utf8')}` : undefined;
   };
 
   function lookup(key: string): Buffer | undefined {

@@ -116,7 +116,10 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
     const path = req.url?.split('?', 1)[0];
     const info = startRequest(req, res);
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return health(res);
-    if (path !== '/graphql') return req.resume(), sendHttpError(res, 404);
+    if (path !== '/graphql') {
+      req.resume();
+      return sendHttpError(res, 404);
+    }
     corsHandler(req, res, () => {
       graphql(req, res, info).catch((error: unknown) => {
         logger.error({ err: error, requestId: info.requestId }, 'unhandled HTTP error');
