@@ -1,5 +1,5 @@
 // Variant E: our SDL, resolvers and context on a peer stack, fastify + mercurius
-// with graphql-jit, to see whether Apollo + Express costs us anything.
+// with graphql-jit, to see what Apollo Server's request pipeline costs us.
 import Fastify from 'fastify';
 import mercurius from 'mercurius';
 import { loadConfig } from '../../src/config.js';
