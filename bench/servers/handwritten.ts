@@ -51,7 +51,7 @@ const sql = {
   companySources: db.prepare(`select c.company_id as k, c.quote, a.title from citations c join articles a on a.id = c.article_id
     where ${inKeys('c.company_id')} order by c.company_id, c.position, c.id`),
 
-  // Search: the API's statements, text for text, so scores and snippets match.
+  // Search: the API's ranking and snippet expressions, so scores and snippets match.
   hasAll: db.prepare('select 1 from search_index where search_index match ? limit 1').pluck(),
   searchPage: db.prepare(`select kind, entity_id, -bm25(search_index, 0, 0, 8.0, 1.0) * (case kind when 'Company' then 2.0 else 1.0 end) as score,
       snippet(search_index, -1, ?, ?, '…', 24) as snippet

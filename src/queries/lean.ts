@@ -112,3 +112,18 @@ export function leanCache(max = 256) {
     return { all: () => cached.all(params), get: () => cached.get(params) };
   };
 }
+
+/** A statement Drizzle cannot build (FTS5 virtual tables), prepared once and counted like the rest. */
+export function rawStatement<R>(db: { $client: { prepare(sql: string): Statement } }, text: string) {
+  const statement = db.$client.prepare(text);
+  return {
+    all(params: Record<string, unknown>): R[] {
+      recordStatement(text, [params]);
+      return statement.all(params) as R[];
+    },
+    get(params: Record<string, unknown>): R | undefined {
+      recordStatement(text, [params]);
+      return statement.get(params) as R | undefined;
+    },
+  };
+}

@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import type { SearchKind } from '../seed/search-documents.js';
+import { rawStatement } from './lean.js';
 
 export interface SearchRow {
   kind: SearchKind;
@@ -28,37 +28,37 @@ export function ftsExpressions(text: string): { all: string; any: string } | nul
   return { all: quoted.join(' AND '), any: quoted.join(' OR ') };
 }
 
+// Title matches weigh more than body matches, and a company's own entry
+// outranks figures and articles that merely mention it. bm25 is
+// lower-is-better, so the score is its negation.
+const rank = `bm25(search_index, 0, 0, 8.0, 1.0) * (case kind when 'Company' then 2.0 else 1.0 end)`;
+// @kinds is a JSON array of kinds, or null for every kind.
+const matching = `from search_index where search_index match @match and (@kinds is null or kind in (select value from json_each(@kinds)))`;
+
 export function searchQueries(db: Db) {
-  const kindFilter = (kinds: SearchKind[] | null) =>
-    kinds ? sql`and kind in (select value from json_each(${JSON.stringify(kinds)}))` : sql``;
-  // Title matches weigh more than body matches, and a company's own entry
-  // outranks figures and articles that merely mention it. bm25 is
-  // lower-is-better, so the score is its negation.
-  const rank = sql`bm25(search_index, 0, 0, 8.0, 1.0) * (case kind when 'Company' then 2.0 else 1.0 end)`;
+  // The FTS5 table is not a Drizzle table: plain statements, prepared once and counted like the rest.
+  const hasAny = rawStatement<{ one: number }>(db, `select 1 as one ${matching} limit 1`);
+  const page = rawStatement<{ kind: SearchKind; entity_id: string; score: number; snippet: string }>(
+    db,
+    `select kind, entity_id, -${rank} as score, snippet(search_index, -1, @open, @close, '…', 24) as snippet
+     ${matching} order by ${rank}, kind, entity_id limit @limit offset @offset`,
+  );
+  const count = rawStatement<{ n: number }>(db, `select count(*) as n ${matching}`);
 
   return {
     /** All words first; when nothing holds them all, any of them (best match first either way). */
     search: (text: string, kinds: SearchKind[] | null) => {
       const expressions = ftsExpressions(text);
       if (!expressions) return null;
-      const hasAll = db.get<{ one: number } | undefined>(
-        sql`select 1 as one from search_index where search_index match ${expressions.all} ${kindFilter(kinds)} limit 1`,
-      );
+      const filter = kinds ? JSON.stringify(kinds) : null;
+      const hasAll = hasAny.get({ match: expressions.all, kinds: filter });
       const match = hasAll ? expressions.all : expressions.any;
       return {
         page: (limit: number, offset: number) =>
-          db
-            .all<{ kind: SearchKind; entity_id: string; score: number; snippet: string }>(
-              sql`select kind, entity_id, -${rank} as score,
-                    snippet(search_index, -1, ${OPEN}, ${CLOSE}, '…', 24) as snippet
-                  from search_index where search_index match ${match} ${kindFilter(kinds)}
-                  order by ${rank}, kind, entity_id limit ${limit} offset ${offset}`,
-            )
+          page
+            .all({ match, kinds: filter, open: OPEN, close: CLOSE, limit, offset })
             .map((r): SearchRow => ({ kind: r.kind, entityId: r.entity_id, score: r.score, snippet: markSnippet(r.snippet) })),
-        count: () =>
-          db.get<{ n: number }>(
-            sql`select count(*) as n from search_index where search_index match ${match} ${kindFilter(kinds)}`,
-          )!.n,
+        count: () => count.get({ match, kinds: filter })!.n,
       };
     },
   };
