@@ -1,11 +1,12 @@
+// Each object's own state, out of sight of Object.keys.
+const state = Symbol('lazy state');
+
 /**
  * A factory of objects whose named members are built on first access and then
  * kept. The getters live on one shared prototype, so a new object costs one
  * small allocation however many members it offers: a request builds only the
  * loaders and query bindings it actually uses.
  */
-const state = Symbol('lazy state');
-
 export function lazyObjects<State, T extends object>(
   names: readonly string[],
   build: (state: State, name: string) => unknown,

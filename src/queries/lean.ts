@@ -56,7 +56,7 @@ function rowMapper(fields: Field[]): (row: unknown[]) => Record<string, unknown>
 }
 
 interface Runner<R> {
-  sql: string;
+  /** The statement's parameters as Drizzle built them, placeholders included. */
   template: unknown[];
   all(params: unknown[]): R[];
   get(params: unknown[]): R | undefined;
@@ -71,7 +71,6 @@ function runner<R>(prepared: DrizzlePrepared): Runner<R> {
   const map = rowMapper(fields) as (row: unknown[]) => R;
   const rows = stmt.raw(true);
   return {
-    sql: query.sql,
     template: query.params,
     all(params) {
       recordStatement(query.sql, params);

@@ -37,7 +37,7 @@ const matching = `from search_index where search_index match @match and (@kinds 
 
 export function searchQueries(db: Db) {
   // The FTS5 table is not a Drizzle table: plain statements, prepared once and counted like the rest.
-  const hasAny = rawStatement<{ one: number }>(db, `select 1 as one ${matching} limit 1`);
+  const firstHit = rawStatement<{ one: number }>(db, `select 1 as one ${matching} limit 1`);
   const page = rawStatement<{ kind: SearchKind; entity_id: string; score: number; snippet: string }>(
     db,
     `select kind, entity_id, -${rank} as score, snippet(search_index, -1, @open, @close, '…', 24) as snippet
@@ -51,7 +51,7 @@ export function searchQueries(db: Db) {
       const expressions = ftsExpressions(text);
       if (!expressions) return null;
       const filter = kinds ? JSON.stringify(kinds) : null;
-      const hasAll = hasAny.get({ match: expressions.all, kinds: filter });
+      const hasAll = firstHit.get({ match: expressions.all, kinds: filter });
       const match = hasAll ? expressions.all : expressions.any;
       return {
         page: (limit: number, offset: number) =>
