@@ -1,12 +1,11 @@
 import { loadConfig, type Config } from '../../src/config.js';
-import { openDatabase, type Db } from '../../src/db/open.js';
+import type { Db } from '../../src/db/open.js';
 import { createApi, type Api } from '../../src/http/server.js';
 import { createLogger } from '../../src/logger.js';
 import { seedsFolder } from '../../src/paths.js';
 import { loadSeed } from '../../src/seed/load-seed.js';
 import type { SeedData } from '../../src/seed/load-seed.js';
-import { writeSeed } from '../../src/seed/write-seed.js';
-import { tempDbPath } from './temp-db.js';
+import { seededDb } from './temp-db.js';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -34,9 +33,7 @@ export const curatedSeed = () => (curated ??= loadSeed(seedsFolder));
 export async function startApi(
   options: { seed?: SeedData; env?: Record<string, string>; logLines?: Record<string, any>[] } = {},
 ): Promise<TestApi> {
-  const dbPath = tempDbPath();
-  const db = openDatabase(dbPath);
-  writeSeed(db, options.seed ?? curatedSeed());
+  const { db, dbPath } = seededDb(options.seed ?? curatedSeed());
   const config: Config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: options.logLines ? 'info' : 'silent',

@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../src/context/context.js';
-import { openDatabase, type Db } from '../../src/db/open.js';
+import type { Db } from '../../src/db/open.js';
 import { lazyObjects } from '../../src/lib/lazy.js';
 import { createQueries, type Queries } from '../../src/queries/index.js';
 import { syntheticSeed } from '../../src/seed/synthetic.js';
-import { writeSeed } from '../../src/seed/write-seed.js';
-import { tempDbPath } from '../helpers/temp-db.js';
+import { seededDb } from '../helpers/temp-db.js';
 
 let db: Db;
 let queries: Queries;
 beforeAll(() => {
-  db = openDatabase(tempDbPath());
-  writeSeed(db, syntheticSeed(5));
+  ({ db } = seededDb(syntheticSeed(5)));
   queries = createQueries(db);
 });
 afterAll(() => db.$client.close());

@@ -1,18 +1,16 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/db/open.js';
+import type { Db } from '../../src/db/open.js';
 import { articleCompanies, companies, exchanges, indexWeightings } from '../../src/db/tables/index.js';
 import { runInRequest } from '../../src/lib/request-store.js';
 import { lean, leanCache } from '../../src/queries/lean.js';
 import { syntheticSeed } from '../../src/seed/synthetic.js';
-import { writeSeed } from '../../src/seed/write-seed.js';
-import { tempDbPath } from '../helpers/temp-db.js';
+import { seededDb } from '../helpers/temp-db.js';
 
 // Lean statements replace Drizzle's row mapping: they must build exactly the rows Drizzle builds.
 let db: Db;
 beforeAll(() => {
-  db = openDatabase(tempDbPath());
-  writeSeed(db, syntheticSeed(40));
+  ({ db } = seededDb(syntheticSeed(40)));
 });
 afterAll(() => db.$client.close());
 

@@ -1,18 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/db/open.js';
+import type { Db } from '../../src/db/open.js';
 import { runInRequest } from '../../src/lib/request-store.js';
 import { createQueries, type Queries } from '../../src/queries/index.js';
 import { syntheticSeed } from '../../src/seed/synthetic.js';
-import { writeSeed } from '../../src/seed/write-seed.js';
-import { tempDbPath } from '../helpers/temp-db.js';
+import { seededDb } from '../helpers/temp-db.js';
 
 // Every filter and order the contract offers must be served through an index:
 // the plan of each statement may not contain a bare "SCAN <table>".
 let db: Db;
 let q: Queries;
 beforeAll(() => {
-  db = openDatabase(tempDbPath());
-  writeSeed(db, syntheticSeed(500));
+  ({ db } = seededDb(syntheticSeed(500)));
   q = createQueries(db);
 });
 afterAll(() => db.$client.close());
