@@ -23,6 +23,8 @@ const envSchema = z.object({
   MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
   MAX_TOKENS: z.coerce.number().int().min(100).default(3000),
   MAX_COST: z.coerce.number().int().min(1).default(50_000),
+  // Largest JSON answer: a second line behind the cost limit, since fields such as body vary in size.
+  MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).default(20_000_000),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(100_000),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   // Comma-separated origins allowed by CORS, or * for any.

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Context } from '../context/context.js';
 import type { Logger } from '../logger.js';
 
@@ -27,7 +27,14 @@ const clientCodes = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  'RESPONSE_TOO_LARGE',
 ]);
+
+/** Apollo marks some client errors only with a 4xx status (an APQ hash that does not match its query). */
+function clientStatus(error: unknown): boolean {
+  const status = error instanceof GraphQLError ? (error.extensions.http as { status?: number } | undefined)?.status : undefined;
+  return status !== undefined && status >= 400 && status < 500;
+}
 
 // graphql-js words it "more that N tokens"; accept either spelling.
 const tooManyTokens = /^Syntax Error: Document contains more tha[nt] (\d+) tokens/;
@@ -39,7 +46,15 @@ const tooManyTokens = /^Syntax Error: Document contains more tha[nt] (\d+) token
  */
 export function createFormatError(logger: Logger, production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+    let code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+    if (code === 'INTERNAL_SERVER_ERROR' && clientStatus(error)) {
+      code = 'BAD_REQUEST';
+      formatted = { ...formatted, extensions: { ...formatted.extensions, code } };
+    }
+    // graphql-armor labels its depth, alias and directive limits "Syntax Error"; they are not.
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && formatted.message.startsWith('Syntax Error: ')) {
+      formatted = { ...formatted, message: formatted.message.slice('Syntax Error: '.length) };
+    }
     // The token limit is found by the parser; report it like the other limits.
     const tokens = code === 'GRAPHQL_PARSE_FAILED' ? tooManyTokens.exec(formatted.message) : null;
     if (tokens) {

@@ -16,6 +16,7 @@ import { exampleOperation } from '../graphql/example-operation.js';
 import { createFormatError, errorRequestIdPlugin } from '../graphql/format-error.js';
 import { armorProtection } from '../graphql/limits/armor.js';
 import { costLimitPlugin } from '../graphql/limits/cost.js';
+import { knownOperationTypesRule, singleSchemaIntrospectionRule } from '../graphql/limits/operation-rules.js';
 import { buildExecutableSchema } from '../graphql/executable-schema.js';
 import { jitExecution } from '../graphql/jit-executor.js';
 import type { Logger } from '../logger.js';
@@ -65,7 +66,7 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
 
   const apollo = new ApolloServer<Context>({
     // Apollo parses, validates and runs plugins; graphql-jit executes.
-    gateway: jitExecution(buildExecutableSchema()),
+    gateway: jitExecution(buildExecutableSchema(), { maxResponseBytes: config.MAX_RESPONSE_BYTES }),
     introspection: config.GRAPHQL_INTROSPECTION,
     // No "Did you mean ...?" hints when the schema is meant to stay private.
     hideSchemaDetailsFromClientErrors: !config.GRAPHQL_INTROSPECTION,
@@ -77,7 +78,7 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
     stopOnTerminationSignals: false,
     // An oversized document stops in the parser: a 400, before any validation work.
     parseOptions: { maxTokens: config.MAX_TOKENS },
-    validationRules: armorProtection(config),
+    validationRules: [knownOperationTypesRule, singleSchemaIntrospectionRule, ...armorProtection(config)],
     plugins: [
       // Cache policy is decided per operation (see the response cache), not per field.
       ApolloServerPluginCacheControlDisabled(),

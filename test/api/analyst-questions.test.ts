@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/paths.js';
+import { contractPath } from '../contract/contract.js';
 import { startApi, type TestApi } from '../helpers/api.js';
 
 // A new user who knows only the public contract and has nothing but fetch.
@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const contract = buildSchema(readFileSync(join(projectRoot, '../shared/design/schema-contract.graphql'), 'utf8'));
+const contract = buildSchema(readFileSync(contractPath, 'utf8'));
 
 async function ask(query: string, variables: Record<string, unknown> = {}): Promise<any> {
   expect(validate(contract, parse(query)).map((e) => e.message)).toEqual([]);

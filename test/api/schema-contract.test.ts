@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   buildClientSchema,
   buildSchema,
@@ -14,7 +13,7 @@ import {
   type IntrospectionQuery,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/paths.js';
+import { contractPath } from '../contract/contract.js';
 import { startApi, type TestApi } from '../helpers/api.js';
 
 let api: TestApi;
@@ -27,7 +26,7 @@ afterAll(() => api.close());
 
 describe('the served schema', () => {
   it('contains every type, field, argument and enum value of the public contract unchanged', () => {
-    const contract = buildSchema(readFileSync(join(projectRoot, '../shared/design/schema-contract.graphql'), 'utf8'));
+    const contract = buildSchema(readFileSync(contractPath, 'utf8'));
     // A change that would break a client of the contract is exactly a missing or altered name.
     expect(findBreakingChanges(contract, served)).toEqual([]);
   });

@@ -55,14 +55,14 @@ describe('query limits', () => {
     expect(res.status).toBe(400);
     expect(errorCode(res)).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(res.body.errors![0]!.message).toMatch(/Query cost \d+ exceeds the limit of 5000/);
-    expect(res.body.errors![0]!.extensions!.cost).toEqual({ requestedQueryCost: 1 + 100 * (10 * (1 + 1 + 10 * (1 + 1))), maximumQueryCost: 5000 });
+    expect(res.body.errors![0]!.extensions!.cost).toEqual({ requestedQueryCost: 1 + 100 * (1 + 10 * (1 + 1 + 10 * (1 + 1))), maximumQueryCost: 5000 });
     expect(api.batches).toEqual([]);
   });
 
   it('computes cost from variables too, so first: $n cannot slip past the limit', async () => {
     const query = 'query($n: Int) { companies(first: $n) { nodes { listings { exchange { mic } } } } }';
     const small = await api.gql(query, { n: 10 });
-    expect(small.body.extensions!.cost).toEqual({ requestedQueryCost: 1 + 10 * (10 * (1 + 1)), maximumQueryCost: 5000 });
+    expect(small.body.extensions!.cost).toEqual({ requestedQueryCost: 1 + 10 * (1 + 10 * (1 + 1)), maximumQueryCost: 5000 });
     const large = await api.gql(query, { n: 100_000 });
     expect(large.status).toBe(400);
     expect(errorCode(large)).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -77,5 +77,14 @@ describe('query limits', () => {
     const res = await api.gql('{ __schema { types { name fields { name type { ofType { ofType { ofType { ofType { name } } } } } } } } }');
     expect(res.status).toBe(200);
     expect(res.body.data.__schema.types.length).toBeGreaterThan(20);
+  });
+});
+
+describe('introspection', () => {
+  it('allows one __schema per document and refuses a second, aliased copy', async () => {
+    const res = await api.gql('{ a: __schema { types { name } } b: __schema { types { name } } }');
+    expect(res.status).toBe(400);
+    expect(errorCode(res)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(res.body.errors![0]!.message).toMatch(/at most one __schema field per document/);
   });
 });

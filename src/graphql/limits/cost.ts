@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, getNamedType, getNullableType, isListType, isLeafType } from 'graphql';
+import { GraphQLError, getNamedType, getNullableType, getVariableValues, isLeafType, isListType } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { LRUCache } from 'lru-cache';
 import type { Context } from '../../context/context.js';
@@ -8,21 +8,24 @@ import { DEFAULT_PAGE_SIZE } from '../connection.js';
 /** Assumed length of a relation list that takes no size argument (a company's listings...). */
 export const ASSUMED_LIST_SIZE = 10;
 
+/** Selections the analysis walks, fragments expanded each time they are spread; beyond it a document is refused. */
+export const MAX_ANALYSED_SELECTIONS = 10_000;
+
 /**
  * Shopify-style cost: every object costs 1, scalars are free, and a list
  * multiplies what it contains by its size: `first` for connections, the id
  * count for nodes(ids), ASSUMED_LIST_SIZE for plain relation lists.
- * Introspection is free so tools like Sandbox always work.
+ * `nodes { x }` and `edges { node { x } }` cost the same: each item is an object.
  */
 export const costEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
-  if (field.name.startsWith('__')) return 0;
   const named = getNamedType(field.type);
   if (named.name.endsWith('Connection')) {
     const first = typeof args.first === 'number' ? Math.max(args.first, 0) : DEFAULT_PAGE_SIZE;
     return 1 + first * childComplexity;
   }
-  // edges and nodes of a connection were multiplied by first on the connection itself.
-  if (type.name.endsWith('Connection')) return childComplexity;
+  // Inside a connection the per-item cost is summed once and multiplied by `first` above:
+  // an edge is free and its node costs 1, a node in `nodes` costs 1.
+  if (type.name.endsWith('Connection')) return field.name === 'nodes' && !isLeafType(named) ? 1 + childComplexity : childComplexity;
   if (isListType(getNullableType(field.type))) {
     const size = Array.isArray(args.ids) ? args.ids.length : ASSUMED_LIST_SIZE;
     return isLeafType(named) ? 0 : size * (1 + childComplexity);
@@ -35,21 +38,41 @@ export interface CostReport {
   maximumQueryCost: number;
 }
 
+const refused = (message: string, cost?: CostReport) =>
+  new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...(cost ? { cost } : {}), http: { status: 400 } } });
+
+/** A cache key for variables, or undefined when they are too large or too deep to be worth one. */
+function variablesKey(variables: Record<string, unknown> | undefined): string | undefined {
+  if (!variables) return '';
+  try {
+    const text = JSON.stringify(variables);
+    return text.length <= 256 ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Refuses an operation whose cost exceeds the limit before any resolver runs,
- * and reports the cost of every operation in extensions.cost.
+ * and reports the cost of every operation in extensions.cost. A document the
+ * analysis cannot finish is refused too: an unknown cost is never allowed.
  */
 export function costLimitPlugin(maximumQueryCost: number): ApolloServerPlugin<Context> {
-  // The same document with the same variables always costs the same: walk it once.
+  // The same document with the same small variables always costs the same: walk it once.
   const known = new LRUCache<string, number>({ max: 2000 });
   return {
     async requestDidStart() {
       let report: CostReport | undefined;
       return {
-        async didResolveOperation({ request, document, schema, queryHash }) {
-          const key = `${queryHash}\u0000${request.operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
-          let requestedQueryCost = known.get(key);
+        async didResolveOperation({ request, document, schema, queryHash, operation }) {
+          // No operation to run: the executor answers with graphql-js's own error.
+          if (!operation) return;
+          const vars = variablesKey(request.variables);
+          const key = vars === undefined ? undefined : `${queryHash}\u0000${request.operationName ?? ''}\u0000${vars}`;
+          let requestedQueryCost = key === undefined ? undefined : known.get(key);
           if (requestedQueryCost === undefined) {
+            // Variables that do not coerce are refused by execution with BAD_USER_INPUT; nothing runs.
+            if (getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors) return;
             try {
               requestedQueryCost = getComplexity({
                 schema,
@@ -57,18 +80,20 @@ export function costLimitPlugin(maximumQueryCost: number): ApolloServerPlugin<Co
                 variables: request.variables ?? {},
                 operationName: request.operationName ?? undefined,
                 estimators: [costEstimator],
+                maxQueryNodes: MAX_ANALYSED_SELECTIONS,
               });
             } catch {
-              // Variables that do not coerce: execution refuses them next with BAD_USER_INPUT.
-              return;
+              throw refused(
+                `Query too large to analyse: more than ${MAX_ANALYSED_SELECTIONS} selections once fragments are expanded; spread fewer fragments`,
+              );
             }
-            known.set(key, requestedQueryCost);
+            if (key !== undefined) known.set(key, requestedQueryCost);
           }
           report = { requestedQueryCost, maximumQueryCost };
           if (requestedQueryCost > maximumQueryCost) {
-            throw new GraphQLError(
+            throw refused(
               `Query cost ${requestedQueryCost} exceeds the limit of ${maximumQueryCost}: ask for fewer items (first) or fewer nested lists`,
-              { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', cost: report, http: { status: 400 } } },
+              report,
             );
           }
         },
