@@ -80,6 +80,32 @@ describe('the seeded knowledge base', () => {
     expect((deal[0] as { articles: number }).articles).toBeGreaterThanOrEqual(2);
   });
 
+  it('takes the year of every dated fact from one of its quotes, or from the dateline of an article it cites', () => {
+    // seeds/README.md: a year the text leaves implicit comes from the article's dateline or from
+    // quoted words. The Straits Times article has no dateline, so its facts must quote their year.
+    const seed = loadSeed(seedsFolder);
+    const datelineYear = new Map(seed.articles.map((a) => [a.slug, a.publishedOn ? Number(a.publishedOn.start.slice(0, 4)) : null]));
+    const dated = [
+      ...seed.listings.map((f) => ({ kind: 'listing', key: f.slug, date: f.listedOn, sources: f.sources })),
+      ...seed.ipoDeals.map((f) => ({ kind: 'ipoDeal', key: f.slug, date: f.date, sources: f.sources })),
+      ...seed.policyEvents.map((f) => ({ kind: 'policyEvent', key: f.slug, date: f.date, sources: f.sources })),
+      ...seed.indexWeightings.map((f) => ({ kind: 'indexWeighting', key: f.slug, date: f.asOf, sources: f.sources })),
+      ...seed.metrics.map((f) => ({ kind: 'metric', key: f.slug, date: f.asOf, sources: f.sources })),
+    ].filter((f) => f.date !== null);
+    expect(dated.length).toBeGreaterThan(20);
+    const unsupported = dated.filter(({ date, sources }) => {
+      const year = Number(date!.start.slice(0, 4));
+      const quoted = sources.some((c) => c.quote.includes(String(year)));
+      // 'last year', 'in September' of a past deal: the dateline's year or the one before.
+      const fromDateline = sources.some((c) => {
+        const y = datelineYear.get(c.article);
+        return y != null && (y === year || y === year + 1);
+      });
+      return !quoted && !fromDateline;
+    });
+    expect(unsupported.map((f) => `${f.kind} ${f.key}`)).toEqual([]);
+  });
+
   it('leaves tickers null, since no article prints one', () => {
     expect(scalar('select count(*) from listings where ticker is not null')).toBe(0);
   });
