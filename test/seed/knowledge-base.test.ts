@@ -111,6 +111,36 @@ describe('the seeded knowledge base', () => {
   });
 });
 
+describe('facts the audit corrected: only what the articles state', () => {
+  const seed = loadSeed(seedsFolder);
+
+  it("records Midea only in Hong Kong, with no share class, and no listing for Mao Geping's unplaced debut", () => {
+    // No article says Midea is mainland-listed, and H shares are a mainland-listed company's Hong Kong shares.
+    expect(seed.listings.filter((l) => l.company === 'midea-group').map((l) => [l.market, l.shareClass])).toEqual([['HK', null]]);
+    expect(seed.listings.filter((l) => l.company === 'mao-geping-cosmetics')).toEqual([]);
+    expect(seed.ipoDeals.filter((d) => d.company === 'mao-geping-cosmetics').map((d) => d.exchange)).toEqual([null]);
+  });
+
+  it("dates Hong Kong's 2025 IPO rank, count and proceeds as year to date in May 2025", () => {
+    const ytd = seed.metrics.filter((m) => ['hk-global-ipo-venue-rank-2025', 'hk-ipo-count-2025-ytd', 'hk-ipo-net-proceeds-2025-ytd'].includes(m.slug));
+    expect(ytd.map((m) => m.asOf)).toEqual(ytd.map(() => ({ start: '2025-05-01', end: '2025-05-31', precision: 'MONTH' })));
+    expect(ytd.every((m) => m.name.includes('year to date'))).toBe(true);
+  });
+
+  it('keeps the US chip export restrictions and the 2018 sanctions on Huawei as one event', () => {
+    const citing2018 = seed.policyEvents.filter((e) => e.sources.some((c) => c.quote.includes('Starting in 2018')));
+    expect(citing2018.map((e) => [e.slug, e.date?.start, [...e.companies].sort()])).toEqual([
+      ['us-chip-export-controls-china', '2018-01-01', ['huawei', 'smic']],
+    ]);
+  });
+
+  it('gives no sector read from a name, a job or a rival', () => {
+    const slugs = ['audi', 'coronation', 'google', 'london-stock-exchange-group', 'mao-geping-cosmetics', 'tesla'];
+    const sectors = seed.companies.filter((c) => slugs.includes(c.slug)).map((c) => [c.slug, c.sector]);
+    expect(sectors.sort()).toEqual(slugs.map((s) => [s, null]));
+  });
+});
+
 describe('the article files', () => {
   const page = readFileSync(join(seedsFolder, 'source', 'articles.txt'), 'utf8').split('\n');
   const articles = loadSeed(seedsFolder).articles;
