@@ -124,7 +124,7 @@ ${table(['Operation', ...r.statements.columns], r.statements.rows.map((row) => [
 
 ## Seed size vs ${s.scaleLabel}
 
-The same operation may answer with more data at scale (W4 returns a full page of 50 events there, 33 at seed size), so the response sizes and the ratio of p50 per response byte are shown beside the plain ratio; the targets use the plain ratio.
+The same operation may answer with more data at scale (W4 returns a full page of 50 events there, 9 at seed size), so the response sizes and the ratio of p50 per response byte are shown beside the plain ratio; the targets use the plain ratio.
 
 ${table(
   ['Variant', 'Workload', 'p50 ms seed', `p50 ms ${s.scaleLabel}`, 'Ratio', 'Body bytes seed', `Body bytes ${s.scaleLabel}`, 'Ratio per byte'],

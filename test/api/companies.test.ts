@@ -173,10 +173,12 @@ describe('Query.companies filters', () => {
   });
 
   it('requires every given condition to hold at once', async () => {
-    const expected = expectedSlugs((c) => c.sector === 'Automotive' && c.country === 'CN');
-    expect(expected).toContain('byd');
-    expect(expected).not.toContain('tesla');
-    expect(await companySlugs({ sector: 'Automotive', country: 'CN' })).toEqual(expected);
+    // Each condition alone also matches a company the pair must leave out: JPMorgan (a US bank) and BYD (a Chinese carmaker).
+    expect(expectedSlugs((c) => c.sector === 'Financial Services')).toContain('jpmorgan');
+    expect(expectedSlugs((c) => c.country === 'CN')).toContain('byd');
+    const expected = expectedSlugs((c) => c.sector === 'Financial Services' && c.country === 'CN');
+    expect(expected).toEqual(['ubs-securities']);
+    expect(await companySlugs({ sector: 'Financial Services', country: 'CN' })).toEqual(expected);
     expect(await companySlugs({ nameContains: 'ubs', country: 'CH' })).toEqual(['ubs-group']);
   });
 });

@@ -80,8 +80,64 @@ describe('the seeded knowledge base', () => {
     expect((deal[0] as { articles: number }).articles).toBeGreaterThanOrEqual(2);
   });
 
+  it('takes the year of every dated fact from one of its quotes, or from the dateline of an article it cites', () => {
+    // seeds/README.md: a year the text leaves implicit comes from the article's dateline or from
+    // quoted words. The Straits Times article has no dateline, so its facts must quote their year.
+    const seed = loadSeed(seedsFolder);
+    const datelineYear = new Map(seed.articles.map((a) => [a.slug, a.publishedOn ? Number(a.publishedOn.start.slice(0, 4)) : null]));
+    const dated = [
+      ...seed.listings.map((f) => ({ kind: 'listing', key: f.slug, date: f.listedOn, sources: f.sources })),
+      ...seed.ipoDeals.map((f) => ({ kind: 'ipoDeal', key: f.slug, date: f.date, sources: f.sources })),
+      ...seed.policyEvents.map((f) => ({ kind: 'policyEvent', key: f.slug, date: f.date, sources: f.sources })),
+      ...seed.indexWeightings.map((f) => ({ kind: 'indexWeighting', key: f.slug, date: f.asOf, sources: f.sources })),
+      ...seed.metrics.map((f) => ({ kind: 'metric', key: f.slug, date: f.asOf, sources: f.sources })),
+    ].filter((f) => f.date !== null);
+    expect(dated.length).toBeGreaterThan(20);
+    const unsupported = dated.filter(({ date, sources }) => {
+      const year = Number(date!.start.slice(0, 4));
+      const quoted = sources.some((c) => c.quote.includes(String(year)));
+      // 'last year', 'in September' of a past deal: the dateline's year or the one before.
+      const fromDateline = sources.some((c) => {
+        const y = datelineYear.get(c.article);
+        return y != null && (y === year || y === year + 1);
+      });
+      return !quoted && !fromDateline;
+    });
+    expect(unsupported.map((f) => `${f.kind} ${f.key}`)).toEqual([]);
+  });
+
   it('leaves tickers null, since no article prints one', () => {
     expect(scalar('select count(*) from listings where ticker is not null')).toBe(0);
+  });
+});
+
+describe('facts the audit corrected: only what the articles state', () => {
+  const seed = loadSeed(seedsFolder);
+
+  it("records Midea only in Hong Kong, with no share class, and no listing for Mao Geping's unplaced debut", () => {
+    // No article says Midea is mainland-listed, and H shares are a mainland-listed company's Hong Kong shares.
+    expect(seed.listings.filter((l) => l.company === 'midea-group').map((l) => [l.market, l.shareClass])).toEqual([['HK', null]]);
+    expect(seed.listings.filter((l) => l.company === 'mao-geping-cosmetics')).toEqual([]);
+    expect(seed.ipoDeals.filter((d) => d.company === 'mao-geping-cosmetics').map((d) => d.exchange)).toEqual([null]);
+  });
+
+  it("dates Hong Kong's 2025 IPO rank, count and proceeds as year to date in May 2025", () => {
+    const ytd = seed.metrics.filter((m) => ['hk-global-ipo-venue-rank-2025', 'hk-ipo-count-2025-ytd', 'hk-ipo-net-proceeds-2025-ytd'].includes(m.slug));
+    expect(ytd.map((m) => m.asOf)).toEqual(ytd.map(() => ({ start: '2025-05-01', end: '2025-05-31', precision: 'MONTH' })));
+    expect(ytd.every((m) => m.name.includes('year to date'))).toBe(true);
+  });
+
+  it('keeps the US chip export restrictions and the 2018 sanctions on Huawei as one event', () => {
+    const citing2018 = seed.policyEvents.filter((e) => e.sources.some((c) => c.quote.includes('Starting in 2018')));
+    expect(citing2018.map((e) => [e.slug, e.date?.start, [...e.companies].sort()])).toEqual([
+      ['us-chip-export-controls-china', '2018-01-01', ['huawei', 'smic']],
+    ]);
+  });
+
+  it('gives no sector read from a name, a job or a rival', () => {
+    const slugs = ['audi', 'coronation', 'google', 'london-stock-exchange-group', 'mao-geping-cosmetics', 'tesla'];
+    const sectors = seed.companies.filter((c) => slugs.includes(c.slug)).map((c) => [c.slug, c.sector]);
+    expect(sectors.sort()).toEqual(slugs.map((s) => [s, null]));
   });
 });
 
