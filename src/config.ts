@@ -25,6 +25,12 @@ const envSchema = z.object({
   MAX_COST: z.coerce.number().int().min(1).default(50_000),
   // Largest JSON answer: a second line behind the cost limit, since fields such as body vary in size.
   MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).default(20_000_000),
+  // Characters of query text, comments and whitespace included (MAX_TOKENS counts neither).
+  MAX_QUERY_LENGTH: z.coerce.number().int().min(100).default(30_000),
+  // Client-derived caches, bounded in bytes of what they really retain.
+  DOCUMENT_CACHE_BYTES: z.coerce.number().int().min(0).default(16_000_000),
+  COMPILED_QUERY_CACHE_BYTES: z.coerce.number().int().min(1_000_000).default(64_000_000),
+  PERSISTED_QUERY_CACHE_BYTES: z.coerce.number().int().min(0).default(8_000_000),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(100_000),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   // Comma-separated origins allowed by CORS, or * for any.

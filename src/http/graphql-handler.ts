@@ -11,6 +11,14 @@ export interface GraphQLHandlerOptions {
   context: (info: RequestInfo) => Context;
   cache: ReturnType<typeof responseCache> | undefined;
   maxBodyBytes: number;
+  maxQueryLength: number;
+}
+
+/** The query texts of a request: the body's (one, or each of a batch) or the GET parameter. */
+function queryTexts(body: unknown, search: string): unknown[] {
+  if (Array.isArray(body)) return body.map((op: unknown) => (op as { query?: unknown } | null)?.query);
+  if (body && typeof body === 'object') return [(body as { query?: unknown }).query];
+  return search ? [new URLSearchParams(search).get('query')] : [];
 }
 
 function headerMap(req: IncomingMessage): HeaderMap {
@@ -27,7 +35,7 @@ function headerMap(req: IncomingMessage): HeaderMap {
  * hand the request to Apollo and write its response. CORS, the request id
  * and the body limit are applied before.
  */
-export function graphqlHandler({ apollo, context, cache, maxBodyBytes }: GraphQLHandlerOptions) {
+export function graphqlHandler({ apollo, context, cache, maxBodyBytes, maxQueryLength }: GraphQLHandlerOptions) {
   return async (req: IncomingMessage, res: ServerResponse, info: RequestInfo) => {
     let raw: Buffer | undefined;
     if (req.method === 'POST') {
@@ -58,6 +66,13 @@ export function graphqlHandler({ apollo, context, cache, maxBodyBytes }: GraphQL
       }
     }
     const search = req.url!.includes('?') ? req.url!.slice(req.url!.indexOf('?')) : '';
+    // Comments and whitespace are not tokens, yet every cached parse keeps the whole text.
+    if (queryTexts(body, search).some((q) => typeof q === 'string' && q.length > maxQueryLength)) {
+      return sendHttpError(res, 400, {
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        message: `Query length limit of ${maxQueryLength} characters exceeded (comments and whitespace count)`,
+      });
+    }
     const request: HTTPGraphQLRequest = { method: req.method!.toUpperCase(), headers: headerMap(req), search, body };
     const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => context(info) });
 

@@ -10,9 +10,13 @@ export const httpErrors = {
 } as const;
 
 /** An error in the GraphQL error shape with its HTTP status, never an HTML page or a stack trace. */
-export function sendHttpError(res: ServerResponse, status: keyof typeof httpErrors, options: { close?: boolean } = {}) {
+export function sendHttpError(
+  res: ServerResponse,
+  status: keyof typeof httpErrors,
+  options: { close?: boolean; code?: string; message?: string } = {},
+) {
   if (res.headersSent) return void res.destroy();
-  const [code, message] = httpErrors[status];
+  const [code, message] = [options.code ?? httpErrors[status][0], options.message ?? httpErrors[status][1]];
   const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',

@@ -12,6 +12,7 @@ import type { Config } from '../config.js';
 import { createContext, type Context } from '../context/context.js';
 import type { BatchObserver } from '../context/loaders.js';
 import type { Db } from '../db/open.js';
+import { boundedKeyValueCache, documentStore } from '../graphql/bounded-cache.js';
 import { exampleOperation } from '../graphql/example-operation.js';
 import { createFormatError, errorRequestIdPlugin } from '../graphql/format-error.js';
 import { armorProtection } from '../graphql/limits/armor.js';
@@ -66,7 +67,16 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
 
   const apollo = new ApolloServer<Context>({
     // Apollo parses, validates and runs plugins; graphql-jit executes.
-    gateway: jitExecution(buildExecutableSchema(), { maxResponseBytes: config.MAX_RESPONSE_BYTES }),
+    gateway: jitExecution(buildExecutableSchema(), {
+      maxResponseBytes: config.MAX_RESPONSE_BYTES,
+      cacheBytes: config.COMPILED_QUERY_CACHE_BYTES,
+    }),
+    // Every cache of client-derived data is bounded in bytes, not entries.
+    documentStore: config.DOCUMENT_CACHE_BYTES > 0 ? documentStore(config.DOCUMENT_CACHE_BYTES) : null,
+    persistedQueries:
+      config.PERSISTED_QUERY_CACHE_BYTES > 0
+        ? { cache: boundedKeyValueCache<string>(config.PERSISTED_QUERY_CACHE_BYTES, (query, hash) => 2 * (query.length + hash.length)) }
+        : false,
     introspection: config.GRAPHQL_INTROSPECTION,
     // No "Did you mean ...?" hints when the schema is meant to stay private.
     hideSchemaDetailsFromClientErrors: !config.GRAPHQL_INTROSPECTION,
@@ -99,6 +109,7 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
     apollo,
     cache,
     maxBodyBytes: config.MAX_BODY_BYTES,
+    maxQueryLength: config.MAX_QUERY_LENGTH,
     context: (info) => createContext(queries, info, observeBatches, { batch: loaderBatching }),
   });
   const ping = db.$client.prepare('select 1');
