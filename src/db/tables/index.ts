@@ -1,3 +1,4 @@
+export * from './api-keys.js';
 export * from './articles.js';
 export * from './citations.js';
 export * from './columns.js';
