@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compileTrustList, type TrustProxy } from './http/client-address.js';
 import { seedsFolder } from './paths.js';
 
 const flag = (fallback: boolean) =>
@@ -42,7 +43,29 @@ const envSchema = z.object({
   RESPONSE_CACHE_SIZE: z.coerce.number().int().min(0).default(1000),
   // Cache-Control max-age on successful GET responses, for HTTP caches and CDNs.
   CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(60),
+  // false: every request needs an API key (Authorization: Bearer ...).
+  ANONYMOUS_READS: flag(true),
+  // Whose X-Forwarded-For to believe: false, a hop count, or proxy addresses/subnets (loopback, 10.0.0.0/8, ...).
+  TRUST_PROXY: z.string().default('false').transform(trustProxy),
 });
+
+function trustProxy(value: string, ctx: z.RefinementCtx): TrustProxy {
+  const text = value.trim().toLowerCase();
+  if (['false', '0', 'no', 'off', ''].includes(text)) return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  if (['true', 'yes', 'on'].includes(text)) {
+    ctx.addIssue({ code: 'custom', message: 'trusting every hop would let any client choose its address: give a hop count or the proxies\' addresses' });
+    return z.NEVER;
+  }
+  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  try {
+    compileTrustList(entries);
+    return entries;
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: `expected false, a hop count, or addresses and subnets: ${(error as Error).message}` });
+    return z.NEVER;
+  }
+}
 
 export type Config = z.infer<typeof envSchema>;
 

@@ -1,17 +1,18 @@
+import type { Authenticated } from '../auth/principal.js';
 import type { RequestInfo } from '../lib/request-store.js';
 import type { Queries } from '../queries/index.js';
 import { queriesFor } from '../queries/scoped.js';
 import { createLoaders, type BatchObserver, type Loaders } from './loaders.js';
 
 /** What every resolver receives: fresh loaders, the shared prepared queries and request bookkeeping. */
-export interface Context extends RequestInfo {
+export interface Context extends RequestInfo, Authenticated {
   queries: Queries;
   loaders: Loaders;
 }
 
 export function createContext(
   queries: Queries,
-  request: RequestInfo,
+  request: RequestInfo & Authenticated,
   observe?: BatchObserver,
   loaderOptions?: { batch?: boolean },
 ): Context {

@@ -28,6 +28,8 @@ const clientCodes = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'RESPONSE_TOO_LARGE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
 ]);
 
 /** Apollo marks some client errors only with a 4xx status (an APQ hash that does not match its query). */

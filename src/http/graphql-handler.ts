@@ -1,15 +1,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
+import type { Authenticated } from '../auth/principal.js';
 import type { Context } from '../context/context.js';
 import type { RequestInfo } from '../lib/request-store.js';
+import type { Logger } from '../logger.js';
+import { authenticationError, type Authentication } from './authenticate.js';
 import { sendHttpError } from './http-errors.js';
 import { BodyError, mediaType, readBody } from './read-body.js';
 import type { responseCache } from './response-cache.js';
 
 export interface GraphQLHandlerOptions {
   apollo: ApolloServer<Context>;
-  context: (info: RequestInfo) => Context;
+  context: (info: RequestInfo & Authenticated) => Context;
+  authenticate: (req: IncomingMessage) => Authentication;
   cache: ReturnType<typeof responseCache> | undefined;
+  logger: Logger;
   maxBodyBytes: number;
   maxQueryLength: number;
 }
@@ -33,9 +38,11 @@ function headerMap(req: IncomingMessage): HeaderMap {
  * /graphql on plain node:http, the way Apollo's integrations do it: read the
  * body (size-limited), answer from the response cache when it can, parse JSON,
  * hand the request to Apollo and write its response. CORS, the request id
- * and the body limit are applied before.
+ * and the body limit are applied before. The caller is authenticated once,
+ * before the cache; a refused one is answered by Apollo, whose context
+ * function throws the 401, so the landing page still loads without a key.
  */
-export function graphqlHandler({ apollo, context, cache, maxBodyBytes, maxQueryLength }: GraphQLHandlerOptions) {
+export function graphqlHandler({ apollo, context, authenticate, cache, logger, maxBodyBytes, maxQueryLength }: GraphQLHandlerOptions) {
   return async (req: IncomingMessage, res: ServerResponse, info: RequestInfo) => {
     let raw: Buffer | undefined;
     if (req.method === 'POST') {
@@ -49,10 +56,13 @@ export function graphqlHandler({ apollo, context, cache, maxBodyBytes, maxQueryL
       req.resume();
     }
 
-    const key = cache?.keyOf(req, raw);
-    if (key) {
+    const auth = authenticate(req);
+    // Only an admitted caller is answered from memory.
+    const key = auth.ok ? cache?.keyOf(req, raw) : undefined;
+    if (auth.ok && key) {
       const hit = cache!.lookup(key);
-      if (hit) return cache!.sendHit(req, res, hit, info.requestId);
+      const { principal } = auth;
+      if (hit) return cache!.sendHit(req, res, hit, info.requestId, principal.kind === 'key' ? principal.keyName : null);
       info.cacheKey = key;
       res.setHeader('x-cache', 'MISS');
     }
@@ -74,7 +84,14 @@ export function graphqlHandler({ apollo, context, cache, maxBodyBytes, maxQueryL
       });
     }
     const request: HTTPGraphQLRequest = { method: req.method!.toUpperCase(), headers: headerMap(req), search, body };
-    const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => context(info) });
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: request,
+      context: async () => {
+        if (auth.ok) return context({ ...info, principal: auth.principal });
+        logger.info({ requestId: info.requestId, reason: auth.reason, keyName: auth.keyName }, 'authentication refused');
+        throw authenticationError(auth.reason);
+      },
+    });
 
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;

@@ -33,6 +33,7 @@ export function operationLogPlugin(logger: Logger): ApolloServerPlugin<Context> 
           logger.info(
             {
               requestId: ctx.requestId ?? contextValue.requestId,
+              keyName: ctx.principal.kind === 'key' ? ctx.principal.keyName : null,
               operationName: operationName ?? null,
               durationMs: Number(process.hrtime.bigint() - started) / 1e6,
               sqlStatements: ctx.statements.count,

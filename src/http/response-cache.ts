@@ -9,6 +9,8 @@ import { mediaType } from './read-body.js';
 export interface ResponseCacheOptions {
   maxEntries: number;
   maxAgeSeconds: number;
+  /** false when answers need a key: HTTP caches may then keep them only per user. */
+  shared: boolean;
   db: Db;
   logger: Logger;
 }
@@ -27,7 +29,7 @@ function preflighted(req: IncomingMessage): boolean {
  * re-seeded, which SQLite reports through PRAGMA data_version; any change
  * empties the cache.
  */
-export function responseCache({ maxEntries, maxAgeSeconds, db, logger }: ResponseCacheOptions) {
+export function responseCache({ maxEntries, maxAgeSeconds, shared, db, logger }: ResponseCacheOptions) {
   // Bounded in entries and in characters (keys included: a key is a whole request body).
   // Bodies are kept as encoded bytes: a hit writes them without re-encoding.
   const entries = new LRUCache<string, Buffer>({
@@ -39,7 +41,7 @@ export function responseCache({ maxEntries, maxAgeSeconds, db, logger }: Respons
   const versionStatement = db.$client.prepare('pragma data_version').pluck();
   const dataVersion = () => versionStatement.get() as number;
   let version = dataVersion();
-  const cacheControl = `public, max-age=${maxAgeSeconds}`;
+  const cacheControl = `${shared ? 'public' : 'private'}, max-age=${maxAgeSeconds}`;
 
   const keyOf = (req: IncomingMessage, body?: Buffer): string | undefined => {
     const accept = req.headers.accept ?? '';
@@ -58,7 +60,7 @@ export function responseCache({ maxEntries, maxAgeSeconds, db, logger }: Respons
   }
 
   /** Writes a stored response; the request id header is already set. */
-  function sendHit(req: IncomingMessage, res: ServerResponse, hit: Buffer, requestId: string) {
+  function sendHit(req: IncomingMessage, res: ServerResponse, hit: Buffer, requestId: string, keyName: string | null) {
     const graphqlResponse = req.headers.accept?.includes('application/graphql-response+json');
     res.writeHead(200, {
       'content-type': `${graphqlResponse ? 'application/graphql-response+json' : 'application/json'}; charset=utf-8`,
@@ -67,7 +69,7 @@ export function responseCache({ maxEntries, maxAgeSeconds, db, logger }: Respons
       ...(req.method === 'GET' ? { 'cache-control': cacheControl } : {}),
     });
     res.end(hit);
-    if (logger.isLevelEnabled('info')) logger.info({ requestId, cache: 'hit' }, 'graphql operation');
+    if (logger.isLevelEnabled('info')) logger.info({ requestId, keyName, cache: 'hit' }, 'graphql operation');
   }
 
   /** Stores successful query results, and marks successful GETs cacheable by HTTP caches. */

@@ -8,6 +8,7 @@ import {
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
 import cors from 'cors';
+import { keyStore } from '../auth/key-store.js';
 import type { Config } from '../config.js';
 import { createContext, type Context } from '../context/context.js';
 import type { BatchObserver } from '../context/loaders.js';
@@ -22,6 +23,8 @@ import { buildExecutableSchema } from '../graphql/executable-schema.js';
 import { jitExecution } from '../graphql/jit-executor.js';
 import type { Logger } from '../logger.js';
 import { createQueries } from '../queries/index.js';
+import { authenticator } from './authenticate.js';
+import { clientAddress } from './client-address.js';
 import { graphqlHandler } from './graphql-handler.js';
 import { sendHttpError } from './http-errors.js';
 import { diagnosticsPlugin, operationLogPlugin } from './plugins.js';
@@ -56,12 +59,18 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
       ? responseCache({
           maxEntries: config.RESPONSE_CACHE_SIZE,
           maxAgeSeconds: config.CACHE_MAX_AGE_SECONDS,
+          shared: config.ANONYMOUS_READS,
           db,
           logger,
         })
       : undefined;
   const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   const corsHandler = cors({ origin: origins.includes('*') ? '*' : origins, maxAge: 600 });
+  const authenticate = authenticator({
+    keys: keyStore(db),
+    anonymousReads: config.ANONYMOUS_READS,
+    address: clientAddress(config.TRUST_PROXY),
+  });
   const httpServer = createServer();
   const production = config.NODE_ENV === 'production';
 
@@ -107,7 +116,9 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
 
   const graphql = graphqlHandler({
     apollo,
+    authenticate,
     cache,
+    logger,
     maxBodyBytes: config.MAX_BODY_BYTES,
     maxQueryLength: config.MAX_QUERY_LENGTH,
     context: (info) => createContext(queries, info, observeBatches, { batch: loaderBatching }),

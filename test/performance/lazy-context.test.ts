@@ -14,7 +14,7 @@ beforeAll(() => {
 });
 afterAll(() => db.$client.close());
 
-const request = (id: string) => ({ requestId: id, statements: { count: 0 } });
+const request = (id: string) => ({ requestId: id, statements: { count: 0 }, principal: { kind: 'anonymous' as const, address: '127.0.0.1' } });
 
 describe('the per-request context', () => {
   it('builds a lazy member once, on first access, from its own object state', () => {

@@ -1,0 +1,19 @@
+import { HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+
+/** RFC 6750's challenge; `error` says why a presented token was refused. */
+export function bearerChallenge(error?: 'invalid_request' | 'invalid_token'): string {
+  return `Bearer realm="graphql"${error ? `, error="${error}"` : ''}`;
+}
+
+/** HTTP 401 with a Bearer challenge: no key where one is needed, or a key that is not valid. */
+export function unauthenticated(message: string, challenge = bearerChallenge()): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new HeaderMap([['www-authenticate', challenge]]) } },
+  });
+}
+
+/** HTTP 403: a valid key whose role is too low. */
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+}
