@@ -86,6 +86,9 @@ async function start(name: string, kind: Kind, dbPath: string, extra: Record<str
     DATABASE_PATH: dbPath,
     DATABASE_READONLY: 'true',
     RESPONSE_CACHE_SIZE: '0',
+    // One load generator is one client: a budget it never exhausts, so its charging is still measured.
+    COST_BUDGET_PER_MINUTE: '1e15',
+    COST_BUDGET_BURST: '1e15',
     // Nothing inherited from the caller's shell may change a variant.
     WORKERS: undefined,
     GRAPHQL_DIAGNOSTICS: undefined,

@@ -45,6 +45,13 @@ const envSchema = z.object({
   CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(60),
   // false: every request needs an API key (Authorization: Bearer ...).
   ANONYMOUS_READS: flag(true),
+  // Query cost each client (a key, or an address when anonymous) may spend: a token bucket
+  // refilled at this rate per minute and holding at most the burst; 0 turns budgets off.
+  // By default a maximum-cost query per second, sustained, and a minute's worth at once.
+  COST_BUDGET_PER_MINUTE: z.coerce.number().min(0).default(3_000_000),
+  COST_BUDGET_BURST: z.coerce.number().positive().default(3_000_000),
+  // Clients whose buckets are remembered; the least recently seen is forgotten first.
+  COST_BUDGET_CLIENTS: z.coerce.number().int().min(1).default(10_000),
   // Whose X-Forwarded-For to believe: false, a hop count, or proxy addresses/subnets (loopback, 10.0.0.0/8, ...).
   TRUST_PROXY: z.string().default('false').transform(trustProxy),
 });

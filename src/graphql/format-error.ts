@@ -30,6 +30,7 @@ const clientCodes = new Set([
   'RESPONSE_TOO_LARGE',
   'UNAUTHENTICATED',
   'FORBIDDEN',
+  'RATE_LIMITED',
 ]);
 
 /** Apollo marks some client errors only with a 4xx status (an APQ hash that does not match its query). */

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import type { Authenticated } from '../auth/principal.js';
 import type { Context } from '../context/context.js';
+import { budgetClient, type Charge } from '../graphql/limits/budget.js';
 import type { RequestInfo } from '../lib/request-store.js';
 import type { Logger } from '../logger.js';
 import { authenticationError, type Authentication } from './authenticate.js';
@@ -13,6 +14,8 @@ export interface GraphQLHandlerOptions {
   apollo: ApolloServer<Context>;
   context: (info: RequestInfo & Authenticated) => Context;
   authenticate: (req: IncomingMessage) => Authentication;
+  /** The cost budget, when on: charges a client, returning 0 or the seconds to wait. */
+  charge: Charge | undefined;
   cache: ReturnType<typeof responseCache> | undefined;
   logger: Logger;
   maxBodyBytes: number;
@@ -42,7 +45,7 @@ function headerMap(req: IncomingMessage): HeaderMap {
  * before the cache; a refused one is answered by Apollo, whose context
  * function throws the 401, so the landing page still loads without a key.
  */
-export function graphqlHandler({ apollo, context, authenticate, cache, logger, maxBodyBytes, maxQueryLength }: GraphQLHandlerOptions) {
+export function graphqlHandler({ apollo, context, authenticate, charge, cache, logger, maxBodyBytes, maxQueryLength }: GraphQLHandlerOptions) {
   return async (req: IncomingMessage, res: ServerResponse, info: RequestInfo) => {
     let raw: Buffer | undefined;
     if (req.method === 'POST') {
@@ -57,12 +60,15 @@ export function graphqlHandler({ apollo, context, authenticate, cache, logger, m
     }
 
     const auth = authenticate(req);
-    // Only an admitted caller is answered from memory.
+    // Only an admitted caller is answered from memory, and a hit is charged like any answer;
+    // one the budget cannot pay goes on to Apollo, where the cost plugin refuses it.
     const key = auth.ok ? cache?.keyOf(req, raw) : undefined;
     if (auth.ok && key) {
       const hit = cache!.lookup(key);
       const { principal } = auth;
-      if (hit) return cache!.sendHit(req, res, hit, info.requestId, principal.kind === 'key' ? principal.keyName : null);
+      if (hit && !charge?.(budgetClient(principal), hit.cost)) {
+        return cache!.sendHit(req, res, hit.body, info.requestId, principal.kind === 'key' ? principal.keyName : null);
+      }
       info.cacheKey = key;
       res.setHeader('x-cache', 'MISS');
     }

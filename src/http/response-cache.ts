@@ -32,10 +32,11 @@ function preflighted(req: IncomingMessage): boolean {
 export function responseCache({ maxEntries, maxAgeSeconds, shared, db, logger }: ResponseCacheOptions) {
   // Bounded in entries and in characters (keys included: a key is a whole request body).
   // Bodies are kept as encoded bytes: a hit writes them without re-encoding.
-  const entries = new LRUCache<string, Buffer>({
+  // The cost is kept to charge a hit to the caller's budget.
+  const entries = new LRUCache<string, { body: Buffer; cost: number }>({
     max: maxEntries,
     maxSize: 32 * 1024 * 1024,
-    sizeCalculation: (value, key) => value.length + key.length,
+    sizeCalculation: (value, key) => value.body.length + key.length,
   });
   // Prepared once: a hit checks it on every request.
   const versionStatement = db.$client.prepare('pragma data_version').pluck();
@@ -50,7 +51,7 @@ export function responseCache({ maxEntries, maxAgeSeconds, shared, db, logger }:
     return body && mediaType(req) === 'application/json' ? `POST\u0000${accept}\u0000${body.toString('utf8')}` : undefined;
   };
 
-  function lookup(key: string): Buffer | undefined {
+  function lookup(key: string): { body: Buffer; cost: number } | undefined {
     const current = dataVersion();
     if (current !== version) {
       entries.clear();
@@ -83,7 +84,8 @@ export function responseCache({ maxEntries, maxAgeSeconds, shared, db, logger }:
           if (!ok) return;
           if (request.http?.method === 'GET') response.http.headers.set('cache-control', cacheControl);
           const key = contextValue.cacheKey;
-          if (key) entries.set(key, Buffer.from(JSON.stringify(result) + '\n'));
+          const cost = (result.extensions?.cost as { requestedQueryCost?: number } | undefined)?.requestedQueryCost ?? 0;
+          if (key) entries.set(key, { body: Buffer.from(JSON.stringify(result) + '\n'), cost });
         },
       };
     },

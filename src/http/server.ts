@@ -17,6 +17,7 @@ import { boundedKeyValueCache, documentStore } from '../graphql/bounded-cache.js
 import { exampleOperation } from '../graphql/example-operation.js';
 import { createFormatError, errorRequestIdPlugin } from '../graphql/format-error.js';
 import { armorProtection } from '../graphql/limits/armor.js';
+import { budgetClient, costBudget, rateLimited } from '../graphql/limits/budget.js';
 import { costLimitPlugin } from '../graphql/limits/cost.js';
 import { knownOperationTypesRule, singleSchemaIntrospectionRule } from '../graphql/limits/operation-rules.js';
 import { buildExecutableSchema } from '../graphql/executable-schema.js';
@@ -71,6 +72,10 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
     anonymousReads: config.ANONYMOUS_READS,
     address: clientAddress(config.TRUST_PROXY),
   });
+  const charge =
+    config.COST_BUDGET_PER_MINUTE > 0
+      ? costBudget({ perMinute: config.COST_BUDGET_PER_MINUTE, burst: config.COST_BUDGET_BURST, maxClients: config.COST_BUDGET_CLIENTS })
+      : undefined;
   const httpServer = createServer();
   const production = config.NODE_ENV === 'production';
 
@@ -102,7 +107,14 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
       // Cache policy is decided per operation (see the response cache), not per field.
       ApolloServerPluginCacheControlDisabled(),
       errorRequestIdPlugin,
-      costLimitPlugin(config.MAX_COST),
+      costLimitPlugin(
+        config.MAX_COST,
+        charge &&
+          ((context, cost) => {
+            const wait = charge(budgetClient(context.principal), cost);
+            if (wait) throw rateLimited(wait, cost);
+          }),
+      ),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
@@ -117,6 +129,7 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
   const graphql = graphqlHandler({
     apollo,
     authenticate,
+    charge,
     cache,
     logger,
     maxBodyBytes: config.MAX_BODY_BYTES,

@@ -57,14 +57,18 @@ function variablesKey(variables: Record<string, unknown> | undefined): string | 
  * and reports the cost of every operation in extensions.cost. A document the
  * analysis cannot finish is refused too: an unknown cost is never allowed.
  */
-export function costLimitPlugin(maximumQueryCost: number): ApolloServerPlugin<Context> {
+export function costLimitPlugin(
+  maximumQueryCost: number,
+  /** Charges the caller's budget for an operation within the limit; throws to refuse it. */
+  charge?: (context: Context, cost: number) => void,
+): ApolloServerPlugin<Context> {
   // The same document with the same small variables always costs the same: walk it once.
   const known = new LRUCache<string, number>({ max: 2000 });
   return {
     async requestDidStart() {
       let report: CostReport | undefined;
       return {
-        async didResolveOperation({ request, document, schema, queryHash, operation }) {
+        async didResolveOperation({ request, document, schema, queryHash, operation, contextValue }) {
           // No operation to run: the executor answers with graphql-js's own error.
           if (!operation) return;
           const vars = variablesKey(request.variables);
@@ -96,6 +100,7 @@ export function costLimitPlugin(maximumQueryCost: number): ApolloServerPlugin<Co
               report,
             );
           }
+          charge?.(contextValue, requestedQueryCost);
         },
         async willSendResponse({ response }) {
           if (!report || response.body.kind !== 'single') return;
