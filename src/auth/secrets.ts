@@ -18,7 +18,8 @@ export const hasSecretShape = (token: string): boolean => secretShape.test(token
  * bits, so a stolen hash cannot be reversed by guessing, and salt or a slow
  * password hash (bcrypt, scrypt, argon2), which exist to protect low-entropy
  * human passwords, would only add milliseconds to every request. Unsalted, the
- * hash is also the index a request's key is found by.
+ * hash is also the index a request's key is found by; what the timing of that
+ * lookup could reveal is a hash prefix, which says nothing about a secret.
  */
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
