@@ -2,7 +2,7 @@ import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { recordStatement } from '../lib/request-store.js';
 import { migrationsFolder } from '../paths.js';
 import * as tables from './tables/index.js';
@@ -30,6 +30,46 @@ export function isReadOnlyFile(path: string): boolean {
   }
 }
 
+// How long start-up waits for another process's migration or seed to commit.
+const STARTUP_BUSY_TIMEOUT_MS = 60_000;
+const SERVING_BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Runs fn in a BEGIN IMMEDIATE transaction: it holds the write lock from the
+ * start, so whatever fn reads (pending migrations, an empty table, a seed hash)
+ * is still true when it writes. Another process starting on the same file waits
+ * here instead of failing or repeating the work.
+ */
+export function underWriteLock<T>(db: Db, fn: () => T): T {
+  db.$client.pragma(`busy_timeout = ${STARTUP_BUSY_TIMEOUT_MS}`);
+  try {
+    return db.$client.transaction(fn).immediate();
+  } finally {
+    db.$client.pragma(`busy_timeout = ${SERVING_BUSY_TIMEOUT_MS}`);
+  }
+}
+
+/**
+ * Drizzle's migrator (same files, same __drizzle_migrations rows) under the
+ * write lock: drizzle's own reads the applied list before its deferred BEGIN,
+ * so two processes could both apply the first migration.
+ */
+function migrate(db: Db) {
+  underWriteLock(db, () => {
+    const sqlite = db.$client;
+    sqlite.exec('create table if not exists __drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)');
+    const last = sqlite.prepare('select created_at from __drizzle_migrations order by created_at desc limit 1').get() as
+      | { created_at: number }
+      | undefined;
+    const record = sqlite.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)');
+    for (const migration of readMigrationFiles({ migrationsFolder })) {
+      if (last && Number(last.created_at) >= migration.folderMillis) continue;
+      for (const statement of migration.sql) if (statement.trim()) sqlite.exec(statement);
+      record.run(migration.hash, migration.folderMillis);
+    }
+  });
+}
+
 const migrationCount = () =>
   (JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
 
@@ -40,16 +80,17 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   try {
     if (!readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     sqlite = new Database(path, { readonly, fileMustExist: readonly });
+    // Before the WAL switch, which another process may be making at the same moment.
+    sqlite.pragma(`busy_timeout = ${readonly ? SERVING_BUSY_TIMEOUT_MS : STARTUP_BUSY_TIMEOUT_MS}`);
     if (!readonly) sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
     const db = drizzle({ client: sqlite, schema: tables, casing: 'snake_case', logger: { logQuery: recordStatement } });
     if (readonly) {
       // A read-only file cannot be migrated, so it must already be current.
       const applied = sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number };
       if (applied.n !== migrationCount()) throw new Error('its schema is out of date; open it writable once to migrate');
     } else {
-      migrate(db, { migrationsFolder });
+      migrate(db);
     }
     return db;
   } catch (error) {
