@@ -1,7 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { ensureSeeded } from './db/ensure-seeded.js';
-import { DatabaseOpenError, isReadOnlyFile, openDatabase, type Db } from './db/open.js';
+import { DatabaseOpenError, isReadOnlyFile, openDatabase, openMode, type Db } from './db/open.js';
 import { createApi } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
 import { SeedError } from './seed/problems.js';
@@ -14,7 +14,7 @@ function prepareDatabase(config: Config, logger: Logger): Db {
   const readonly = config.DATABASE_READONLY || isReadOnlyFile(config.DATABASE_PATH);
   const db = openDatabase(config.DATABASE_PATH, { readonly });
   if (readonly) {
-    logger.warn({ path: config.DATABASE_PATH }, 'database is read-only: serving reads, seeding skipped');
+    logger.warn({ path: config.DATABASE_PATH, mode: openMode(db) }, 'database is read-only: serving reads, seeding skipped');
   } else {
     const seeded = ensureSeeded(db, config.SEEDS_PATH);
     if (seeded) logger.info({ counts: seeded.counts }, `seeded empty database ${config.DATABASE_PATH}`);

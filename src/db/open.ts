@@ -1,11 +1,15 @@
 import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { recordStatement } from '../lib/request-store.js';
 import { migrationsFolder } from '../paths.js';
 import * as tables from './tables/index.js';
+
+// better-sqlite3 reads this once, when the first database is opened: let file:
+// URIs through, for immutable=1 below.
+process.env.SQLITE_USE_URI ??= '1';
 
 export type Db = BetterSQLite3Database<typeof tables> & { $client: Database.Database };
 
@@ -19,14 +23,43 @@ export class DatabaseOpenError extends Error {
   override name = 'DatabaseOpenError';
 }
 
-/** True when the file exists but this process may not write it. */
+/** True when the file exists but this process may not write it, or its folder, where SQLite keeps -wal and -shm. */
 export function isReadOnlyFile(path: string): boolean {
   if (path === ':memory:' || !existsSync(path)) return false;
   try {
     accessSync(path, constants.W_OK);
+    accessSync(dirname(path), constants.W_OK);
     return false;
   } catch {
     return true;
+  }
+}
+
+/** How a database was opened: immutable only from read-only media, where nothing can change it. */
+export const openMode = (db: Db): 'read-write' | 'read-only' | 'immutable' =>
+  !db.$client.readonly ? 'read-write' : db.$client.name.startsWith('file:') ? 'immutable' : 'read-only';
+
+// The WAL index (-shm) cannot be created beside the file.
+const cannotInitWal = new Set(['SQLITE_READONLY_DIRECTORY', 'SQLITE_READONLY_CANTINIT', 'SQLITE_CANTOPEN']);
+
+/**
+ * Read-only, in WAL mode like any reader, so it sees what a writer commits.
+ * When WAL cannot work because nothing may be created beside the file (a
+ * read-only folder or medium), it is opened with immutable=1 instead: no
+ * locks, no -shm, and SQLite trusts that nobody changes the file meanwhile.
+ */
+function openReadOnly(path: string): Database.Database {
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    sqlite.pragma('schema_version');
+    return sqlite;
+  } catch (error) {
+    sqlite.close();
+    if (!cannotInitWal.has((error as { code?: string }).code ?? '')) throw error;
+    // Immutable mode ignores a -wal file, so its commits would silently be missing.
+    if (existsSync(`${path}-wal`)) throw new Error(`its folder is read-only and ${path}-wal holds changes: checkpoint it where it can be written`);
+    const uri = `file:${resolve(path).replace(/[%?#]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)}?immutable=1`;
+    return new Database(uri, { readonly: true, fileMustExist: true });
   }
 }
 
@@ -79,7 +112,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   let sqlite: Database.Database | undefined;
   try {
     if (!readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    sqlite = new Database(path, { readonly, fileMustExist: readonly });
+    sqlite = readonly ? openReadOnly(path) : new Database(path);
     // Before the WAL switch, which another process may be making at the same moment.
     sqlite.pragma(`busy_timeout = ${readonly ? SERVING_BUSY_TIMEOUT_MS : STARTUP_BUSY_TIMEOUT_MS}`);
     if (!readonly) sqlite.pragma('journal_mode = WAL');

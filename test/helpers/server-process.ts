@@ -12,9 +12,11 @@ export interface ServerProcess {
  * Runs `src/main.ts` as `npm start` would (through tsx's loader, no build step),
  * with the given environment. One node process, without the tsx CLI in front:
  * signals reach the server directly and a start costs one process less.
+ * `user` runs it as another uid and gid (root only), so file permissions apply.
  */
-export function spawnServer(env: Record<string, string>): ServerProcess {
+export function spawnServer(env: Record<string, string>, user: { uid?: number; gid?: number } = {}): ServerProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    ...user,
     cwd: projectRoot,
     env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
