@@ -43,8 +43,9 @@ describe('slow clients', () => {
 
   it('closes a connection that trickles its body one byte at a time within twice REQUEST_TIMEOUT_MS', async () => {
     const head = 'POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{';
-    const { closedAfterMs } = await slowClient(head, ' ');
+    const { closedAfterMs, answer } = await slowClient(head, ' ');
     expect(closedAfterMs).toBeLessThan(2 * TIMEOUT_MS);
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /);
   });
 
   it('still serves a normal request after cutting slow clients', async () => {
