@@ -62,7 +62,9 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
       : undefined;
   const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   const corsHandler = cors({ origin: origins.includes('*') ? '*' : origins, maxAge: 600 });
-  const httpServer = createServer();
+  // Node enforces requestTimeout and headersTimeout only when it checks, every 30 s
+  // by default: check often enough that slow clients are cut close to the timeout.
+  const httpServer = createServer({ connectionsCheckingInterval: Math.min(1_000, Math.ceil(config.REQUEST_TIMEOUT_MS / 4)) });
   const production = config.NODE_ENV === 'production';
 
   const apollo = new ApolloServer<Context>({
