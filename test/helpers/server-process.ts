@@ -8,6 +8,13 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+// A test that times out never reaches its own kill: whatever is still running
+// when the test file's process exits is stopped (SIGTERM, so a cluster primary stops its workers).
+const live = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of live) child.kill('SIGTERM');
+});
+
 /**
  * Runs `src/main.ts` as `npm start` would (through tsx's loader, no build step),
  * with the given environment. One node process, without the tsx CLI in front:
@@ -21,6 +28,8 @@ export function spawnServer(env: Record<string, string>, user: { uid?: number; g
     env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  live.add(child);
+  child.on('exit', () => live.delete(child));
   const stdout: string[] = [];
   const stderr: string[] = [];
   child.stdout!.on('data', (d) => stdout.push(...String(d).split('\n').filter(Boolean)));
