@@ -1,11 +1,15 @@
 import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { recordStatement } from '../lib/request-store.js';
 import { migrationsFolder } from '../paths.js';
 import * as tables from './tables/index.js';
+
+// better-sqlite3 reads this once, when the first database is opened: let file:
+// URIs through, for immutable=1 below.
+process.env.SQLITE_USE_URI ??= '1';
 
 export type Db = BetterSQLite3Database<typeof tables> & { $client: Database.Database };
 
@@ -19,15 +23,84 @@ export class DatabaseOpenError extends Error {
   override name = 'DatabaseOpenError';
 }
 
-/** True when the file exists but this process may not write it. */
+/** True when the file exists but this process may not write it, or its folder, where SQLite keeps -wal and -shm. */
 export function isReadOnlyFile(path: string): boolean {
   if (path === ':memory:' || !existsSync(path)) return false;
   try {
     accessSync(path, constants.W_OK);
+    accessSync(dirname(path), constants.W_OK);
     return false;
   } catch {
     return true;
   }
+}
+
+/** How a database was opened: immutable only from read-only media, where nothing can change it. */
+export const openMode = (db: Db): 'read-write' | 'read-only' | 'immutable' =>
+  !db.$client.readonly ? 'read-write' : db.$client.name.startsWith('file:') ? 'immutable' : 'read-only';
+
+// The WAL index (-shm) cannot be created beside the file.
+const cannotInitWal = new Set(['SQLITE_READONLY_DIRECTORY', 'SQLITE_READONLY_CANTINIT', 'SQLITE_CANTOPEN']);
+
+/**
+ * Read-only, in WAL mode like any reader, so it sees what a writer commits.
+ * When WAL cannot work because nothing may be created beside the file (a
+ * read-only folder or medium), it is opened with immutable=1 instead: no
+ * locks, no -shm, and SQLite trusts that nobody changes the file meanwhile.
+ */
+function openReadOnly(path: string): Database.Database {
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    sqlite.pragma('schema_version');
+    return sqlite;
+  } catch (error) {
+    sqlite.close();
+    if (!cannotInitWal.has((error as { code?: string }).code ?? '')) throw error;
+    // Immutable mode ignores a -wal file, so its commits would silently be missing.
+    if (existsSync(`${path}-wal`)) throw new Error(`its folder is read-only and ${path}-wal holds changes: checkpoint it where it can be written`);
+    const uri = `file:${resolve(path).replace(/[%?#]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)}?immutable=1`;
+    return new Database(uri, { readonly: true, fileMustExist: true });
+  }
+}
+
+// How long start-up waits for another process's migration or seed to commit.
+const STARTUP_BUSY_TIMEOUT_MS = 60_000;
+const SERVING_BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Runs fn in a BEGIN IMMEDIATE transaction: it holds the write lock from the
+ * start, so whatever fn reads (pending migrations, an empty table, a seed hash)
+ * is still true when it writes. Another process starting on the same file waits
+ * here instead of failing or repeating the work.
+ */
+export function underWriteLock<T>(db: Db, fn: () => T): T {
+  db.$client.pragma(`busy_timeout = ${STARTUP_BUSY_TIMEOUT_MS}`);
+  try {
+    return db.$client.transaction(fn).immediate();
+  } finally {
+    db.$client.pragma(`busy_timeout = ${SERVING_BUSY_TIMEOUT_MS}`);
+  }
+}
+
+/**
+ * Drizzle's migrator (same files, same __drizzle_migrations rows) under the
+ * write lock: drizzle's own reads the applied list before its deferred BEGIN,
+ * so two processes could both apply the first migration.
+ */
+function migrate(db: Db) {
+  underWriteLock(db, () => {
+    const sqlite = db.$client;
+    sqlite.exec('create table if not exists __drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)');
+    const last = sqlite.prepare('select created_at from __drizzle_migrations order by created_at desc limit 1').get() as
+      | { created_at: number }
+      | undefined;
+    const record = sqlite.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)');
+    for (const migration of readMigrationFiles({ migrationsFolder })) {
+      if (last && Number(last.created_at) >= migration.folderMillis) continue;
+      for (const statement of migration.sql) if (statement.trim()) sqlite.exec(statement);
+      record.run(migration.hash, migration.folderMillis);
+    }
+  });
 }
 
 const migrationCount = () =>
@@ -39,17 +112,18 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   let sqlite: Database.Database | undefined;
   try {
     if (!readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    sqlite = new Database(path, { readonly, fileMustExist: readonly });
+    sqlite = readonly ? openReadOnly(path) : new Database(path);
+    // Before the WAL switch, which another process may be making at the same moment.
+    sqlite.pragma(`busy_timeout = ${readonly ? SERVING_BUSY_TIMEOUT_MS : STARTUP_BUSY_TIMEOUT_MS}`);
     if (!readonly) sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
     const db = drizzle({ client: sqlite, schema: tables, casing: 'snake_case', logger: { logQuery: recordStatement } });
     if (readonly) {
       // A read-only file cannot be migrated, so it must already be current.
       const applied = sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number };
       if (applied.n !== migrationCount()) throw new Error('its schema is out of date; open it writable once to migrate');
     } else {
-      migrate(db, { migrationsFolder });
+      migrate(db);
     }
     return db;
   } catch (error) {

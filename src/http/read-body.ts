@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { Readable } from 'node:stream';
+import type { Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
 /** The media type of the request body, lower-cased, without parameters. */
@@ -11,7 +11,7 @@ export class BodyError extends Error {
   }
 }
 
-const decoders: Record<string, () => NodeJS.ReadWriteStream> = { gzip: createGunzip, deflate: createInflate, br: createBrotliDecompress };
+const decoders: Record<string, () => Transform> = { gzip: createGunzip, deflate: createInflate, br: createBrotliDecompress };
 
 /**
  * The whole request body, at most maxBytes after decompression. A declared
@@ -24,19 +24,29 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer
     if (!decode && encoding !== 'identity') return reject(new BodyError(415));
     // More bytes on the wire than the limit allows is over it, compressed or not.
     if (Number(req.headers['content-length']) > maxBytes) return reject(new BodyError(413));
-    const stream: Readable = decode ? (req.pipe(decode()) as unknown as Readable) : req;
+    const decoder = decode?.();
+    const stream = decoder ? req.pipe(decoder) : req;
     const chunks: Buffer[] = [];
     let size = 0;
+    // Once refused, nothing more is inflated: a bomb's remaining gigabyte would
+    // otherwise be decoded for nobody, long after the answer. A 413 closes the
+    // connection, so the rest is not read either; after a 400 the connection is
+    // kept, so the rest of the body is discarded undecoded.
+    const refuse = (status: 400 | 413) => {
+      stream.removeAllListeners('data');
+      req.unpipe();
+      decoder?.destroy();
+      if (status === 413) req.pause();
+      else req.resume();
+      reject(new BodyError(status));
+    };
     stream.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBytes) {
-        stream.removeAllListeners('data');
-        req.unpipe();
-        reject(new BodyError(413));
-      } else chunks.push(chunk);
+      if (size > maxBytes) refuse(413);
+      else chunks.push(chunk);
     });
     stream.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
-    stream.on('error', () => reject(new BodyError(400)));
-    req.on('error', () => reject(new BodyError(400)));
+    stream.on('error', () => refuse(400));
+    req.on('error', () => refuse(400));
   });
 }

@@ -76,7 +76,9 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
     config.COST_BUDGET_PER_MINUTE > 0
       ? costBudget({ perMinute: config.COST_BUDGET_PER_MINUTE, burst: config.COST_BUDGET_BURST, maxClients: config.COST_BUDGET_CLIENTS })
       : undefined;
-  const httpServer = createServer();
+  // Node enforces requestTimeout and headersTimeout only when it checks, every 30 s
+  // by default: check often enough that slow clients are cut close to the timeout.
+  const httpServer = createServer({ connectionsCheckingInterval: Math.min(1_000, Math.ceil(config.REQUEST_TIMEOUT_MS / 4)) });
   const production = config.NODE_ENV === 'production';
 
   const apollo = new ApolloServer<Context>({

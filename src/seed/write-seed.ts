@@ -87,8 +87,9 @@ export function writeSeed(db: Db, data: SeedData, onProgress?: SeedProgress): Se
   );
   counts.mentions = mentionRows.length;
 
-  const stored = db.select({ value: t.seedState.value }).from(t.seedState).where(eq(t.seedState.key, 'hash')).get();
-  if (stored?.value === hash) return { changed: false, hash, counts };
+  const storedHash = (q: Pick<Db, 'select'>) =>
+    q.select({ value: t.seedState.value }).from(t.seedState).where(eq(t.seedState.key, 'hash')).get()?.value;
+  if (storedHash(db) === hash) return { changed: false, hash, counts };
 
   const documents = searchDocuments(data);
   const total =
@@ -102,7 +103,9 @@ export function writeSeed(db: Db, data: SeedData, onProgress?: SeedProgress): Se
     onProgress?.(done, total);
   };
 
-  db.transaction((tx) => {
+  // Immediate, and the hash checked again inside: another process may have written this seed meanwhile.
+  const changed = db.transaction((tx) => {
+    if (storedHash(tx) === hash) return false;
     // Children first, so foreign keys hold at every step.
     tx.run(sql`delete from search_index`);
     for (const table of [
@@ -239,6 +242,7 @@ export function writeSeed(db: Db, data: SeedData, onProgress?: SeedProgress): Se
       if (i % 1000 === 999 || i === documents.length - 1) advance(i % 1000 + 1);
     });
     tx.insert(t.seedState).values({ key: 'hash', value: hash }).run();
-  });
-  return { changed: true, hash, counts };
+    return true;
+  }, { behavior: 'immediate' });
+  return { changed, hash, counts };
 }

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { projectRoot } from '../../src/paths.js';
 
 export interface ServerProcess {
@@ -9,13 +8,28 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Runs `src/main.ts` as `npm start` would (through tsx, no build step), with the given environment. */
-export function spawnServer(env: Record<string, string>): ServerProcess {
-  const child = spawn(join(projectRoot, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+// A test that times out never reaches its own kill: whatever is still running
+// when the test file's process exits is stopped (SIGTERM, so a cluster primary stops its workers).
+const live = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of live) child.kill('SIGTERM');
+});
+
+/**
+ * Runs `src/main.ts` as `npm start` would (through tsx's loader, no build step),
+ * with the given environment. One node process, without the tsx CLI in front:
+ * signals reach the server directly and a start costs one process less.
+ * `user` runs it as another uid and gid (root only), so file permissions apply.
+ */
+export function spawnServer(env: Record<string, string>, user: { uid?: number; gid?: number } = {}): ServerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    ...user,
     cwd: projectRoot,
     env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  live.add(child);
+  child.on('exit', () => live.delete(child));
   const stdout: string[] = [];
   const stderr: string[] = [];
   child.stdout!.on('data', (d) => stdout.push(...String(d).split('\n').filter(Boolean)));
