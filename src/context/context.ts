@@ -1,4 +1,4 @@
-import type { RequestInfo } from '../lib/request-store.js';
+import type { RequestInfo } from './request-info.js';
 import type { Queries } from '../queries/index.js';
 import { queriesFor } from '../queries/scoped.js';
 import { createLoaders, type BatchObserver, type Loaders } from './loaders.js';

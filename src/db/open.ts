@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { recordStatement } from '../lib/request-store.js';
+import { recordStatement } from './statement-log.js';
 import { migrationsFolder } from '../paths.js';
 import * as tables from './tables/index.js';
 

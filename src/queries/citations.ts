@@ -1,8 +1,7 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { citations, type CitationRow } from '../db/tables/index.js';
-import { groupsInKeyOrder, inKeys, keysParam } from './batch.js';
-import { lean } from './lean.js';
+import { batchMany, inKeys } from './batch.js';
 
 /** Each kind of cited fact, and the citations column that points at it. */
 const subjectKeys = {
@@ -23,13 +22,15 @@ export const citedKinds = Object.keys(subjectKeys) as CitedKind[];
 export function citationQueries(db: Db) {
   const prepare = (kind: CitedKind) => {
     const column = citations[subjectKeys[kind]];
-    return lean(db.select().from(citations).where(inKeys(column)).orderBy(asc(column), asc(citations.position), asc(citations.id)));
+    return batchMany(
+      db.select().from(citations).where(inKeys(column)).orderBy(asc(column), asc(citations.position), asc(citations.id)),
+      (r) => r[subjectKeys[kind]],
+    );
   };
   const statements = new Map(citedKinds.map((kind) => [kind, prepare(kind)]));
 
   return {
     /** Citations of many facts of one kind, grouped per fact in key order. */
-    bySubject: (kind: CitedKind, keys: readonly string[]) =>
-      groupsInKeyOrder(keys, statements.get(kind)!.all(keysParam(keys)), (r) => r[subjectKeys[kind]]!),
+    bySubject: (kind: CitedKind, keys: readonly string[]) => statements.get(kind)!(keys),
   };
 }

@@ -1,5 +1,6 @@
 import { lazyObjects } from '../lib/lazy.js';
-import { runInRequest, type RequestInfo } from '../lib/request-store.js';
+import type { RequestInfo } from '../context/request-info.js';
+import { withStatementLog } from '../db/statement-log.js';
 
 type Fn = (...args: never[]) => unknown;
 type Domains = Record<string, Record<string, unknown>>;
@@ -16,7 +17,7 @@ function bindAll<T extends Record<string, unknown>>(functions: T, info: RequestI
   const bound: Record<string, unknown> = {};
   for (const [name, fn] of Object.entries(functions)) {
     bound[name] = (...args: never[]) => {
-      const result = runInRequest(info, () => (fn as Fn)(...args));
+      const result = withStatementLog(info, () => (fn as Fn)(...args));
       // A connection or search handle runs its statements later: bind it too.
       return isHandle(result) ? bindAll(result, info) : result;
     };

@@ -1,6 +1,6 @@
 import type { Db } from '../db/open.js';
 import type { SearchKind } from '../seed/search-documents.js';
-import { rawStatement } from './lean.js';
+import { rawStatement } from './fast-row-mapper.js';
 
 export interface SearchRow {
   kind: SearchKind;
