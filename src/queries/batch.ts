@@ -52,8 +52,8 @@ export function batchMany<Q extends Buildable, V>(query: Q, keyOf: (row: RowOf<Q
 
 /** A connection's rows: one page at a time, and the total only when asked for. */
 export interface Paged<T> {
-  page(limit: number, offset: number): T[];
-  count(): number;
+  page: (limit: number, offset: number) => T[];
+  count: () => number;
 }
 
 /**
