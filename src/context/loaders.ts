@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { withStatementLog, type StatementLog } from '../db/statement-log.js';
+import { mapKinds, type Kind } from '../kinds/index.js';
 import type { Batch, Paged } from '../queries/batch.js';
-import type { CitedKind } from '../queries/citations.js';
 import type { Queries } from '../queries/index.js';
 
 /** Called with each batch a loader runs; tests use it to record batches. */
@@ -28,10 +28,9 @@ export function createLoaders(q: Queries, log: StatementLog, { observe, batch = 
       },
       { batch },
     );
-  const citationsOf = (kind: CitedKind) => loader(`citations.${kind}`, (keys) => q.citations.bySubject(kind, keys));
 
-  return {
-    // Each kind by its key: node(id), search hits and every to-one relation.
+  const loaders = {
+    // Each kind by its key, under the kind's name: node(id), search hits and every to-one relation.
     article: loader('article', q.articles.byIds),
     exchange: loader('exchange', q.exchanges.byMics),
     company: loader('company', q.companies.byIds),
@@ -55,19 +54,11 @@ export function createLoaders(q: Queries, log: StatementLog, { observe, batch = 
     weightingsByIndex: loader('weightingsByIndex', q.marketIndexes.weightingsByIndexIds),
     weightingsByCompany: loader('weightingsByCompany', q.marketIndexes.weightingsByCompanyIds),
     metricsByCompany: loader('metricsByCompany', q.metrics.byCompanyIds),
-    // The citations of each kind, by the cited key.
-    citations: {
-      article: citationsOf('article'),
-      exchange: citationsOf('exchange'),
-      company: citationsOf('company'),
-      listing: citationsOf('listing'),
-      ipoDeal: citationsOf('ipoDeal'),
-      policyEvent: citationsOf('policyEvent'),
-      marketIndex: citationsOf('marketIndex'),
-      indexWeighting: citationsOf('indexWeighting'),
-      metric: citationsOf('metric'),
-    } satisfies Record<CitedKind, unknown>,
+    // Every kind's citations, by the cited key.
+    citations: mapKinds((kind) => loader(`citations.${kind}`, (keys) => q.citations.bySubject(kind, keys))),
   };
+  // node(id) finds a kind through loaders[kind]: a kind of the registry without its loader fails here.
+  return loaders satisfies { [K in Kind]: DataLoader<string, object | null> };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

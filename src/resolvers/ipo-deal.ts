@@ -1,6 +1,7 @@
 import { paginate } from '../graphql/connection.js';
 import { toGlobalId } from '../graphql/global-id.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { loadRequired } from './load.js';
 import { companyKeyOf, connectionFields, partialDate } from './shared.js';
 
 export const ipoDealResolvers: Resolvers = {
@@ -18,7 +19,7 @@ export const ipoDealResolvers: Resolvers = {
   },
   IpoDeal: {
     id: (d) => toGlobalId('IpoDeal', d.id),
-    company: (d, _, { loaders }) => loaders.company.load(d.companyId).then((c) => c!),
+    company: (d, _, { loaders }) => loadRequired(loaders.company, d.companyId, 'company'),
     exchange: (d, _, { loaders }) => (d.exchangeMic ? loaders.exchange.load(d.exchangeMic) : null),
     date: (d) => partialDate(d.dateStart, d.dateEnd, d.datePrecision),
     proceeds: (d) =>
