@@ -29,8 +29,8 @@ export function articleQueries(db: Db) {
     connection: pagedSelect(
       db,
       articles,
-      () => db.select(summary).from(articles).$dynamic(),
       () => ({ orderBy: newestFirst }),
+      () => db.select(summary).from(articles).$dynamic(),
     ),
   };
 }

@@ -56,25 +56,34 @@ export interface Paged<T> {
   count: () => number;
 }
 
+/** How a connection's arguments filter and order its rows. */
+type Shape<Args extends unknown[]> = (...args: Args) => { where?: SQL | undefined; orderBy: (SQL | SQLiteColumn)[] };
+
 /**
- * A filtered, ordered list read a page at a time. `shape` turns the
- * connection's arguments into a WHERE and an ORDER BY; the page and its count
- * share the WHERE. The SQL text depends only on the filter's shape, so each
- * distinct text is prepared once.
+ * A filtered, ordered list read a page at a time: whole rows of `table`, or
+ * what `select` picks. The page and its count share the WHERE. The SQL text
+ * depends only on the filter's shape, so each distinct text is prepared once.
  */
-export function pagedSelect<Args extends unknown[], Q extends SQLiteSelect>(
+export function pagedSelect<T extends SQLiteTable, Args extends unknown[]>(db: Db, table: T, shape: Shape<Args>): (...args: Args) => Paged<T['$inferSelect']>;
+export function pagedSelect<Q extends SQLiteSelect, Args extends unknown[]>(
   db: Db,
   table: SQLiteTable,
-  rows: () => Q,
-  shape: (...args: Args) => { where?: SQL | undefined; orderBy: (SQL | SQLiteColumn)[] },
-): (...args: Args) => Paged<RowOf<Q>> {
+  shape: Shape<Args>,
+  select: () => Q,
+): (...args: Args) => Paged<RowOf<Q>>;
+export function pagedSelect<Args extends unknown[]>(
+  db: Db,
+  table: SQLiteTable,
+  shape: Shape<Args>,
+  select: () => SQLiteSelect = () => db.select().from(table).$dynamic(),
+): (...args: Args) => Paged<unknown> {
   const prepared = prepareByShape();
   return (...args) => {
     const { where, orderBy } = shape(...args);
     return {
       page: (limit, offset) =>
         prepared(
-          rows()
+          select()
             .where(where)
             .orderBy(...orderBy)
             .limit(limit)
@@ -84,6 +93,9 @@ export function pagedSelect<Args extends unknown[], Q extends SQLiteSelect>(
     };
   };
 }
+
+/** A connection's filter as the schema types it, with the company's global id already decoded to its slug. */
+export type WithCompanyKey<Filter> = Partial<Omit<Filter, 'company'>> & { companyId?: string | null };
 
 /** Case-insensitive substring match that needs no LIKE escaping. */
 export const containsText = (column: AnyColumn | SQL, text: string) => sql`instr(lower(${column}), lower(${text})) > 0`;

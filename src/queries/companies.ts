@@ -1,18 +1,11 @@
 import { and, asc, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { articleCompanies, companies, companyAliases, listings, policyEventCompanies } from '../db/tables/index.js';
-import type { ListingStatus, OrderDirection } from '../generated/resolvers-types.js';
+import type { CompanyFilter, OrderDirection } from '../generated/resolvers-types.js';
 import { batchMany, batchOne, containsText, inKeys, pagedSelect } from './batch.js';
 import { prepareSelect } from './fast-row-mapper.js';
 
-export interface CompanyFilterInput {
-  nameContains?: string | null;
-  sector?: string | null;
-  country?: string | null;
-  stateOwned?: boolean | null;
-  exchange?: string | null;
-  listingStatus?: ListingStatus | null;
-}
+export type CompanyFilterInput = CompanyFilter;
 
 const lowerName = sql`lower(${companies.name})`;
 
@@ -83,7 +76,6 @@ export function companyQueries(db: Db) {
     connection: pagedSelect(
       db,
       companies,
-      () => db.select().from(companies).$dynamic(),
       (filter: CompanyFilterInput, direction: OrderDirection) => ({
         where: where(filter),
         orderBy: direction === 'DESC' ? [desc(lowerName), desc(companies.id)] : [asc(lowerName), asc(companies.id)],

@@ -1,16 +1,11 @@
 import { and, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { ipoDeals } from '../db/tables/index.js';
-import type { IpoDealOrderField, OrderDirection } from '../generated/resolvers-types.js';
-import { batchMany, batchOne, inKeys, pagedSelect } from './batch.js';
+import type { IpoDealFilter, IpoDealOrderField, OrderDirection } from '../generated/resolvers-types.js';
+import { batchMany, batchOne, inKeys, pagedSelect, type WithCompanyKey } from './batch.js';
 import { orderNullsLast } from './order.js';
 
-export interface IpoDealFilterInput {
-  exchange?: string | null;
-  year?: number | null;
-  minProceedsUsd?: number | null;
-  companyId?: string | null;
-}
+export type IpoDealFilterInput = WithCompanyKey<IpoDealFilter>;
 
 const where = (f: IpoDealFilterInput): SQL | undefined =>
   and(
@@ -22,29 +17,19 @@ const where = (f: IpoDealFilterInput): SQL | undefined =>
   );
 
 export function ipoDealQueries(db: Db) {
-  const chronological = orderNullsLast(ipoDeals.dateStart, 'ASC', ipoDeals.id);
+  const chronologicalBy = (column: typeof ipoDeals.companyId | typeof ipoDeals.exchangeMic) =>
+    db
+      .select()
+      .from(ipoDeals)
+      .where(inKeys(column))
+      .orderBy(...orderNullsLast(ipoDeals.dateStart, 'ASC', ipoDeals.id));
   return {
     byIds: batchOne(db.select().from(ipoDeals).where(inKeys(ipoDeals.id)), (r) => r.id),
-    byCompanyIds: batchMany(
-      db
-        .select()
-        .from(ipoDeals)
-        .where(inKeys(ipoDeals.companyId))
-        .orderBy(...chronological),
-      (r) => r.companyId,
-    ),
-    byExchangeMics: batchMany(
-      db
-        .select()
-        .from(ipoDeals)
-        .where(inKeys(ipoDeals.exchangeMic))
-        .orderBy(...chronological),
-      (r) => r.exchangeMic,
-    ),
+    byCompanyIds: batchMany(chronologicalBy(ipoDeals.companyId), (r) => r.companyId),
+    byExchangeMics: batchMany(chronologicalBy(ipoDeals.exchangeMic), (r) => r.exchangeMic),
     connection: pagedSelect(
       db,
       ipoDeals,
-      () => db.select().from(ipoDeals).$dynamic(),
       (filter: IpoDealFilterInput, field: IpoDealOrderField, direction: OrderDirection) => ({
         where: where(filter),
         orderBy: orderNullsLast(field === 'PROCEEDS_USD' ? ipoDeals.proceedsUsd : ipoDeals.dateStart, direction, ipoDeals.id),

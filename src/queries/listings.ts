@@ -1,16 +1,10 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { listings } from '../db/tables/index.js';
-import type { ListingStatus, ShareClass } from '../generated/resolvers-types.js';
-import { batchMany, batchOne, inKeys, pagedSelect } from './batch.js';
+import type { ListingFilter } from '../generated/resolvers-types.js';
+import { batchMany, batchOne, inKeys, pagedSelect, type WithCompanyKey } from './batch.js';
 
-export interface ListingFilterInput {
-  exchange?: string | null;
-  market?: string | null;
-  status?: ListingStatus | null;
-  shareClass?: ShareClass | null;
-  companyId?: string | null;
-}
+export type ListingFilterInput = WithCompanyKey<ListingFilter>;
 
 const where = (f: ListingFilterInput): SQL | undefined =>
   and(
@@ -26,11 +20,6 @@ export function listingQueries(db: Db) {
     byIds: batchOne(db.select().from(listings).where(inKeys(listings.id)), (r) => r.id),
     byCompanyIds: batchMany(db.select().from(listings).where(inKeys(listings.companyId)).orderBy(listings.id), (r) => r.companyId),
     byExchangeMics: batchMany(db.select().from(listings).where(inKeys(listings.exchangeMic)).orderBy(listings.id), (r) => r.exchangeMic),
-    connection: pagedSelect(
-      db,
-      listings,
-      () => db.select().from(listings).$dynamic(),
-      (filter: ListingFilterInput) => ({ where: where(filter), orderBy: [asc(listings.id)] }),
-    ),
+    connection: pagedSelect(db, listings, (filter: ListingFilterInput) => ({ where: where(filter), orderBy: [asc(listings.id)] })),
   };
 }

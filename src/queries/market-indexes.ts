@@ -1,13 +1,11 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { indexWeightings, marketIndexes } from '../db/tables/index.js';
-import { batchMany, batchOne, inKeys, pagedSelect } from './batch.js';
+import type { IndexWeightingFilter } from '../generated/resolvers-types.js';
+import { batchMany, batchOne, inKeys, pagedSelect, type WithCompanyKey } from './batch.js';
 import { prepareSelect } from './fast-row-mapper.js';
 
-export interface IndexWeightingFilterInput {
-  index?: string | null;
-  companyId?: string | null;
-}
+export type IndexWeightingFilterInput = WithCompanyKey<IndexWeightingFilter>;
 
 // The index is named case-insensitively, through the lower(name) index.
 const where = (f: IndexWeightingFilterInput): SQL | undefined =>
@@ -39,11 +37,9 @@ export function marketIndexQueries(db: Db) {
     weightingsByIds: batchOne(db.select().from(indexWeightings).where(inKeys(indexWeightings.id)), (r) => r.id),
     weightingsByIndexIds: batchMany(weightingsBy(indexWeightings.indexId), (r) => r.indexId),
     weightingsByCompanyIds: batchMany(weightingsBy(indexWeightings.companyId), (r) => r.companyId),
-    weightingConnection: pagedSelect(
-      db,
-      indexWeightings,
-      () => db.select().from(indexWeightings).$dynamic(),
-      (filter: IndexWeightingFilterInput) => ({ where: where(filter), orderBy: [asc(indexWeightings.indexId), ...chronological] }),
-    ),
+    weightingConnection: pagedSelect(db, indexWeightings, (filter: IndexWeightingFilterInput) => ({
+      where: where(filter),
+      orderBy: [asc(indexWeightings.indexId), ...chronological],
+    })),
   };
 }

@@ -1,13 +1,10 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { metrics } from '../db/tables/index.js';
-import { batchMany, batchOne, containsText, inKeys, pagedSelect } from './batch.js';
+import type { MetricFilter } from '../generated/resolvers-types.js';
+import { batchMany, batchOne, containsText, inKeys, pagedSelect, type WithCompanyKey } from './batch.js';
 
-export interface MetricFilterInput {
-  companyId?: string | null;
-  market?: string | null;
-  nameContains?: string | null;
-}
+export type MetricFilterInput = WithCompanyKey<MetricFilter>;
 
 const where = (f: MetricFilterInput): SQL | undefined =>
   and(
@@ -20,11 +17,6 @@ export function metricQueries(db: Db) {
   return {
     byIds: batchOne(db.select().from(metrics).where(inKeys(metrics.id)), (r) => r.id),
     byCompanyIds: batchMany(db.select().from(metrics).where(inKeys(metrics.companyId)).orderBy(asc(metrics.id)), (r) => r.companyId),
-    connection: pagedSelect(
-      db,
-      metrics,
-      () => db.select().from(metrics).$dynamic(),
-      (filter: MetricFilterInput) => ({ where: where(filter), orderBy: [asc(metrics.id)] }),
-    ),
+    connection: pagedSelect(db, metrics, (filter: MetricFilterInput) => ({ where: where(filter), orderBy: [asc(metrics.id)] })),
   };
 }

@@ -1,17 +1,11 @@
 import { and, eq, exists, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { policyEventCompanies, policyEvents } from '../db/tables/index.js';
-import type { OrderDirection, PolicyCategory } from '../generated/resolvers-types.js';
-import { batchMany, batchOne, inKeys, pagedSelect } from './batch.js';
+import type { OrderDirection, PolicyEventFilter } from '../generated/resolvers-types.js';
+import { batchMany, batchOne, inKeys, pagedSelect, type WithCompanyKey } from './batch.js';
 import { orderNullsLast } from './order.js';
 
-export interface PolicyEventFilterInput {
-  jurisdiction?: string | null;
-  category?: PolicyCategory | null;
-  from?: string | null;
-  to?: string | null;
-  companyId?: string | null;
-}
+export type PolicyEventFilterInput = WithCompanyKey<PolicyEventFilter>;
 
 /** The same calendar date one year earlier, as text ("2024-02-29" gives "2023-02-29", which still sorts right). */
 const yearBefore = (date: string) => `${Number(date.slice(0, 4)) - 1}`.padStart(4, '0') + date.slice(4);
@@ -52,7 +46,6 @@ export function policyEventQueries(db: Db) {
     connection: pagedSelect(
       db,
       policyEvents,
-      () => db.select().from(policyEvents).$dynamic(),
       (filter: PolicyEventFilterInput, direction: OrderDirection) => ({
         where: where(filter),
         orderBy: orderNullsLast(policyEvents.dateStart, direction, policyEvents.id),

@@ -2,7 +2,7 @@ import { paginate } from '../graphql/connection.js';
 import { toGlobalId } from '../graphql/global-id.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { loadRequired } from './load.js';
-import { companyKeyOf, connectionFields, partialDate } from './shared.js';
+import { connectionFields, partialDate, withCompanyKey } from './shared.js';
 
 export const ipoDealResolvers: Resolvers = {
   Query: {
@@ -10,11 +10,7 @@ export const ipoDealResolvers: Resolvers = {
       paginate(
         'ipoDeals',
         { first, after },
-        queries.ipoDeals.connection(
-          { ...filter, companyId: companyKeyOf(filter) },
-          orderBy?.field ?? 'DATE',
-          orderBy?.direction ?? 'ASC',
-        ),
+        queries.ipoDeals.connection(withCompanyKey(filter), orderBy?.field ?? 'DATE', orderBy?.direction ?? 'ASC'),
       ),
   },
   IpoDeal: {

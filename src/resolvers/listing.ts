@@ -2,19 +2,12 @@ import { paginate } from '../graphql/connection.js';
 import { toGlobalId } from '../graphql/global-id.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { loadRequired } from './load.js';
-import { companyKeyOf, connectionFields, partialDate } from './shared.js';
+import { connectionFields, partialDate, withCompanyKey } from './shared.js';
 
 export const listingResolvers: Resolvers = {
   Query: {
     listings: (_, { filter, first, after }, { queries }) =>
-      paginate(
-        'listings',
-        { first, after },
-        queries.listings.connection({
-          ...filter,
-          companyId: companyKeyOf(filter),
-        }),
-      ),
+      paginate('listings', { first, after }, queries.listings.connection(withCompanyKey(filter))),
   },
   Listing: {
     id: (l) => toGlobalId('Listing', l.id),

@@ -2,7 +2,7 @@ import { paginate } from '../graphql/connection.js';
 import { toGlobalId } from '../graphql/global-id.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { loadRequired } from './load.js';
-import { companyKeyOf, connectionFields } from './shared.js';
+import { connectionFields, withCompanyKey } from './shared.js';
 
 export const marketIndexResolvers: Resolvers = {
   Query: {
@@ -11,10 +11,7 @@ export const marketIndexResolvers: Resolvers = {
       paginate(
         'indexWeightings',
         { first, after },
-        queries.marketIndexes.weightingConnection({
-          index: filter?.index?.trim(),
-          companyId: companyKeyOf(filter),
-        }),
+        queries.marketIndexes.weightingConnection({ ...withCompanyKey(filter), index: filter?.index?.trim() }),
       ),
   },
   MarketIndex: {
