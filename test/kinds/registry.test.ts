@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { getNamedType, isEnumType, isInterfaceType, isObjectType, isUnionType } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { createLoaders } from '../../src/context/loaders.js';
+import { openDatabase } from '../../src/db/open.js';
+import { citations } from '../../src/db/tables/index.js';
+import { kindList, kinds, searchableKinds } from '../../src/kinds/index.js';
+import { seedsFolder } from '../../src/paths.js';
+import { createQueries } from '../../src/queries/index.js';
+import { resolvers } from '../../src/resolvers/index.js';
+import { servedSchema } from '../helpers/schema-walk.js';
+
+// What the compiler cannot see: the registry against the SDL, the resolver map and the seed folder.
+// Each failure names the kind, so a kind added to one place and not another shows here.
+const schema = servedSchema();
+const typeNames = kindList.map((k) => k.typeName).sort();
+
+describe('the registry of kinds', () => {
+  it('has a kind for every type that implements Node, and no other', () => {
+    const node = schema.getType('Node');
+    if (!isInterfaceType(node)) throw new Error('no Node interface');
+    expect(typeNames).toEqual(schema.getImplementations(node).objects.map((t) => t.name).sort());
+  });
+
+  it('makes searchable exactly the members of SearchResult, each selected by its SearchResultType', () => {
+    const union = schema.getType('SearchResult');
+    const types = schema.getType('SearchResultType');
+    if (!isUnionType(union) || !isEnumType(types)) throw new Error('no SearchResult union or SearchResultType enum');
+    expect(searchableKinds.map((k) => kinds[k].typeName).sort()).toEqual(union.getTypes().map((t) => t.name).sort());
+    expect(searchableKinds.map((k) => kinds[k].search.type).sort()).toEqual(types.getValues().map((v) => v.name).sort());
+  });
+
+  it('gives every kind an id resolver and a resolver for the citations that point at it', () => {
+    const map = resolvers as Record<string, Record<string, unknown> | undefined>;
+    for (const { typeName } of kindList) {
+      const type = schema.getType(typeName);
+      if (!isObjectType(type)) throw new Error(`${typeName} is not an object type`);
+      const cited = Object.values(type.getFields()).find((f) => getNamedType(f.type).name === 'Citation');
+      expect(typeof map[typeName]?.id, `${typeName}.id`).toBe('function');
+      expect(cited && typeof map[typeName]?.[cited.name], `${typeName}: a [Citation!]! field with a resolver`).toBe('function');
+    }
+  });
+
+  it('gives every kind a loader under its name, and a citations loader', () => {
+    const db = openDatabase(':memory:');
+    const loaders: Record<string, unknown> = createLoaders(createQueries(db), { statements: { count: 0 } });
+    db.$client.close();
+    const byKind = loaders.citations as Record<string, unknown>;
+    for (const { name } of kindList) {
+      expect(loaders[name], `loaders.${name}`).toBeDefined();
+      expect(byKind[name], `loaders.citations.${name}`).toBeDefined();
+    }
+  });
+
+  it('points every kind at a column of citations and at its file under seeds/', () => {
+    for (const kind of kindList) {
+      expect(citations[kind.citationColumn], `${kind.name}.citationColumn`).toBeDefined();
+      expect(existsSync(join(seedsFolder, kind.seedFile)), `${kind.name}: seeds/${kind.seedFile}`).toBe(true);
+    }
+  });
+});
