@@ -1,3 +1,4 @@
+import { getTableColumns } from 'drizzle-orm';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { getNamedType, isEnumType, isInterfaceType, isObjectType, isUnionType } from 'graphql';
@@ -40,6 +41,19 @@ describe('the registry of kinds', () => {
       expect(typeof map[typeName]?.id, `${typeName}.id`).toBe('function');
       expect(cited && typeof map[typeName]?.[cited.name], `${typeName}: a [Citation!]! field with a resolver`).toBe('function');
     }
+  });
+
+  it('resolves every field of a kind that is not a column of its table, and every Query field', () => {
+    const map = resolvers as Record<string, Record<string, unknown> | undefined>;
+    const unresolved = (typeName: string, columns: string[]) => {
+      const type = schema.getType(typeName);
+      if (!isObjectType(type)) throw new Error(`${typeName} is not an object type`);
+      return Object.keys(type.getFields())
+        .filter((field) => !columns.includes(field) && typeof map[typeName]?.[field] !== 'function')
+        .map((field) => `${typeName}.${field}`);
+    };
+    const missing = [...kindList.flatMap((k) => unresolved(k.typeName, Object.keys(getTableColumns(k.table)))), ...unresolved('Query', [])];
+    expect(missing).toEqual([]);
   });
 
   it('gives every kind a loader under its name, and a citations loader', () => {
