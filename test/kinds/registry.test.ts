@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { createLoaders } from '../../src/context/loaders.js';
 import { openDatabase } from '../../src/db/open.js';
 import { citations } from '../../src/db/tables/index.js';
-import { kindList, kinds, searchableKinds } from '../../src/kinds/index.js';
+import { entriesOf, kindList, kinds, searchableKinds } from '../../src/kinds/index.js';
 import { seedsFolder } from '../../src/paths.js';
+import { loadSeed } from '../../src/seed/load-seed.js';
 import { createQueries } from '../../src/queries/index.js';
 import { buildExecutableSchema } from '../../src/graphql/executable-schema.js';
 
@@ -67,6 +68,18 @@ describe('the registry of kinds', () => {
       expect(loaders[name], `loaders.${name}`).toBeDefined();
       expect(byKind[name], `loaders.citations.${name}`).toBeDefined();
     }
+  });
+
+  it('lists every kind after the kinds it references, the order rows are written in', () => {
+    const seed = loadSeed(seedsFolder);
+    const position = new Map<string, number>(kindList.map((k, i) => [k.typeName, i]));
+    const late = kindList.flatMap((kind, i) =>
+      entriesOf(seed, kind)
+        .flatMap((e) => kind.references(e))
+        .filter((r) => (position.get(r.target.typeName) ?? Infinity) >= i)
+        .map((r) => `${kind.typeName}.${r.field} → ${r.target.typeName}`),
+    );
+    expect([...new Set(late)]).toEqual([]);
   });
 
   it('points every kind at a column of citations and at its file under seeds/', () => {
