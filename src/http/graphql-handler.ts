@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import type { Context } from '../context/context.js';
-import type { RequestInfo } from '../lib/request-store.js';
+import type { RequestInfo } from '../context/request-info.js';
 import { sendHttpError } from './http-errors.js';
 import { BodyError, mediaType, readBody } from './read-body.js';
 import type { responseCache } from './response-cache.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RequestInfo } from '../lib/request-store.js';
+import type { RequestInfo } from '../context/request-info.js';
 
 const clientRequestId = /^[A-Za-z0-9._:-]{1,64}$/;
 

@@ -1,9 +1,9 @@
 import type { Db } from '../db/open.js';
-import type { SearchKind } from '../seed/search-documents.js';
-import { rawStatement } from './lean.js';
+import { kinds, searchableKinds, type SearchableKind } from '../kinds/index.js';
+import { rawStatement } from './fast-row-mapper.js';
 
 export interface SearchRow {
-  kind: SearchKind;
+  kind: SearchableKind;
   entityId: string;
   score: number;
   snippet: string;
@@ -35,10 +35,18 @@ const rank = `bm25(search_index, 0, 0, 8.0, 1.0) * (case kind when 'Company' the
 // @kinds is a JSON array of kinds, or null for every kind.
 const matching = `from search_index where search_index match @match and (@kinds is null or kind in (select value from json_each(@kinds)))`;
 
+// The index stores each kind by its GraphQL type name.
+const kindByTypeName = new Map<string, SearchableKind>(searchableKinds.map((kind) => [kinds[kind].typeName, kind]));
+function kindOf(typeName: string): SearchableKind {
+  const kind = kindByTypeName.get(typeName);
+  if (!kind) throw new Error(`the search index holds "${typeName}", which no searchable kind is: re-seed the database`);
+  return kind;
+}
+
 export function searchQueries(db: Db) {
   // The FTS5 table is not a Drizzle table: plain statements, prepared once and counted like the rest.
   const firstHit = rawStatement<{ one: number }>(db, `select 1 as one ${matching} limit 1`);
-  const page = rawStatement<{ kind: SearchKind; entity_id: string; score: number; snippet: string }>(
+  const page = rawStatement<{ kind: string; entity_id: string; score: number; snippet: string }>(
     db,
     `select kind, entity_id, -${rank} as score, snippet(search_index, -1, @open, @close, '…', 24) as snippet
      ${matching} order by ${rank}, kind, entity_id limit @limit offset @offset`,
@@ -47,18 +55,18 @@ export function searchQueries(db: Db) {
 
   return {
     /** All words first; when nothing holds them all, any of them (best match first either way). */
-    search: (text: string, kinds: SearchKind[] | null) => {
+    search: (text: string, only: SearchableKind[] | null) => {
       const expressions = ftsExpressions(text);
       if (!expressions) return null;
-      const filter = kinds ? JSON.stringify(kinds) : null;
+      const filter = only ? JSON.stringify(only.map((kind) => kinds[kind].typeName)) : null;
       const hasAll = firstHit.get({ match: expressions.all, kinds: filter });
       const match = hasAll ? expressions.all : expressions.any;
       return {
         page: (limit: number, offset: number) =>
           page
             .all({ match, kinds: filter, open: OPEN, close: CLOSE, limit, offset })
-            .map((r): SearchRow => ({ kind: r.kind, entityId: r.entity_id, score: r.score, snippet: markSnippet(r.snippet) })),
-        count: () => count.get({ match, kinds: filter })!.n,
+            .map((r): SearchRow => ({ kind: kindOf(r.kind), entityId: r.entity_id, score: r.score, snippet: markSnippet(r.snippet) })),
+        count: () => count.get({ match, kinds: filter })?.n ?? 0,
       };
     },
   };

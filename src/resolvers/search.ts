@@ -1,20 +1,18 @@
-import { pageWindow, connectionFrom } from '../graphql/connection.js';
+import { connectionFrom, pageWindow } from '../graphql/connection.js';
 import { badUserInput } from '../graphql/errors.js';
 import type { Resolvers, SearchResultType } from '../generated/resolvers-types.js';
-import type { SearchKind } from '../seed/search-documents.js';
-import { loadTyped } from './node.js';
+import { kinds, searchableKinds, type SearchableKind } from '../kinds/index.js';
+import { loadTyped, required } from './load.js';
 import { connectionFields } from './shared.js';
 
 export const MAX_QUERY_LENGTH = 500;
 
-const kinds: Record<SearchResultType, SearchKind> = {
-  COMPANY: 'Company',
-  ARTICLE: 'Article',
-  POLICY_EVENT: 'PolicyEvent',
-  IPO_DEAL: 'IpoDeal',
-  LISTING: 'Listing',
-  METRIC: 'Metric',
-  INDEX_WEIGHTING: 'IndexWeighting',
+// Each searchable kind names the SearchResultType that selects it (kinds/index.ts checks every type has one).
+const kindOfType = new Map<SearchResultType, SearchableKind>(searchableKinds.map((kind) => [kinds[kind].search.type, kind]));
+const kindOf = (type: SearchResultType): SearchableKind => {
+  const kind = kindOfType.get(type);
+  if (!kind) throw new Error(`no kind is searchable as ${type}`);
+  return kind;
 };
 
 export const searchResolvers: Resolvers = {
@@ -24,13 +22,14 @@ export const searchResolvers: Resolvers = {
         throw badUserInput(`query may be at most ${MAX_QUERY_LENGTH} characters (got ${query.length})`, 'query');
       }
       const window = pageWindow('search', { first, after });
-      const search = queries.search.search(query, types?.length ? types.map((t) => kinds[t]) : null);
+      const search = queries.search.search(query, types?.length ? types.map(kindOf) : null);
       if (!search) throw badUserInput('query must contain at least one letter or digit', 'query');
       return connectionFrom('search', window, search.page(window.limit + 1, window.offset), search.count);
     },
   },
   SearchHit: {
-    node: (hit, _, ctx) => loadTyped(hit.kind, hit.entityId, ctx).then((n) => n!) as never,
+    // The search index is written with the rows, in the same transaction.
+    node: (hit, _, ctx) => required(loadTyped(hit.kind, hit.entityId, ctx), `${hit.kind} "${hit.entityId}" of a search hit`),
   },
   SearchConnection: connectionFields,
 };

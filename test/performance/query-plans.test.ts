@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/open.js';
-import { runInRequest } from '../../src/lib/request-store.js';
+import { withStatementLog } from '../../src/db/statement-log.js';
 import { createQueries, type Queries } from '../../src/queries/index.js';
 import { syntheticSeed } from '../../src/seed/synthetic.js';
 import { seededDb } from '../helpers/temp-db.js';
@@ -18,7 +18,7 @@ afterAll(() => db.$client.close());
 /** Runs fn, then EXPLAINs every statement it executed; returns the plan lines. */
 function plansOf(fn: () => unknown): string[] {
   const capturedSql: { sql: string; params: unknown[] }[] = [];
-  runInRequest({ requestId: 'plan', statements: { count: 0 }, capturedSql }, fn);
+  withStatementLog({ statements: { count: 0 }, capturedSql }, fn);
   expect(capturedSql.length).toBeGreaterThan(0);
   return capturedSql.flatMap(({ sql, params }) =>
     (db.$client.prepare(`explain query plan ${sql}`).all(...(params as never[])) as { detail: string }[]).map((r) => r.detail),
