@@ -20,7 +20,7 @@ await app.register(mercurius, {
   jit: 1,
   path: '/graphql',
   graphiql: false,
-  context: () => createContext(queries, { requestId: '', statements: { count: 0 } }),
+  context: () => createContext(queries, { requestId: '', statements: { count: 0 }, deadline: Number.MAX_SAFE_INTEGER }),
 });
 const url = await app.listen({ port: config.PORT, host: config.HOST });
 console.log(`READY ${url}`);

@@ -90,10 +90,11 @@ export function countedQueries(q: Queries, log: StatementLog) {
     marketIndexes: { all: counted(q.marketIndexes.all), weightingConnection: connection(q.marketIndexes.weightingConnection) },
     metrics: { connection: connection(q.metrics.connection) },
     // Search runs a first statement at once (does any object hold every word?), then its page and count.
+    // Search issues its statements when its page and count are read; each is counted as it is issued.
     search: {
       search: (...args: Parameters<Queries['search']['search']>) => {
-        const found = counted(q.search.search)(...args);
-        return found && paged(found);
+        const found = q.search.search(...args);
+        return found && { page: counted(found.page), count: counted(found.count) };
       },
     },
   };

@@ -28,6 +28,7 @@ const clientCodes = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'RESPONSE_TOO_LARGE',
+  'EXECUTION_TIMEOUT',
 ]);
 
 /** Apollo marks some client errors only with a 4xx status (an APQ hash that does not match its query). */

@@ -13,7 +13,7 @@ beforeAll(() => {
 });
 afterAll(() => db.$client.close());
 
-const request = (id: string) => ({ requestId: id, statements: { count: 0 } });
+const request = (id: string) => ({ requestId: id, statements: { count: 0 }, deadline: Number.MAX_SAFE_INTEGER });
 
 describe('the per-request context', () => {
   it('gives every request its own loaders, so cached rows never leak between requests', () => {
