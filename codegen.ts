@@ -1,11 +1,44 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
-
-const models = '../graphql/models.js#';
-const rows = ['Article', 'Citation', 'Company', 'Exchange', 'IndexWeighting', 'IpoDeal', 'Listing', 'MarketIndex', 'Metric', 'PolicyEvent'];
-const connections = ['Article', 'Company', 'IndexWeighting', 'IpoDeal', 'Listing', 'Metric', 'PolicyEvent', 'Search'];
+import { buildSchema, getNamedType, isInterfaceType, isObjectType, type GraphQLNamedType } from 'graphql';
 
 // Resolver types are generated from schema/*.graphql; mappers bind each GraphQL
-// type to the Drizzle row (or model) its resolvers receive as parent.
+// type to the row (or model) its resolvers receive as parent. They are read off
+// the SDL, so a new kind needs no entry here: every type implementing Node maps
+// to the row its loader returns (graphql/models.ts), and every connection and
+// edge to a page of its node's model.
+const sdl = readdirSync('schema')
+  .filter((f) => f.endsWith('.graphql'))
+  .sort()
+  .map((f) => readFileSync(`schema/${f}`, 'utf8'))
+  .join('\n');
+const schema = buildSchema(sdl);
+const models = '../graphql/models.js#';
+const nodeInterface = schema.getType('Node');
+if (!isInterfaceType(nodeInterface)) throw new Error('schema/ must define interface Node');
+const nodeTypes = new Set(schema.getImplementations(nodeInterface).objects.map((t) => t.name));
+const plain: Record<string, string> = {
+  Citation: 'CitationRow',
+  PartialDate: 'PartialDateModel',
+  Money: 'MoneyModel',
+  SearchHit: 'SearchHitModel',
+};
+const modelOf = (type: GraphQLNamedType): string | undefined =>
+  nodeTypes.has(type.name) ? `NodeModel<'${type.name}'>` : plain[type.name];
+
+const mappers: Record<string, string> = {};
+for (const type of Object.values(schema.getTypeMap())) {
+  const model = modelOf(type);
+  if (model) mappers[type.name] = models + model;
+  const edge = type.name.endsWith('Connection') ? schema.getType(type.name.replace(/Connection$/, 'Edge')) : undefined;
+  const node = edge && isObjectType(edge) ? edge.getFields().node : undefined;
+  if (!edge || !node) continue;
+  // Codegen imports a mapper's outer name only, so nested generics get aliases of their own.
+  const name = getNamedType(node.type).name;
+  mappers[type.name] = models + (nodeTypes.has(name) ? `NodeConnection<'${name}'>` : `ConnectionModel<${plain[name]}>`);
+  mappers[edge.name] = models + (nodeTypes.has(name) ? `NodeEdge<'${name}'>` : `EdgeModel<${plain[name]}>`);
+}
+
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
   generates: {
@@ -16,14 +49,9 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         contextType: '../context/context.js#Context',
         scalars: { Date: 'string' },
-        mappers: {
-          ...Object.fromEntries(rows.map((r) => [r, `${models}${r}Row`])),
-          ...Object.fromEntries(connections.map((c) => [`${c}Connection`, `${models}${c}ConnectionModel`])),
-          ...Object.fromEntries(connections.map((c) => [`${c}Edge`, `${models}EdgeModel<${c === 'Search' ? 'SearchHitModel' : c + 'Row'}>`])),
-          PartialDate: `${models}PartialDateModel`,
-          Money: `${models}MoneyModel`,
-          SearchHit: `${models}SearchHitModel`,
-        },
+        // Node and SearchResult resolve their type from __typename, so loaders tag rows with it (resolvers/node.ts).
+        resolversNonOptionalTypename: { unionMember: true, interfaceImplementingType: true },
+        mappers,
       },
     },
   },

@@ -32,6 +32,8 @@ const envSchema = z.object({
   DOCUMENT_CACHE_BYTES: z.coerce.number().int().min(0).default(16_000_000),
   COMPILED_QUERY_CACHE_BYTES: z.coerce.number().int().min(1_000_000).default(64_000_000),
   PERSISTED_QUERY_CACHE_BYTES: z.coerce.number().int().min(0).default(8_000_000),
+  // Time a request's search statements may take, queued and running, before EXECUTION_TIMEOUT.
+  EXECUTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(3_000),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(100_000),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   // Comma-separated origins allowed by CORS, or * for any.

@@ -1,6 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { ensureSeeded } from './db/ensure-seeded.js';
+import { ensureSeeded } from './seed/ensure-seeded.js';
 import { DatabaseOpenError, isReadOnlyFile, openDatabase, openMode, type Db } from './db/open.js';
 import { createApi } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';

@@ -1,12 +1,11 @@
 import type { Authenticated } from '../auth/principal.js';
-import type { RequestInfo } from '../lib/request-store.js';
 import type { Queries } from '../queries/index.js';
-import { queriesFor } from '../queries/scoped.js';
-import { createLoaders, type BatchObserver, type Loaders } from './loaders.js';
+import { countedQueries, createLoaders, type BatchObserver, type CountedQueries, type Loaders } from './loaders.js';
+import type { RequestInfo } from './request-info.js';
 
-/** What every resolver receives: fresh loaders, the shared prepared queries and request bookkeeping. */
+/** What every resolver receives: fresh loaders, the direct queries counted toward this request, and request bookkeeping. */
 export interface Context extends RequestInfo, Authenticated {
-  queries: Queries;
+  queries: CountedQueries;
   loaders: Loaders;
 }
 
@@ -14,8 +13,11 @@ export function createContext(
   queries: Queries,
   request: RequestInfo & Authenticated,
   observe?: BatchObserver,
-  loaderOptions?: { batch?: boolean },
+  loaderOptions?: { batch?: boolean | undefined },
 ): Context {
-  const scoped = queriesFor(queries, request);
-  return { queries: scoped, loaders: createLoaders(scoped, observe, loaderOptions), ...request };
+  return {
+    queries: countedQueries(queries, request),
+    loaders: createLoaders(queries, request, { observe, batch: loaderOptions?.batch }),
+    ...request,
+  };
 }

@@ -1,76 +1,103 @@
 import DataLoader from 'dataloader';
-import { lazyObjects } from '../lib/lazy.js';
+import { withStatementLog, type StatementLog } from '../db/statement-log.js';
+import { mapKinds, type Kind } from '../kinds/index.js';
+import type { Batch, Paged } from '../queries/batch.js';
 import type { Queries } from '../queries/index.js';
-import { citedKinds, type CitedKind } from '../queries/citations.js';
 
 /** Called with each batch a loader runs; tests use it to record batches. */
 export type BatchObserver = (loader: string, keys: readonly string[]) => void;
 
-type Batch = (keys: readonly string[]) => unknown[];
-
-/** Every relation's batch function: one prepared `IN (...)` statement, results in key order (null or [] when missing). */
-const batches = {
-  company: (q: Queries) => q.companies.byIds,
-  companyAliases: (q: Queries) => q.companies.aliasesByCompanyIds,
-  companiesByArticle: (q: Queries) => q.companies.byArticleIds,
-  companiesByPolicyEvent: (q: Queries) => q.companies.byPolicyEventIds,
-  exchange: (q: Queries) => q.exchanges.byMics,
-  listing: (q: Queries) => q.listings.byIds,
-  listingsByCompany: (q: Queries) => q.listings.byCompanyIds,
-  listingsByExchange: (q: Queries) => q.listings.byExchangeMics,
-  ipoDeal: (q: Queries) => q.ipoDeals.byIds,
-  ipoDealsByCompany: (q: Queries) => q.ipoDeals.byCompanyIds,
-  ipoDealsByExchange: (q: Queries) => q.ipoDeals.byExchangeMics,
-  policyEvent: (q: Queries) => q.policyEvents.byIds,
-  policyEventsByCompany: (q: Queries) => q.policyEvents.byCompanyIds,
-  marketIndex: (q: Queries) => q.marketIndexes.byIds,
-  indexWeighting: (q: Queries) => q.marketIndexes.weightingsByIds,
-  weightingsByIndex: (q: Queries) => q.marketIndexes.weightingsByIndexIds,
-  weightingsByCompany: (q: Queries) => q.marketIndexes.weightingsByCompanyIds,
-  metric: (q: Queries) => q.metrics.byIds,
-  metricsByCompany: (q: Queries) => q.metrics.byCompanyIds,
-  article: (q: Queries) => q.articles.byIds,
-  articleBody: (q: Queries) => q.articles.bodiesByIds,
-  articlesByCompany: (q: Queries) => q.articles.byCompanyIds,
-} satisfies Record<string, (q: Queries) => Batch>;
-
-type Element<F> = F extends (q: Queries) => (keys: readonly string[]) => (infer V)[] ? V : never;
-type CitationRows = ReturnType<Queries['citations']['bySubject']>[number];
-
-export type Loaders = { readonly [K in keyof typeof batches]: DataLoader<string, Element<(typeof batches)[K]>> } & {
-  readonly citations: { readonly [K in CitedKind]: DataLoader<string, CitationRows> };
-};
-
-interface State {
-  q: Queries;
-  observe: BatchObserver | undefined;
-  // false is the naive baseline the benchmark compares against: one query per parent.
-  batch: boolean;
+export interface LoaderOptions {
+  observe?: BatchObserver | undefined;
+  /** false is the naive baseline the benchmark compares against: one query per parent. */
+  batch?: boolean | undefined;
 }
-
-function loader(state: State, name: string, batch: Batch) {
-  return new DataLoader<string, unknown>(
-    async (keys) => {
-      state.observe?.(name, keys);
-      return batch(keys);
-    },
-    { batch: state.batch },
-  );
-}
-
-const citationLoaders = lazyObjects<State, Loaders['citations']>(citedKinds, (state, kind) =>
-  loader(state, `citations.${kind}`, (keys) => state.q.citations.bySubject(kind as CitedKind, keys)),
-);
-
-const loaderSet = lazyObjects<State, Loaders>([...Object.keys(batches), 'citations'], (state, name) =>
-  name === 'citations' ? citationLoaders(state) : loader(state, name, batches[name as keyof typeof batches](state.q)),
-);
 
 /**
- * One DataLoader per relation, per request, so caches never leak between
- * users; each is built on first use, so a request pays only for the
- * relations its query touches.
+ * One DataLoader per relation, per request, so cached rows never leak between
+ * requests. Each batch is one `IN (...)` statement, counted toward the request
+ * in the one wrapper below.
  */
-export function createLoaders(q: Queries, observe?: BatchObserver, options: { batch?: boolean } = {}): Loaders {
-  return loaderSet({ q, observe, batch: options.batch ?? true });
+export function createLoaders(q: Queries, log: StatementLog, { observe, batch = true }: LoaderOptions = {}) {
+  const loader = <V>(name: string, run: Batch<V>) =>
+    new DataLoader<string, V>(
+      (keys) => {
+        observe?.(name, keys);
+        // Like an async function: a throw rejects the batch, so every key gets the error.
+        return new Promise<V[]>((resolve) => resolve(withStatementLog(log, () => run(keys))));
+      },
+      { batch },
+    );
+
+  const loaders = {
+    // Each kind by its key, under the kind's name: node(id), search hits and every to-one relation.
+    article: loader('article', q.articles.byIds),
+    exchange: loader('exchange', q.exchanges.byMics),
+    company: loader('company', q.companies.byIds),
+    listing: loader('listing', q.listings.byIds),
+    ipoDeal: loader('ipoDeal', q.ipoDeals.byIds),
+    policyEvent: loader('policyEvent', q.policyEvents.byIds),
+    marketIndex: loader('marketIndex', q.marketIndexes.byIds),
+    indexWeighting: loader('indexWeighting', q.marketIndexes.weightingsByIds),
+    metric: loader('metric', q.metrics.byIds),
+    // Relations, by the parent's key.
+    articleBody: loader('articleBody', q.articles.bodiesByIds),
+    articlesByCompany: loader('articlesByCompany', q.articles.byCompanyIds),
+    companyAliases: loader('companyAliases', q.companies.aliasesByCompanyIds),
+    companiesByArticle: loader('companiesByArticle', q.companies.byArticleIds),
+    companiesByPolicyEvent: loader('companiesByPolicyEvent', q.companies.byPolicyEventIds),
+    listingsByCompany: loader('listingsByCompany', q.listings.byCompanyIds),
+    listingsByExchange: loader('listingsByExchange', q.listings.byExchangeMics),
+    ipoDealsByCompany: loader('ipoDealsByCompany', q.ipoDeals.byCompanyIds),
+    ipoDealsByExchange: loader('ipoDealsByExchange', q.ipoDeals.byExchangeMics),
+    policyEventsByCompany: loader('policyEventsByCompany', q.policyEvents.byCompanyIds),
+    weightingsByIndex: loader('weightingsByIndex', q.marketIndexes.weightingsByIndexIds),
+    weightingsByCompany: loader('weightingsByCompany', q.marketIndexes.weightingsByCompanyIds),
+    metricsByCompany: loader('metricsByCompany', q.metrics.byCompanyIds),
+    // Every kind's citations, by the cited key.
+    citations: mapKinds((kind) => loader(`citations.${kind}`, (keys) => q.citations.bySubject(kind, keys))),
+  };
+  // node(id) finds a kind through loaders[kind]: a kind of the registry without its loader fails here.
+  return loaders satisfies { [K in Kind]: DataLoader<string, object | null> };
 }
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/**
+ * The few statements resolvers run directly rather than through a loader
+ * (a name lookup, the full lists, the connections and search), each counted
+ * toward the request.
+ */
+export function countedQueries(q: Queries, log: StatementLog) {
+  const counted =
+    <A extends unknown[], R>(run: (...args: A) => R) =>
+    (...args: A): R =>
+      withStatementLog(log, () => run(...args));
+  // A connection reads its page now and its count later, when totalCount is asked for.
+  const paged = <T>(rows: Paged<T>): Paged<T> => ({ page: counted(rows.page), count: counted(rows.count) });
+  const connection =
+    <A extends unknown[], T>(open: (...args: A) => Paged<T>) =>
+    (...args: A) =>
+      paged(open(...args));
+
+  return {
+    articles: { connection: connection(q.articles.connection) },
+    exchanges: { all: counted(q.exchanges.all) },
+    companies: { byName: counted(q.companies.byName), connection: connection(q.companies.connection) },
+    listings: { connection: connection(q.listings.connection) },
+    ipoDeals: { connection: connection(q.ipoDeals.connection) },
+    policyEvents: { connection: connection(q.policyEvents.connection) },
+    marketIndexes: { all: counted(q.marketIndexes.all), weightingConnection: connection(q.marketIndexes.weightingConnection) },
+    metrics: { connection: connection(q.metrics.connection) },
+    // Search runs a first statement at once (does any object hold every word?), then its page and count.
+    // Search issues its statements when its page and count are read; each is counted as it is issued.
+    search: {
+      search: (...args: Parameters<Queries['search']['search']>) => {
+        const found = q.search.search(...args);
+        return found && { page: counted(found.page), count: counted(found.count) };
+      },
+    },
+  };
+}
+
+export type CountedQueries = ReturnType<typeof countedQueries>;

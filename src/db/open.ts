@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { recordStatement } from '../lib/request-store.js';
+import { recordStatement } from './statement-log.js';
 import { migrationsFolder } from '../paths.js';
 import * as tables from './tables/index.js';
 

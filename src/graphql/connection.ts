@@ -13,7 +13,7 @@ export interface ConnectionModel<T> {
   nodes: T[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
   /** Counted only when the client asks for totalCount: one statement saved otherwise. */
-  totalCount: () => number;
+  totalCount: () => number | Promise<number>;
 }
 
 // A cursor names its connection, so one from another list is refused, not misread.
@@ -44,11 +44,11 @@ export function connectionFrom<T>(
   connection: string,
   window: { limit: number; offset: number },
   rowsPlusOne: T[],
-  count: () => number,
+  count: () => number | Promise<number>,
 ): ConnectionModel<T> {
   const rows = rowsPlusOne.slice(0, window.limit);
   const edges = rows.map((node, i) => ({ cursor: encodeCursor(connection, window.offset + i), node }));
-  let total: number | undefined;
+  let total: number | Promise<number> | undefined;
   return {
     edges,
     nodes: rows,

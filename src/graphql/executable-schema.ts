@@ -5,5 +5,5 @@ import { loadTypeDefs } from './schema-files.js';
 
 /** The served schema: SDL from schema/ joined with the resolver map. */
 export function buildExecutableSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never });
+  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
 }

@@ -1,13 +1,17 @@
-// What resolvers receive as parent for each GraphQL type (codegen mappers).
+// What resolvers receive as parent for each GraphQL type (codegen mappers, see codegen.ts).
+import type { Loaders } from '../context/loaders.js';
 import type { DatePrecision } from '../db/tables/columns.js';
-import type * as t from '../db/tables/index.js';
-import type { SearchKind } from '../seed/search-documents.js';
+import type { KindOfType, NodeType, SearchableKind } from '../kinds/index.js';
 import type { ConnectionModel } from './connection.js';
 
-export type { CitationRow, CompanyRow, ExchangeRow, IndexWeightingRow, IpoDealRow, ListingRow, MarketIndexRow, MetricRow, PolicyEventRow } from '../db/tables/index.js';
+export type { CitationRow } from '../db/tables/index.js';
+export type { ConnectionModel } from './connection.js';
 
-/** Articles load without their body, which has a loader of its own. */
-export type ArticleRow = Omit<t.ArticleRow, 'body'>;
+/** A Node type's parent: the row its kind's loader returns (articles without their body, which loads apart). */
+export type NodeModel<T extends NodeType> = Loaders[KindOfType<T>] extends { load(key: string): Promise<infer R> } ? NonNullable<R> : never;
+export type NodeConnection<T extends NodeType> = ConnectionModel<NodeModel<T>>;
+export type NodeEdge<T extends NodeType> = EdgeModel<NodeModel<T>>;
+export type EdgeModel<T> = { cursor: string; node: T };
 
 export interface PartialDateModel {
   start: string;
@@ -22,18 +26,8 @@ export interface MoneyModel {
 }
 
 export interface SearchHitModel {
-  kind: SearchKind;
+  kind: SearchableKind;
   entityId: string;
   snippet: string;
   score: number;
 }
-
-export type CompanyConnectionModel = ConnectionModel<t.CompanyRow>;
-export type ListingConnectionModel = ConnectionModel<t.ListingRow>;
-export type IpoDealConnectionModel = ConnectionModel<t.IpoDealRow>;
-export type PolicyEventConnectionModel = ConnectionModel<t.PolicyEventRow>;
-export type IndexWeightingConnectionModel = ConnectionModel<t.IndexWeightingRow>;
-export type MetricConnectionModel = ConnectionModel<t.MetricRow>;
-export type ArticleConnectionModel = ConnectionModel<ArticleRow>;
-export type SearchConnectionModel = ConnectionModel<SearchHitModel>;
-export type EdgeModel<T> = { cursor: string; node: T };

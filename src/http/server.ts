@@ -23,6 +23,7 @@ import { knownOperationTypesRule, singleSchemaIntrospectionRule } from '../graph
 import { buildExecutableSchema } from '../graphql/executable-schema.js';
 import { jitExecution } from '../graphql/jit-executor.js';
 import type { Logger } from '../logger.js';
+import { startReaderThread } from '../db/reader-thread.js';
 import { createQueries } from '../queries/index.js';
 import { authenticator } from './authenticate.js';
 import { clientAddress } from './client-address.js';
@@ -53,7 +54,9 @@ export interface Api {
 
 /** Composition root: HTTP → context and loaders → resolvers → queries → SQLite. */
 export async function createApi({ config, db, logger, observeBatches, loaderBatching }: ApiOptions): Promise<Api> {
-  const queries = createQueries(db);
+  // Search, whose cost the client controls, runs on a reader thread so it never stalls the event loop.
+  const reader = db.$client.memory ? undefined : startReaderThread(db.$client.name);
+  const queries = createQueries(db, reader);
   // Diagnostics report per-request statement counts, which a cached answer would not have.
   const cache =
     config.RESPONSE_CACHE_SIZE > 0 && !config.GRAPHQL_DIAGNOSTICS
@@ -152,7 +155,7 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
   };
   httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const path = req.url?.split('?', 1)[0];
-    const info = startRequest(req, res);
+    const info = startRequest(req, res, config.EXECUTION_TIMEOUT_MS);
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return health(res);
     if (path !== '/graphql') {
       req.resume();
@@ -182,6 +185,9 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
           resolve(`http://${host === '0.0.0.0' ? 'localhost' : host}:${bound}`);
         });
       }),
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      await reader?.close();
+    },
   };
 }

@@ -1,4 +1,10 @@
-import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { count, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteSelect, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../db/open.js';
+import { prepareByShape, prepareSelect, type Buildable, type RowOf } from './fast-row-mapper.js';
+
+// Query modules state their SQL; these helpers give it DataLoader's contract
+// and the connection shape, so no module writes either by hand.
 
 /**
  * `column IN (keys)` as one statement text for any batch size: the keys travel
@@ -7,25 +13,89 @@ import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 export const inKeys = (column: AnyColumn | SQL) =>
   sql`${column} in (select value from json_each(${sql.placeholder('keys')}))`;
 
-export const keysParam = (keys: readonly string[]) => ({ keys: JSON.stringify(keys) });
+const keysParam = (keys: readonly string[]) => ({ keys: JSON.stringify(keys) });
 
-/** DataLoader's contract for one-to-one: a result per key, in key order, null when missing. */
-export function inKeyOrder<R>(keys: readonly string[], rows: R[], keyOf: (row: R) => string): (R | null)[] {
-  const byKey = new Map(rows.map((r) => [keyOf(r), r]));
-  return keys.map((k) => byKey.get(k) ?? null);
+/** A loader's batch function: one value per key, in key order. */
+export type Batch<V> = (keys: readonly string[]) => V[];
+
+/**
+ * One-to-one: a select filtered by `inKeys`, run once per batch; one value per
+ * key, in key order, null when missing.
+ */
+export function batchOne<Q extends Buildable>(query: Q, keyOf: (row: RowOf<Q>) => string): Batch<RowOf<Q> | null>;
+export function batchOne<Q extends Buildable, V>(query: Q, keyOf: (row: RowOf<Q>) => string, valueOf: (row: RowOf<Q>) => V): Batch<V | null>;
+export function batchOne<Q extends Buildable, V>(query: Q, keyOf: (row: RowOf<Q>) => string, valueOf?: (row: RowOf<Q>) => V) {
+  const statement = prepareSelect(query);
+  return (keys: readonly string[]) => {
+    const byKey = new Map(statement.all(keysParam(keys)).map((row) => [keyOf(row), valueOf ? valueOf(row) : row]));
+    return keys.map((key) => byKey.get(key) ?? null);
+  };
 }
 
-/** DataLoader's contract for one-to-many: a list per key, in key order, empty when none. */
-export function groupsInKeyOrder<R, V = R>(
-  keys: readonly string[],
-  rows: R[],
-  keyOf: (row: R) => string,
-  valueOf: (row: R) => V = (r) => r as unknown as V,
-): V[][] {
-  const groups = new Map<string, V[]>(keys.map((k) => [k, []]));
-  for (const row of rows) groups.get(keyOf(row))?.push(valueOf(row));
-  return keys.map((k) => groups.get(k)!);
+/**
+ * One-to-many: a select filtered by `inKeys` and ordered as each list should
+ * be, run once per batch; one list per key, in key order, empty when none.
+ */
+export function batchMany<Q extends Buildable>(query: Q, keyOf: (row: RowOf<Q>) => string | null): Batch<RowOf<Q>[]>;
+export function batchMany<Q extends Buildable, V>(query: Q, keyOf: (row: RowOf<Q>) => string | null, valueOf: (row: RowOf<Q>) => V): Batch<V[]>;
+export function batchMany<Q extends Buildable, V>(query: Q, keyOf: (row: RowOf<Q>) => string | null, valueOf?: (row: RowOf<Q>) => V) {
+  const statement = prepareSelect(query);
+  return (keys: readonly string[]) => {
+    const groups = new Map<string, (V | RowOf<Q>)[]>(keys.map((key) => [key, []]));
+    for (const row of statement.all(keysParam(keys))) {
+      const key = keyOf(row);
+      if (key !== null) groups.get(key)?.push(valueOf ? valueOf(row) : row);
+    }
+    return keys.map((key) => groups.get(key) ?? []);
+  };
 }
+
+/** A connection's rows: one page at a time, and the total only when asked for. */
+export interface Paged<T> {
+  page: (limit: number, offset: number) => T[];
+  count: () => number;
+}
+
+/** How a connection's arguments filter and order its rows. */
+type Shape<Args extends unknown[]> = (...args: Args) => { where?: SQL | undefined; orderBy: (SQL | SQLiteColumn)[] };
+
+/**
+ * A filtered, ordered list read a page at a time: whole rows of `table`, or
+ * what `select` picks. The page and its count share the WHERE. The SQL text
+ * depends only on the filter's shape, so each distinct text is prepared once.
+ */
+export function pagedSelect<T extends SQLiteTable, Args extends unknown[]>(db: Db, table: T, shape: Shape<Args>): (...args: Args) => Paged<T['$inferSelect']>;
+export function pagedSelect<Q extends SQLiteSelect, Args extends unknown[]>(
+  db: Db,
+  table: SQLiteTable,
+  shape: Shape<Args>,
+  select: () => Q,
+): (...args: Args) => Paged<RowOf<Q>>;
+export function pagedSelect<Args extends unknown[]>(
+  db: Db,
+  table: SQLiteTable,
+  shape: Shape<Args>,
+  select: () => SQLiteSelect = () => db.select().from(table).$dynamic(),
+): (...args: Args) => Paged<unknown> {
+  const prepared = prepareByShape();
+  return (...args) => {
+    const { where, orderBy } = shape(...args);
+    return {
+      page: (limit, offset) =>
+        prepared(
+          select()
+            .where(where)
+            .orderBy(...orderBy)
+            .limit(limit)
+            .offset(offset),
+        ).all(),
+      count: () => prepared(db.select({ n: count() }).from(table).where(where)).get()?.n ?? 0,
+    };
+  };
+}
+
+/** A connection's filter as the schema types it, with the company's global id already decoded to its slug. */
+export type WithCompanyKey<Filter> = Partial<Omit<Filter, 'company'>> & { companyId?: string | null };
 
 /** Case-insensitive substring match that needs no LIKE escaping. */
 export const containsText = (column: AnyColumn | SQL, text: string) => sql`instr(lower(${column}), lower(${text})) > 0`;

@@ -1,35 +1,21 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
-import { citations, type CitationRow } from '../db/tables/index.js';
-import { groupsInKeyOrder, inKeys, keysParam } from './batch.js';
-import { lean } from './lean.js';
+import { citations } from '../db/tables/index.js';
+import { kinds, mapKinds, type Kind } from '../kinds/index.js';
+import { batchMany, inKeys } from './batch.js';
 
-/** Each kind of cited fact, and the citations column that points at it. */
-const subjectKeys = {
-  company: 'companyId',
-  exchange: 'exchangeMic',
-  listing: 'listingId',
-  ipoDeal: 'ipoDealId',
-  policyEvent: 'policyEventId',
-  marketIndex: 'marketIndexId',
-  indexWeighting: 'indexWeightingId',
-  metric: 'metricId',
-  article: 'articleId',
-} as const satisfies Record<string, keyof CitationRow>;
-
-export type CitedKind = keyof typeof subjectKeys;
-export const citedKinds = Object.keys(subjectKeys) as CitedKind[];
-
+/** Each kind's citations, through the citations column its descriptor names, grouped per cited key in curated order. */
 export function citationQueries(db: Db) {
-  const prepare = (kind: CitedKind) => {
-    const column = citations[subjectKeys[kind]];
-    return lean(db.select().from(citations).where(inKeys(column)).orderBy(asc(column), asc(citations.position), asc(citations.id)));
-  };
-  const statements = new Map(citedKinds.map((kind) => [kind, prepare(kind)]));
-
+  const byKind = mapKinds((kind) => {
+    const name = kinds[kind].citationColumn;
+    const column = citations[name];
+    return batchMany(
+      db.select().from(citations).where(inKeys(column)).orderBy(asc(column), asc(citations.position), asc(citations.id)),
+      (r) => r[name],
+    );
+  });
   return {
     /** Citations of many facts of one kind, grouped per fact in key order. */
-    bySubject: (kind: CitedKind, keys: readonly string[]) =>
-      groupsInKeyOrder(keys, statements.get(kind)!.all(keysParam(keys)), (r) => r[subjectKeys[kind]]!),
+    bySubject: (kind: Kind, keys: readonly string[]) => byKind[kind](keys),
   };
 }

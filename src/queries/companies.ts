@@ -1,42 +1,30 @@
-import { and, asc, count, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { articleCompanies, companies, companyAliases, listings, policyEventCompanies } from '../db/tables/index.js';
-import type { ListingStatus, OrderDirection } from '../generated/resolvers-types.js';
-import { containsText, groupsInKeyOrder, inKeyOrder, inKeys, keysParam } from './batch.js';
-import { lean, leanCache } from './lean.js';
+import type { CompanyFilter, OrderDirection } from '../generated/resolvers-types.js';
+import { batchMany, batchOne, containsText, inKeys, pagedSelect } from './batch.js';
+import { prepareSelect } from './fast-row-mapper.js';
 
-export interface CompanyFilterInput {
-  nameContains?: string | null;
-  sector?: string | null;
-  country?: string | null;
-  stateOwned?: boolean | null;
-  exchange?: string | null;
-  listingStatus?: ListingStatus | null;
-}
+export type CompanyFilterInput = CompanyFilter;
 
 const lowerName = sql`lower(${companies.name})`;
 
 export function companyQueries(db: Db) {
-  const cached = leanCache();
-  const byIds = lean(db.select().from(companies).where(inKeys(companies.id)));
-  const aliasesByCompanyIds = lean(
-    db.select().from(companyAliases).where(inKeys(companyAliases.companyId)).orderBy(companyAliases.companyId, companyAliases.position),
-  );
   // Companies reached through a link table (article mentions, policy events), grouped by the link's other key.
   type Link = typeof articleCompanies | typeof policyEventCompanies;
   const through = (link: Link, key: typeof articleCompanies.articleId | typeof policyEventCompanies.policyEventId) =>
-    lean(
+    batchMany(
       db
         .select({ key, company: companies })
         .from(link)
         .innerJoin(companies, eq(companies.id, link.companyId))
         .where(inKeys(key))
         .orderBy(lowerName, companies.id),
+      (r) => r.key,
+      (r) => r.company,
     );
-  const byArticleIds = through(articleCompanies, articleCompanies.articleId);
-  const byPolicyEventIds = through(policyEventCompanies, policyEventCompanies.policyEventId);
   // Exact name first, then alias, then slug: 'catl' finds CATL by its alias.
-  const byName = lean(
+  const byName = prepareSelect(
     db
       .select()
       .from(companies)
@@ -76,41 +64,22 @@ export function companyQueries(db: Db) {
   }
 
   return {
-    byIds: (ids: readonly string[]) => inKeyOrder(ids, byIds.all(keysParam(ids)), (r) => r.id),
-    aliasesByCompanyIds: (ids: readonly string[]) =>
-      groupsInKeyOrder(
-        ids,
-        aliasesByCompanyIds.all(keysParam(ids)),
-        (r) => r.companyId,
-        (r) => r.alias,
-      ),
-    byArticleIds: (ids: readonly string[]) =>
-      groupsInKeyOrder(
-        ids,
-        byArticleIds.all(keysParam(ids)),
-        (r) => r.key,
-        (r) => r.company,
-      ),
-    byPolicyEventIds: (ids: readonly string[]) =>
-      groupsInKeyOrder(
-        ids,
-        byPolicyEventIds.all(keysParam(ids)),
-        (r) => r.key,
-        (r) => r.company,
-      ),
+    byIds: batchOne(db.select().from(companies).where(inKeys(companies.id)), (r) => r.id),
+    aliasesByCompanyIds: batchMany(
+      db.select().from(companyAliases).where(inKeys(companyAliases.companyId)).orderBy(companyAliases.companyId, companyAliases.position),
+      (r) => r.companyId,
+      (r) => r.alias,
+    ),
+    byArticleIds: through(articleCompanies, articleCompanies.articleId),
+    byPolicyEventIds: through(policyEventCompanies, policyEventCompanies.policyEventId),
     byName: (name: string) => byName.get({ name }) ?? null,
-    connection: (filter: CompanyFilterInput, direction: OrderDirection) => ({
-      page: (limit: number, offset: number) =>
-        cached(
-          db
-            .select()
-            .from(companies)
-            .where(where(filter))
-            .orderBy(...(direction === 'DESC' ? [desc(lowerName), desc(companies.id)] : [asc(lowerName), asc(companies.id)]))
-            .limit(limit)
-            .offset(offset),
-        ).all(),
-      count: () => cached(db.select({ n: count() }).from(companies).where(where(filter))).get()!.n,
-    }),
+    connection: pagedSelect(
+      db,
+      companies,
+      (filter: CompanyFilterInput, direction: OrderDirection) => ({
+        where: where(filter),
+        orderBy: direction === 'DESC' ? [desc(lowerName), desc(companies.id)] : [asc(lowerName), asc(companies.id)],
+      }),
+    ),
   };
 }

@@ -1,14 +1,13 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { exchanges } from '../db/tables/index.js';
-import { inKeyOrder, inKeys, keysParam } from './batch.js';
-import { lean } from './lean.js';
+import { batchOne, inKeys } from './batch.js';
+import { prepareSelect } from './fast-row-mapper.js';
 
 export function exchangeQueries(db: Db) {
-  const byMics = lean(db.select().from(exchanges).where(inKeys(exchanges.mic)));
-  const all = lean(db.select().from(exchanges).orderBy(asc(exchanges.mic)));
+  const all = prepareSelect(db.select().from(exchanges).orderBy(asc(exchanges.mic)));
   return {
-    byMics: (mics: readonly string[]) => inKeyOrder(mics, byMics.all(keysParam(mics)), (r) => r.mic),
+    byMics: batchOne(db.select().from(exchanges).where(inKeys(exchanges.mic)), (r) => r.mic),
     all: () => all.all(),
   };
 }

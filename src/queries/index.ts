@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.js';
+import type { ReaderThread } from '../db/reader-thread.js';
 import { articleQueries } from './articles.js';
 import { citationQueries } from './citations.js';
 import { companyQueries } from './companies.js';
@@ -10,8 +11,8 @@ import { metricQueries } from './metrics.js';
 import { policyEventQueries } from './policy-events.js';
 import { searchQueries } from './search.js';
 
-/** Every statement the API runs, prepared once per database connection. */
-export function createQueries(db: Db) {
+/** Every statement the API runs, prepared once per database connection; search on the reader thread when given one. */
+export function createQueries(db: Db, reader?: ReaderThread) {
   return {
     articles: articleQueries(db),
     citations: citationQueries(db),
@@ -22,7 +23,7 @@ export function createQueries(db: Db) {
     marketIndexes: marketIndexQueries(db),
     metrics: metricQueries(db),
     policyEvents: policyEventQueries(db),
-    search: searchQueries(db),
+    search: searchQueries(db, reader),
   };
 }
 

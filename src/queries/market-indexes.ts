@@ -1,68 +1,45 @@
-import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { indexWeightings, marketIndexes } from '../db/tables/index.js';
-import { groupsInKeyOrder, inKeyOrder, inKeys, keysParam } from './batch.js';
-import { lean, leanCache } from './lean.js';
+import type { IndexWeightingFilter } from '../generated/resolvers-types.js';
+import { batchMany, batchOne, inKeys, pagedSelect, type WithCompanyKey } from './batch.js';
+import { prepareSelect } from './fast-row-mapper.js';
 
-export interface IndexWeightingFilterInput {
-  index?: string | null;
-  companyId?: string | null;
-}
+export type IndexWeightingFilterInput = WithCompanyKey<IndexWeightingFilter>;
+
+// The index is named case-insensitively, through the lower(name) index.
+const where = (f: IndexWeightingFilterInput): SQL | undefined =>
+  and(
+    f.index != null
+      ? sql`${indexWeightings.indexId} in (select ${marketIndexes.id} from ${marketIndexes} where lower(${marketIndexes.name}) = lower(${f.index}))`
+      : undefined,
+    f.companyId != null ? eq(indexWeightings.companyId, f.companyId) : undefined,
+  );
 
 export function marketIndexQueries(db: Db) {
-  const cached = leanCache();
   const chronological = [asc(indexWeightings.asOfStart), asc(indexWeightings.id)];
-  const byIds = lean(db.select().from(marketIndexes).where(inKeys(marketIndexes.id)));
-  const all = lean(
+  const all = prepareSelect(
     db
       .select()
       .from(marketIndexes)
       .orderBy(sql`lower(${marketIndexes.name})`),
   );
-  const weightingsByIds = lean(db.select().from(indexWeightings).where(inKeys(indexWeightings.id)));
-  const weightingsByIndexIds = lean(
+  const weightingsBy = (column: typeof indexWeightings.indexId | typeof indexWeightings.companyId) =>
     db
       .select()
       .from(indexWeightings)
-      .where(inKeys(indexWeightings.indexId))
-      .orderBy(...chronological),
-  );
-  const weightingsByCompanyIds = lean(
-    db
-      .select()
-      .from(indexWeightings)
-      .where(inKeys(indexWeightings.companyId))
-      .orderBy(...chronological),
-  );
-
-  // The index is named case-insensitively, through the lower(name) index.
-  const where = (f: IndexWeightingFilterInput): SQL | undefined =>
-    and(
-      f.index != null
-        ? sql`${indexWeightings.indexId} in (select ${marketIndexes.id} from ${marketIndexes} where lower(${marketIndexes.name}) = lower(${f.index}))`
-        : undefined,
-      f.companyId != null ? eq(indexWeightings.companyId, f.companyId) : undefined,
-    );
+      .where(inKeys(column))
+      .orderBy(...chronological);
 
   return {
-    byIds: (ids: readonly string[]) => inKeyOrder(ids, byIds.all(keysParam(ids)), (r) => r.id),
+    byIds: batchOne(db.select().from(marketIndexes).where(inKeys(marketIndexes.id)), (r) => r.id),
     all: () => all.all(),
-    weightingsByIds: (ids: readonly string[]) => inKeyOrder(ids, weightingsByIds.all(keysParam(ids)), (r) => r.id),
-    weightingsByIndexIds: (ids: readonly string[]) => groupsInKeyOrder(ids, weightingsByIndexIds.all(keysParam(ids)), (r) => r.indexId),
-    weightingsByCompanyIds: (ids: readonly string[]) =>
-      groupsInKeyOrder(ids, weightingsByCompanyIds.all(keysParam(ids)), (r) => r.companyId!),
-    weightingConnection: (filter: IndexWeightingFilterInput) => ({
-      page: (limit: number, offset: number) =>
-        cached(
-          db
-            .select()
-            .from(indexWeightings)
-            .where(where(filter))
-            .orderBy(asc(indexWeightings.indexId), ...chronological)
-            .limit(limit)
-            .offset(offset),
-        ).all(),
-      count: () => cached(db.select({ n: count() }).from(indexWeightings).where(where(filter))).get()!.n,
-    }),
+    weightingsByIds: batchOne(db.select().from(indexWeightings).where(inKeys(indexWeightings.id)), (r) => r.id),
+    weightingsByIndexIds: batchMany(weightingsBy(indexWeightings.indexId), (r) => r.indexId),
+    weightingsByCompanyIds: batchMany(weightingsBy(indexWeightings.companyId), (r) => r.companyId),
+    weightingConnection: pagedSelect(db, indexWeightings, (filter: IndexWeightingFilterInput) => ({
+      where: where(filter),
+      orderBy: [asc(indexWeightings.indexId), ...chronological],
+    })),
   };
 }

@@ -1,34 +1,22 @@
-import { and, asc, count, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { metrics } from '../db/tables/index.js';
-import { containsText, groupsInKeyOrder, inKeyOrder, inKeys, keysParam } from './batch.js';
-import { lean, leanCache } from './lean.js';
+import type { MetricFilter } from '../generated/resolvers-types.js';
+import { batchMany, batchOne, containsText, inKeys, pagedSelect, type WithCompanyKey } from './batch.js';
 
-export interface MetricFilterInput {
-  companyId?: string | null;
-  market?: string | null;
-  nameContains?: string | null;
-}
+export type MetricFilterInput = WithCompanyKey<MetricFilter>;
+
+const where = (f: MetricFilterInput): SQL | undefined =>
+  and(
+    f.companyId != null ? eq(metrics.companyId, f.companyId) : undefined,
+    f.market != null ? eq(metrics.market, f.market.toUpperCase()) : undefined,
+    f.nameContains != null ? containsText(metrics.name, f.nameContains) : undefined,
+  );
 
 export function metricQueries(db: Db) {
-  const cached = leanCache();
-  const byIds = lean(db.select().from(metrics).where(inKeys(metrics.id)));
-  const byCompanyIds = lean(db.select().from(metrics).where(inKeys(metrics.companyId)).orderBy(asc(metrics.id)));
-
-  const where = (f: MetricFilterInput): SQL | undefined =>
-    and(
-      f.companyId != null ? eq(metrics.companyId, f.companyId) : undefined,
-      f.market != null ? eq(metrics.market, f.market.toUpperCase()) : undefined,
-      f.nameContains != null ? containsText(metrics.name, f.nameContains) : undefined,
-    );
-
   return {
-    byIds: (ids: readonly string[]) => inKeyOrder(ids, byIds.all(keysParam(ids)), (r) => r.id),
-    byCompanyIds: (ids: readonly string[]) => groupsInKeyOrder(ids, byCompanyIds.all(keysParam(ids)), (r) => r.companyId!),
-    connection: (filter: MetricFilterInput) => ({
-      page: (limit: number, offset: number) =>
-        cached(db.select().from(metrics).where(where(filter)).orderBy(asc(metrics.id)).limit(limit).offset(offset)).all(),
-      count: () => cached(db.select({ n: count() }).from(metrics).where(where(filter))).get()!.n,
-    }),
+    byIds: batchOne(db.select().from(metrics).where(inKeys(metrics.id)), (r) => r.id),
+    byCompanyIds: batchMany(db.select().from(metrics).where(inKeys(metrics.companyId)).orderBy(asc(metrics.id)), (r) => r.companyId),
+    connection: pagedSelect(db, metrics, (filter: MetricFilterInput) => ({ where: where(filter), orderBy: [asc(metrics.id)] })),
   };
 }

@@ -1,34 +1,16 @@
-import { and, count, eq, exists, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { policyEventCompanies, policyEvents } from '../db/tables/index.js';
-import type { OrderDirection, PolicyCategory } from '../generated/resolvers-types.js';
-import { groupsInKeyOrder, inKeyOrder, inKeys, keysParam } from './batch.js';
+import type { OrderDirection, PolicyEventFilter } from '../generated/resolvers-types.js';
+import { batchMany, batchOne, inKeys, pagedSelect, type WithCompanyKey } from './batch.js';
 import { orderNullsLast } from './order.js';
-import { lean, leanCache } from './lean.js';
 
-export interface PolicyEventFilterInput {
-  jurisdiction?: string | null;
-  category?: PolicyCategory | null;
-  from?: string | null;
-  to?: string | null;
-  companyId?: string | null;
-}
+export type PolicyEventFilterInput = WithCompanyKey<PolicyEventFilter>;
 
 /** The same calendar date one year earlier, as text ("2024-02-29" gives "2023-02-29", which still sorts right). */
 const yearBefore = (date: string) => `${Number(date.slice(0, 4)) - 1}`.padStart(4, '0') + date.slice(4);
 
 export function policyEventQueries(db: Db) {
-  const cached = leanCache();
-  const byIds = lean(db.select().from(policyEvents).where(inKeys(policyEvents.id)));
-  const byCompanyIds = lean(
-    db
-      .select({ key: policyEventCompanies.companyId, event: policyEvents })
-      .from(policyEventCompanies)
-      .innerJoin(policyEvents, eq(policyEvents.id, policyEventCompanies.policyEventId))
-      .where(inKeys(policyEventCompanies.companyId))
-      .orderBy(...orderNullsLast(policyEvents.dateStart, 'ASC', policyEvents.id)),
-  );
-
   // Overlap of [start, end] with [from, to]: "September 2024" matches from 2024-09-15.
   const where = (f: PolicyEventFilterInput): SQL | undefined =>
     and(
@@ -50,26 +32,24 @@ export function policyEventQueries(db: Db) {
     );
 
   return {
-    byIds: (ids: readonly string[]) => inKeyOrder(ids, byIds.all(keysParam(ids)), (r) => r.id),
-    byCompanyIds: (ids: readonly string[]) =>
-      groupsInKeyOrder(
-        ids,
-        byCompanyIds.all(keysParam(ids)),
-        (r) => r.key,
-        (r) => r.event,
-      ),
-    connection: (filter: PolicyEventFilterInput, direction: OrderDirection) => ({
-      page: (limit: number, offset: number) =>
-        cached(
-          db
-            .select()
-            .from(policyEvents)
-            .where(where(filter))
-            .orderBy(...orderNullsLast(policyEvents.dateStart, direction, policyEvents.id))
-            .limit(limit)
-            .offset(offset),
-        ).all(),
-      count: () => cached(db.select({ n: count() }).from(policyEvents).where(where(filter))).get()!.n,
-    }),
+    byIds: batchOne(db.select().from(policyEvents).where(inKeys(policyEvents.id)), (r) => r.id),
+    byCompanyIds: batchMany(
+      db
+        .select({ key: policyEventCompanies.companyId, event: policyEvents })
+        .from(policyEventCompanies)
+        .innerJoin(policyEvents, eq(policyEvents.id, policyEventCompanies.policyEventId))
+        .where(inKeys(policyEventCompanies.companyId))
+        .orderBy(...orderNullsLast(policyEvents.dateStart, 'ASC', policyEvents.id)),
+      (r) => r.key,
+      (r) => r.event,
+    ),
+    connection: pagedSelect(
+      db,
+      policyEvents,
+      (filter: PolicyEventFilterInput, direction: OrderDirection) => ({
+        where: where(filter),
+        orderBy: orderNullsLast(policyEvents.dateStart, direction, policyEvents.id),
+      }),
+    ),
   };
 }

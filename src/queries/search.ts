@@ -1,9 +1,11 @@
 import type { Db } from '../db/open.js';
-import type { SearchKind } from '../seed/search-documents.js';
-import { rawStatement } from './lean.js';
+import type { ReaderThread } from '../db/reader-thread.js';
+import { recordStatement } from '../db/statement-log.js';
+import { kinds, searchableKinds, type SearchableKind } from '../kinds/index.js';
+import { rawStatement } from './fast-row-mapper.js';
 
 export interface SearchRow {
-  kind: SearchKind;
+  kind: SearchableKind;
   entityId: string;
   score: number;
   snippet: string;
@@ -33,32 +35,60 @@ export function ftsExpressions(text: string): { all: string; any: string } | nul
 // lower-is-better, so the score is its negation.
 const rank = `bm25(search_index, 0, 0, 8.0, 1.0) * (case kind when 'Company' then 2.0 else 1.0 end)`;
 // @kinds is a JSON array of kinds, or null for every kind.
-const matching = `from search_index where search_index match @match and (@kinds is null or kind in (select value from json_each(@kinds)))`;
+const ofKinds = `(@kinds is null or kind in (select value from json_each(@kinds)))`;
+// All words when some object holds them all, else any of them: decided inside each
+// statement, so a search is one statement (two with totalCount) wherever it runs.
+const matching = `from search_index
+  where search_index match (case when exists (select 1 from search_index where search_index match @all and ${ofKinds}) then @all else @any end)
+  and ${ofKinds}`;
 
-export function searchQueries(db: Db) {
+// The index stores each kind by its GraphQL type name.
+const kindByTypeName = new Map<string, SearchableKind>(searchableKinds.map((kind) => [kinds[kind].typeName, kind]));
+function kindOf(typeName: string): SearchableKind {
+  const kind = kindByTypeName.get(typeName);
+  if (!kind) throw new Error(`the search index holds "${typeName}", which no searchable kind is: re-seed the database`);
+  return kind;
+}
+
+/**
+ * A search statement: on the reader thread when there is one (ranking common
+ * words reads every matching document: 1.5 s at 100k companies, which would
+ * stall the event loop), else on this connection. Counted when issued.
+ */
+function searchStatement<R>(db: Db, reader: ReaderThread | undefined, sql: string) {
+  const local = rawStatement<R>(db, sql);
+  return (params: Record<string, unknown>, deadline: number): Promise<R[]> => {
+    if (!reader) return Promise.resolve(local.all(params));
+    recordStatement(sql, [params]);
+    return reader.all<R>(sql, params, deadline);
+  };
+}
+
+export function searchQueries(db: Db, reader?: ReaderThread) {
   // The FTS5 table is not a Drizzle table: plain statements, prepared once and counted like the rest.
-  const firstHit = rawStatement<{ one: number }>(db, `select 1 as one ${matching} limit 1`);
-  const page = rawStatement<{ kind: SearchKind; entity_id: string; score: number; snippet: string }>(
+  const page = searchStatement<{ kind: string; entity_id: string; score: number; snippet: string }>(
     db,
+    reader,
     `select kind, entity_id, -${rank} as score, snippet(search_index, -1, @open, @close, '…', 24) as snippet
      ${matching} order by ${rank}, kind, entity_id limit @limit offset @offset`,
   );
-  const count = rawStatement<{ n: number }>(db, `select count(*) as n ${matching}`);
+  const count = searchStatement<{ n: number }>(db, reader, `select count(*) as n ${matching}`);
 
   return {
-    /** All words first; when nothing holds them all, any of them (best match first either way). */
-    search: (text: string, kinds: SearchKind[] | null) => {
+    /**
+     * All words first; when nothing holds them all, any of them (best match first either way).
+     * A statement not finished by the request's deadline (ms since the epoch) rejects with DeadlineExceeded.
+     */
+    search: (text: string, only: SearchableKind[] | null, deadline: number) => {
       const expressions = ftsExpressions(text);
       if (!expressions) return null;
-      const filter = kinds ? JSON.stringify(kinds) : null;
-      const hasAll = firstHit.get({ match: expressions.all, kinds: filter });
-      const match = hasAll ? expressions.all : expressions.any;
+      const match = { all: expressions.all, any: expressions.any, kinds: only ? JSON.stringify(only.map((kind) => kinds[kind].typeName)) : null };
       return {
-        page: (limit: number, offset: number) =>
-          page
-            .all({ match, kinds: filter, open: OPEN, close: CLOSE, limit, offset })
-            .map((r): SearchRow => ({ kind: r.kind, entityId: r.entity_id, score: r.score, snippet: markSnippet(r.snippet) })),
-        count: () => count.get({ match, kinds: filter })!.n,
+        page: async (limit: number, offset: number) =>
+          (await page({ ...match, open: OPEN, close: CLOSE, limit, offset }, deadline)).map(
+            (r): SearchRow => ({ kind: kindOf(r.kind), entityId: r.entity_id, score: r.score, snippet: markSnippet(r.snippet) }),
+          ),
+        count: async () => (await count(match, deadline))[0]?.n ?? 0,
       };
     },
   };

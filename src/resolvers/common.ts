@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { formatPartialDate } from '../lib/partial-date.js';
+import { loadRequired } from './load.js';
 import { DateScalar } from './scalars.js';
 
 export const commonResolvers: Resolvers = {
@@ -11,7 +12,7 @@ export const commonResolvers: Resolvers = {
     text: (d) => formatPartialDate(d.start, d.precision),
   },
   Citation: {
-    article: (c, _, { loaders }) => loaders.article.load(c.articleId).then((a) => a!),
+    article: (c, _, { loaders }) => loadRequired(loaders.article, c.articleId, 'article'),
     offset: (c) => c.quoteOffset,
   },
 };

@@ -7,9 +7,9 @@ import { connectionFields } from './shared.js';
 export const companyResolvers: Resolvers = {
   Query: {
     company: (_, { id, name }, { loaders, queries }) => {
-      if ((id == null) === (name == null)) throw badUserInput('company takes exactly one of id and name');
-      if (id != null) return loaders.company.load(keyOfType(id, 'Company', 'id'));
-      return queries.companies.byName(name!.trim());
+      if (id != null && name == null) return loaders.company.load(keyOfType(id, 'Company', 'id'));
+      if (name != null && id == null) return queries.companies.byName(name.trim());
+      throw badUserInput('company takes exactly one of id and name');
     },
     companies: (_, { filter, orderBy, first, after }, { queries }) =>
       paginate('companies', { first, after }, queries.companies.connection(filter ?? {}, orderBy?.direction ?? 'ASC')),

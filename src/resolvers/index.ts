@@ -11,7 +11,13 @@ import { nodeResolvers } from './node.js';
 import { policyEventResolvers } from './policy-event.js';
 import { searchResolvers } from './search.js';
 
-const modules: Resolvers[] = [
+/**
+ * One resolver map per type file. graphql-tools merges them type by type, so a
+ * file may also add fields to another type: every file adds its Query fields,
+ * and a kind's file may add its back-relation (Company.listings lives with Company,
+ * but a new kind can bring its own).
+ */
+export const resolvers: Resolvers[] = [
   commonResolvers,
   nodeResolvers,
   companyResolvers,
@@ -24,9 +30,3 @@ const modules: Resolvers[] = [
   articleResolvers,
   searchResolvers,
 ];
-
-/** One resolver map per type file, merged; Query fields come from every file. */
-export const resolvers: Resolvers = modules.reduce<Resolvers>(
-  (all, m) => ({ ...all, ...m, Query: { ...all.Query, ...m.Query } }),
-  {},
-);

@@ -1,7 +1,8 @@
 import { paginate } from '../graphql/connection.js';
 import { toGlobalId } from '../graphql/global-id.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { companyKeyOf, connectionFields, partialDate } from './shared.js';
+import { loadRequired } from './load.js';
+import { connectionFields, partialDate, withCompanyKey } from './shared.js';
 
 export const ipoDealResolvers: Resolvers = {
   Query: {
@@ -9,16 +10,12 @@ export const ipoDealResolvers: Resolvers = {
       paginate(
         'ipoDeals',
         { first, after },
-        queries.ipoDeals.connection(
-          { ...filter, companyId: companyKeyOf(filter) },
-          orderBy?.field ?? 'DATE',
-          orderBy?.direction ?? 'ASC',
-        ),
+        queries.ipoDeals.connection(withCompanyKey(filter), orderBy?.field ?? 'DATE', orderBy?.direction ?? 'ASC'),
       ),
   },
   IpoDeal: {
     id: (d) => toGlobalId('IpoDeal', d.id),
-    company: (d, _, { loaders }) => loaders.company.load(d.companyId).then((c) => c!),
+    company: (d, _, { loaders }) => loadRequired(loaders.company, d.companyId, 'company'),
     exchange: (d, _, { loaders }) => (d.exchangeMic ? loaders.exchange.load(d.exchangeMic) : null),
     date: (d) => partialDate(d.dateStart, d.dateEnd, d.datePrecision),
     proceeds: (d) =>

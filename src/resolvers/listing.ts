@@ -1,23 +1,17 @@
 import { paginate } from '../graphql/connection.js';
 import { toGlobalId } from '../graphql/global-id.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { companyKeyOf, connectionFields, partialDate } from './shared.js';
+import { loadRequired } from './load.js';
+import { connectionFields, partialDate, withCompanyKey } from './shared.js';
 
 export const listingResolvers: Resolvers = {
   Query: {
     listings: (_, { filter, first, after }, { queries }) =>
-      paginate(
-        'listings',
-        { first, after },
-        queries.listings.connection({
-          ...filter,
-          companyId: companyKeyOf(filter),
-        }),
-      ),
+      paginate('listings', { first, after }, queries.listings.connection(withCompanyKey(filter))),
   },
   Listing: {
     id: (l) => toGlobalId('Listing', l.id),
-    company: (l, _, { loaders }) => loaders.company.load(l.companyId).then((c) => c!),
+    company: (l, _, { loaders }) => loadRequired(loaders.company, l.companyId, 'company'),
     exchange: (l, _, { loaders }) => (l.exchangeMic ? loaders.exchange.load(l.exchangeMic) : null),
     listedOn: (l) => partialDate(l.listedStart, l.listedEnd, l.listedPrecision),
     sources: (l, _, { loaders }) => loaders.citations.listing.load(l.id),

@@ -1,7 +1,8 @@
 import { paginate } from '../graphql/connection.js';
 import { toGlobalId } from '../graphql/global-id.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { companyKeyOf, connectionFields, partialDate } from './shared.js';
+import { loadRequired } from './load.js';
+import { connectionFields, withCompanyKey } from './shared.js';
 
 export const marketIndexResolvers: Resolvers = {
   Query: {
@@ -10,10 +11,7 @@ export const marketIndexResolvers: Resolvers = {
       paginate(
         'indexWeightings',
         { first, after },
-        queries.marketIndexes.weightingConnection({
-          index: filter?.index?.trim(),
-          companyId: companyKeyOf(filter),
-        }),
+        queries.marketIndexes.weightingConnection({ ...withCompanyKey(filter), index: filter?.index?.trim() }),
       ),
   },
   MarketIndex: {
@@ -23,9 +21,9 @@ export const marketIndexResolvers: Resolvers = {
   },
   IndexWeighting: {
     id: (w) => toGlobalId('IndexWeighting', w.id),
-    index: (w, _, { loaders }) => loaders.marketIndex.load(w.indexId).then((i) => i!),
+    index: (w, _, { loaders }) => loadRequired(loaders.marketIndex, w.indexId, 'market index'),
     company: (w, _, { loaders }) => (w.companyId ? loaders.company.load(w.companyId) : null),
-    asOf: (w) => partialDate(w.asOfStart, w.asOfEnd, w.asOfPrecision)!,
+    asOf: (w) => ({ start: w.asOfStart, end: w.asOfEnd, precision: w.asOfPrecision }),
     sources: (w, _, { loaders }) => loaders.citations.indexWeighting.load(w.id),
   },
   IndexWeightingConnection: connectionFields,

@@ -1,20 +1,12 @@
 import { paginate } from '../graphql/connection.js';
 import { toGlobalId } from '../graphql/global-id.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { companyKeyOf, connectionFields, partialDate } from './shared.js';
+import { connectionFields, partialDate, withCompanyKey } from './shared.js';
 
 export const metricResolvers: Resolvers = {
   Query: {
     metrics: (_, { filter, first, after }, { queries }) =>
-      paginate(
-        'metrics',
-        { first, after },
-        queries.metrics.connection({
-          market: filter?.market,
-          nameContains: filter?.nameContains,
-          companyId: companyKeyOf(filter),
-        }),
-      ),
+      paginate('metrics', { first, after }, queries.metrics.connection(withCompanyKey(filter))),
   },
   Metric: {
     id: (m) => toGlobalId('Metric', m.id),

@@ -2,7 +2,7 @@ import { paginate } from '../graphql/connection.js';
 import { badUserInput } from '../graphql/errors.js';
 import { toGlobalId } from '../graphql/global-id.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { companyKeyOf, connectionFields, partialDate } from './shared.js';
+import { connectionFields, partialDate, withCompanyKey } from './shared.js';
 
 export const policyEventResolvers: Resolvers = {
   Query: {
@@ -13,10 +13,7 @@ export const policyEventResolvers: Resolvers = {
       return paginate(
         'policyEvents',
         { first, after },
-        queries.policyEvents.connection(
-          { ...filter, companyId: companyKeyOf(filter) },
-          orderBy?.direction ?? 'ASC',
-        ),
+        queries.policyEvents.connection(withCompanyKey(filter), orderBy?.direction ?? 'ASC'),
       );
     },
   },

@@ -1,36 +1,51 @@
-import { pageWindow, connectionFrom } from '../graphql/connection.js';
+import { GraphQLError } from 'graphql';
+import { DeadlineExceeded } from '../db/reader-thread.js';
+import { connectionFrom, pageWindow } from '../graphql/connection.js';
 import { badUserInput } from '../graphql/errors.js';
 import type { Resolvers, SearchResultType } from '../generated/resolvers-types.js';
-import type { SearchKind } from '../seed/search-documents.js';
-import { loadTyped } from './node.js';
+import { kinds, searchableKinds, type SearchableKind } from '../kinds/index.js';
+import { loadTyped, required } from './load.js';
 import { connectionFields } from './shared.js';
 
 export const MAX_QUERY_LENGTH = 500;
 
-const kinds: Record<SearchResultType, SearchKind> = {
-  COMPANY: 'Company',
-  ARTICLE: 'Article',
-  POLICY_EVENT: 'PolicyEvent',
-  IPO_DEAL: 'IpoDeal',
-  LISTING: 'Listing',
-  METRIC: 'Metric',
-  INDEX_WEIGHTING: 'IndexWeighting',
+/** A search that outlives the request's budget is the client's to narrow: a clear error, not a fault. */
+async function withinBudget<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (!(error instanceof DeadlineExceeded)) throw error;
+    throw new GraphQLError('Search did not finish within the execution budget (EXECUTION_TIMEOUT_MS): use rarer or more words', {
+      extensions: { code: 'EXECUTION_TIMEOUT' },
+    });
+  }
+}
+
+// Each searchable kind names the SearchResultType that selects it (kinds/index.ts checks every type has one).
+const kindOfType = new Map<SearchResultType, SearchableKind>(searchableKinds.map((kind) => [kinds[kind].search.type, kind]));
+const kindOf = (type: SearchResultType): SearchableKind => {
+  const kind = kindOfType.get(type);
+  if (!kind) throw new Error(`no kind is searchable as ${type}`);
+  return kind;
 };
 
 export const searchResolvers: Resolvers = {
   Query: {
-    search: (_, { query, types, first, after }, { queries }) => {
+    search: async (_, { query, types, first, after }, { queries, deadline }) => {
       if (query.length > MAX_QUERY_LENGTH) {
         throw badUserInput(`query may be at most ${MAX_QUERY_LENGTH} characters (got ${query.length})`, 'query');
       }
       const window = pageWindow('search', { first, after });
-      const search = queries.search.search(query, types?.length ? types.map((t) => kinds[t]) : null);
+      const search = queries.search.search(query, types?.length ? types.map(kindOf) : null, deadline);
       if (!search) throw badUserInput('query must contain at least one letter or digit', 'query');
-      return connectionFrom('search', window, search.page(window.limit + 1, window.offset), search.count);
+      return connectionFrom('search', window, await withinBudget(search.page(window.limit + 1, window.offset)), () =>
+        withinBudget(search.count()),
+      );
     },
   },
   SearchHit: {
-    node: (hit, _, ctx) => loadTyped(hit.kind, hit.entityId, ctx).then((n) => n!) as never,
+    // The search index is written with the rows, in the same transaction.
+    node: (hit, _, ctx) => required(loadTyped(hit.kind, hit.entityId, ctx), `${hit.kind} "${hit.entityId}" of a search hit`),
   },
   SearchConnection: connectionFields,
 };

@@ -2,6 +2,7 @@ import type { DatePrecision } from '../db/tables/columns.js';
 import type { ConnectionModel } from '../graphql/connection.js';
 import { keyOfType } from '../graphql/global-id.js';
 import type { PartialDateModel } from '../graphql/models.js';
+import type { WithCompanyKey } from '../queries/batch.js';
 
 /** Three nullable columns to a PartialDate, or null when the source gives no date. */
 export function partialDate(start: string | null, end: string | null, precision: DatePrecision | null): PartialDateModel | null {
@@ -13,6 +14,6 @@ export const connectionFields = {
   totalCount: (parent: ConnectionModel<unknown>) => parent.totalCount(),
 };
 
-/** A filter's `company: ID` as a company slug, or null when not given; another type's id is BAD_USER_INPUT. */
-export const companyKeyOf = (filter: { company?: string | null } | null | undefined): string | null =>
-  filter?.company != null ? keyOfType(filter.company, 'Company', 'filter.company') : null;
+/** A filter's `company: ID` decoded to the company's slug (companyId); another type's id is BAD_USER_INPUT. */
+export const withCompanyKey = <F extends { company?: string | null }>(filter: F | null | undefined): WithCompanyKey<F> =>
+  Object.assign({}, filter, { companyId: filter?.company != null ? keyOfType(filter.company, 'Company', 'filter.company') : null });

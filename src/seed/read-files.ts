@@ -4,7 +4,8 @@ import { parse } from 'yaml';
 import type { z } from 'zod';
 import { projectRoot } from '../paths.js';
 import type { SeedProblem } from './problems.js';
-import * as schemas from './schemas.js';
+import { articleFrontMatter } from '../kinds/article.js';
+import type { EntryOf } from '../kinds/index.js';
 
 export interface Located<T> {
   file: string;
@@ -13,7 +14,7 @@ export interface Located<T> {
   value: T;
 }
 
-export type SeedArticle = schemas.ArticleFrontMatter & { body: string };
+export type SeedArticle = EntryOf<'article'>;
 
 const displayPath = (path: string) => relative(projectRoot, path) || path;
 
@@ -46,7 +47,7 @@ export function readArticles(dir: string, problems: SeedProblem[]): Located<Seed
       continue;
     }
     const body = match[2]!.replace(/\n$/, '');
-    const parsed = schemas.articleFrontMatter.safeParse(meta);
+    const parsed = articleFrontMatter.safeParse(meta);
     if (!parsed.success) {
       problems.push(...zodProblems(file, 'front matter', parsed.error));
       continue;

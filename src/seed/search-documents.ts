@@ -1,59 +1,24 @@
+import { entriesOf, kindList } from '../kinds/index.js';
+import type { KindRef, NameOf } from '../kinds/kind.js';
 import type { SeedData } from './load-seed.js';
 
-export type SearchKind = 'Article' | 'Company' | 'PolicyEvent' | 'IpoDeal' | 'Listing' | 'Metric' | 'IndexWeighting';
-
 export interface SearchDocument {
-  kind: SearchKind;
+  /** The GraphQL type name, e.g. 'IpoDeal'. */
+  kind: string;
   entityId: string;
   title: string;
   body: string;
 }
 
-const join = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' · ');
-
-/** What full-text search sees of each entity: names and aliases as title, descriptive text as body. */
+/** What full-text search sees of each entry of every searchable kind (see each kind's search.text). */
 export function searchDocuments(data: SeedData): SearchDocument[] {
-  const companyName = new Map(data.companies.map((c) => [c.slug, c.name]));
-  const exchangeName = new Map(data.exchanges.map((e) => [e.mic, e.name]));
-  const indexName = new Map(data.marketIndexes.map((i) => [i.slug, i.name]));
-  const name = (slug: string | null) => (slug ? companyName.get(slug) : undefined);
-  return [
-    ...data.articles.map((a) => ({ kind: 'Article' as const, entityId: a.slug, title: a.title, body: a.body })),
-    ...data.companies.map((c) => ({
-      kind: 'Company' as const,
-      entityId: c.slug,
-      title: join(c.name, ...c.aliases),
-      body: join(c.sector, c.description),
-    })),
-    ...data.policyEvents.map((e) => ({
-      kind: 'PolicyEvent' as const,
-      entityId: e.slug,
-      title: e.title,
-      body: join(e.summary, ...e.companies.map(name)),
-    })),
-    ...data.ipoDeals.map((d) => ({
-      kind: 'IpoDeal' as const,
-      entityId: d.slug,
-      title: join(name(d.company), 'share offering'),
-      body: join(d.description, d.exchange ? exchangeName.get(d.exchange) : null),
-    })),
-    ...data.listings.map((l) => ({
-      kind: 'Listing' as const,
-      entityId: l.slug,
-      title: join(name(l.company), 'listing'),
-      body: join(l.status.toLowerCase(), l.exchange ? exchangeName.get(l.exchange) : null, l.market, l.shareClass),
-    })),
-    ...data.metrics.map((m) => ({
-      kind: 'Metric' as const,
-      entityId: m.slug,
-      title: m.name,
-      body: join(name(m.company), m.market, m.unit),
-    })),
-    ...data.indexWeightings.map((w) => ({
-      kind: 'IndexWeighting' as const,
-      entityId: w.slug,
-      title: join(w.constituent, indexName.get(w.index)),
-      body: join(name(w.company), 'index weighting'),
-    })),
-  ];
+  const labels = new Map<string, Map<string, string | null>>(
+    kindList.map((kind) => [kind.typeName, new Map(entriesOf(data, kind).map((e) => [kind.key(e), kind.label(e)]))]),
+  );
+  const nameOf: NameOf = (target: KindRef, key) => (key === null ? undefined : (labels.get(target.typeName)?.get(key) ?? undefined));
+  return kindList.flatMap((kind) => {
+    const { search } = kind;
+    if (!search) return [];
+    return entriesOf(data, kind).map((e) => ({ kind: kind.typeName, entityId: kind.key(e), ...search.text(e, nameOf) }));
+  });
 }

@@ -2,22 +2,15 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { kindList, type Entries } from '../../src/kinds/index.js';
 
 export const fixtureBody =
   'Acme Batteries, the largest battery maker, debuted on the Hong Kong Stock Exchange on June 19 with a HK$10 billion listing. ' +
   'Beijing cut red tape for listings in September 2024. Acme holds 40 per cent of the market.';
 
 type Entry = Record<string, unknown>;
-export interface FixtureFacts {
-  exchanges: Entry[];
-  companies: Entry[];
-  listings: Entry[];
-  ipoDeals: Entry[];
-  policyEvents: Entry[];
-  marketIndexes: Entry[];
-  indexWeightings: Entry[];
-  metrics: Entry[];
-}
+/** Entries of every kind but articles (written as a Markdown file), under the kind's collection name. */
+export type FixtureFacts = Record<Exclude<keyof Entries, 'articles'>, Entry[]>;
 
 const cite = (quote: string) => [{ article: 'fixture-article', quote }];
 
@@ -90,17 +83,6 @@ export function validFacts(): FixtureFacts {
   };
 }
 
-const fileNames: Record<keyof FixtureFacts, string> = {
-  exchanges: 'exchanges.yaml',
-  companies: 'companies.yaml',
-  listings: 'listings.yaml',
-  ipoDeals: 'ipo-deals.yaml',
-  policyEvents: 'policy-events.yaml',
-  marketIndexes: 'market-indexes.yaml',
-  indexWeightings: 'index-weightings.yaml',
-  metrics: 'metrics.yaml',
-};
-
 /** Writes a seed folder to a new temp dir; `edit` may break it on purpose. */
 export function writeSeedDir(edit: (facts: FixtureFacts) => void = () => {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'kb-seed-'));
@@ -112,8 +94,8 @@ export function writeSeedDir(edit: (facts: FixtureFacts) => void = () => {}): st
   );
   const facts = validFacts();
   edit(facts);
-  for (const [kind, file] of Object.entries(fileNames)) {
-    writeFileSync(join(dir, 'facts', file), stringify(facts[kind as keyof FixtureFacts]));
+  for (const { collection, seedFile } of kindList) {
+    if (collection !== 'articles') writeFileSync(join(dir, seedFile), stringify(facts[collection]));
   }
   return dir;
 }

@@ -3,7 +3,7 @@ import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-cor
 import { articles } from './articles.js';
 import { companies } from './companies.js';
 import { exchanges } from './exchanges.js';
-import { indexWeightings, marketIndexes } from './indexes.js';
+import { indexWeightings, marketIndexes } from './market-indexes.js';
 import { ipoDeals } from './ipo-deals.js';
 import { listings } from './listings.js';
 import { metrics } from './metrics.js';

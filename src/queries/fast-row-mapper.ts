@@ -1,14 +1,21 @@
 import type { Statement } from 'better-sqlite3';
 import { Column, fillPlaceholders, is, SQL } from 'drizzle-orm';
-import { recordStatement } from '../lib/request-store.js';
+import { LRUCache } from 'lru-cache';
+import { recordStatement } from '../db/statement-log.js';
 
 /**
  * Drizzle builds and prepares every statement; rows come back through a
  * mapper worked out once per statement instead of Drizzle's generic one,
  * which re-inspects every field of every row (a fifth of a nested request's
  * time). Same SQL, same row shapes, same statement accounting.
+ *
+ * It reads Drizzle internals that its typings mark private (the prepared
+ * query's stmt, query, fields and joinsNotNullableMap, and the decoder of SQL
+ * expressions), so it is tied to drizzle-orm 0.45: a Drizzle upgrade must pass
+ * test/performance/fast-row-mapper.test.ts, which compares its rows with
+ * Drizzle's own.
  */
-export interface LeanStatement<R> {
+export interface PreparedSelect<R> {
   all(values?: Record<string, unknown>): R[];
   get(values?: Record<string, unknown>): R | undefined;
 }
@@ -21,8 +28,10 @@ interface DrizzlePrepared {
   fields?: Field[];
   joinsNotNullableMap?: Record<string, boolean>;
 }
-type Buildable = { prepare(): unknown; toSQL(): { sql: string; params: unknown[] } };
-type RowOf<Q> = Q extends { all(...args: never[]): (infer R)[] } ? R : never;
+/** A Drizzle query that can be prepared: any select builder. */
+export type Buildable = { prepare(): unknown; toSQL(): { sql: string; params: unknown[] } };
+/** The row type a Drizzle select returns. */
+export type RowOf<Q> = Q extends { all(...args: never[]): (infer R)[] } ? R : never;
 
 type Decode = ((value: unknown) => unknown) | null;
 const identity = Column.prototype.mapFromDriverValue;
@@ -40,7 +49,7 @@ function decoderOf(field: unknown): Decode {
 function rowMapper(fields: Field[]): (row: unknown[]) => Record<string, unknown> {
   const decoders = fields.map(({ field }) => decoderOf(field));
   const paths = fields.map(({ path }) => path);
-  if (paths.some((p) => p.length > 2)) throw new Error('lean statements map at most one level of nesting');
+  if (paths.some((p) => p.length > 2)) throw new Error('the fast row mapper maps at most one level of nesting');
   return (row) => {
     const out: Record<string, unknown> = {};
     for (let i = 0; i < paths.length; i++) {
@@ -64,10 +73,10 @@ interface Runner<R> {
 
 function runner<R>(prepared: DrizzlePrepared): Runner<R> {
   const { stmt, query, fields, joinsNotNullableMap } = prepared;
-  if (!fields) throw new Error('lean statements are selects');
+  if (!fields) throw new Error('the fast row mapper maps selects only');
   // An outer join may need a nested object nulled; these statements only use inner joins.
   if (joinsNotNullableMap && Object.values(joinsNotNullableMap).includes(false))
-    throw new Error('lean statements do not support outer joins');
+    throw new Error('the fast row mapper does not support outer joins');
   const map = rowMapper(fields) as (row: unknown[]) => R;
   const rows = stmt.raw(true);
   return {
@@ -85,7 +94,7 @@ function runner<R>(prepared: DrizzlePrepared): Runner<R> {
 }
 
 /** Prepares a Drizzle select once, for reuse on every request; `sql.placeholder` values are passed per call. */
-export function lean<Q extends Buildable>(query: Q): LeanStatement<RowOf<Q>> {
+export function prepareSelect<Q extends Buildable>(query: Q): PreparedSelect<RowOf<Q>> {
   const run = runner<RowOf<Q>>(query.prepare() as DrizzlePrepared);
   const paramsOf = (values?: Record<string, unknown>) =>
     run.template.length ? fillPlaceholders(run.template, values ?? {}) : run.template;
@@ -97,13 +106,12 @@ export function lean<Q extends Buildable>(query: Q): LeanStatement<RowOf<Q>> {
  * statement per distinct SQL text. The text depends only on the filter's
  * shape, never on its values, so the set stays small.
  */
-export function leanCache(max = 256) {
-  const cache = new Map<string, Runner<unknown>>();
+export function prepareByShape(max = 256) {
+  const cache = new LRUCache<string, Runner<unknown>>({ max });
   return <Q extends Buildable>(query: Q): { all(): RowOf<Q>[]; get(): RowOf<Q> | undefined } => {
     const { sql, params } = query.toSQL();
     let run = cache.get(sql);
     if (!run) {
-      if (cache.size >= max) cache.delete(cache.keys().next().value!);
       run = runner(query.prepare() as DrizzlePrepared);
       cache.set(sql, run);
     }

@@ -2,28 +2,28 @@ import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/open.js';
 import { articleCompanies, companies, exchanges, indexWeightings } from '../../src/db/tables/index.js';
-import { runInRequest } from '../../src/lib/request-store.js';
-import { lean, leanCache } from '../../src/queries/lean.js';
+import { withStatementLog } from '../../src/db/statement-log.js';
+import { prepareByShape, prepareSelect } from '../../src/queries/fast-row-mapper.js';
 import { syntheticSeed } from '../../src/seed/synthetic.js';
 import { seededDb } from '../helpers/temp-db.js';
 
-// Lean statements replace Drizzle's row mapping: they must build exactly the rows Drizzle builds.
+// The fast row mapper replaces Drizzle's row mapping: it must build exactly the rows Drizzle builds.
 let db: Db;
 beforeAll(() => {
   ({ db } = seededDb(syntheticSeed(40)));
 });
 afterAll(() => db.$client.close());
 
-describe('lean statements', () => {
+describe('the fast row mapper', () => {
   it('map booleans, JSON columns and nulls exactly as Drizzle does', () => {
     const companyRows = db.select().from(companies).orderBy(companies.id);
-    expect(lean(companyRows).all()).toEqual(companyRows.all());
+    expect(prepareSelect(companyRows).all()).toEqual(companyRows.all());
     expect(companyRows.all().some((c) => typeof c.stateOwned === 'boolean')).toBe(true);
     const exchangeRows = db.select().from(exchanges).orderBy(exchanges.mic);
-    expect(lean(exchangeRows).all()).toEqual(exchangeRows.all());
+    expect(prepareSelect(exchangeRows).all()).toEqual(exchangeRows.all());
     expect(exchangeRows.all().every((e) => Array.isArray(e.aliases))).toBe(true);
     const weightings = db.select().from(indexWeightings);
-    expect(lean(weightings).all()).toEqual(weightings.all());
+    expect(prepareSelect(weightings).all()).toEqual(weightings.all());
   });
 
   it('nest joined tables and decode SQL expressions like count()', () => {
@@ -32,28 +32,28 @@ describe('lean statements', () => {
       .from(articleCompanies)
       .innerJoin(companies, eq(companies.id, articleCompanies.companyId))
       .orderBy(articleCompanies.articleId, companies.id);
-    expect(lean(joined).all()).toEqual(joined.all());
+    expect(prepareSelect(joined).all()).toEqual(joined.all());
     const counted = db.select({ n: count(), upper: sql<string>`upper(${companies.name})` }).from(companies).groupBy(companies.country);
-    expect(lean(counted).all()).toEqual(counted.all());
+    expect(prepareSelect(counted).all()).toEqual(counted.all());
   });
 
   it('fill placeholders per call and count one statement per call toward the request', () => {
-    const byId = lean(db.select().from(companies).where(eq(companies.id, sql.placeholder('id'))));
+    const byId = prepareSelect(db.select().from(companies).where(eq(companies.id, sql.placeholder('id'))));
     const info = { requestId: 't', statements: { count: 0 } };
-    const [a, b] = runInRequest(info, () => [byId.get({ id: 'synthetic-000001' }), byId.get({ id: 'synthetic-000002' })]);
+    const [a, b] = withStatementLog(info, () => [byId.get({ id: 'synthetic-000001' }), byId.get({ id: 'synthetic-000002' })]);
     expect([a?.id, b?.id]).toEqual(['synthetic-000001', 'synthetic-000002']);
     expect(byId.get({ id: 'missing' })).toBeUndefined();
     expect(info.statements.count).toBe(2);
   });
 
   it('reuse one prepared statement per filter shape, each run with its own values', () => {
-    const cached = leanCache();
+    const cached = prepareByShape();
     const ofCountry = (country: string) => cached(db.select({ n: count() }).from(companies).where(eq(companies.country, country))).get()!.n;
     const expected = (country: string) => db.select({ n: count() }).from(companies).where(eq(companies.country, country)).get()!.n;
     for (const country of ['CN', 'HK', 'US', 'ZZ']) expect(ofCountry(country)).toBe(expected(country));
   });
 
   it('refuses outer joins, whose nulled nested objects they do not build', () => {
-    expect(() => lean(db.select().from(articleCompanies).leftJoin(companies, eq(companies.id, articleCompanies.companyId)))).toThrow(/outer joins/);
+    expect(() => prepareSelect(db.select().from(articleCompanies).leftJoin(companies, eq(companies.id, articleCompanies.companyId)))).toThrow(/outer joins/);
   });
 });

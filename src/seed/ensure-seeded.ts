@@ -1,8 +1,8 @@
 import { count } from 'drizzle-orm';
-import { loadSeed } from '../seed/load-seed.js';
-import { writeSeed, type SeedResult } from '../seed/write-seed.js';
-import { underWriteLock, type Db } from './open.js';
-import { articles } from './tables/index.js';
+import { underWriteLock, type Db } from '../db/open.js';
+import { articles } from '../db/tables/index.js';
+import { loadSeed } from './load-seed.js';
+import { writeSeed, type SeedResult } from './write-seed.js';
 
 const isEmpty = (db: Db) => db.select({ n: count() }).from(articles).get()!.n === 0;
 

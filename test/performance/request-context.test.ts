@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../src/context/context.js';
 import type { Db } from '../../src/db/open.js';
-import { lazyObjects } from '../../src/lib/lazy.js';
 import { createQueries, type Queries } from '../../src/queries/index.js';
 import { syntheticSeed } from '../../src/seed/synthetic.js';
 import { seededDb } from '../helpers/temp-db.js';
@@ -14,20 +13,14 @@ beforeAll(() => {
 });
 afterAll(() => db.$client.close());
 
-const request = (id: string) => ({ requestId: id, statements: { count: 0 }, principal: { kind: 'anonymous' as const, address: '127.0.0.1' } });
+const request = (id: string) => ({
+  requestId: id,
+  statements: { count: 0 },
+  deadline: Number.MAX_SAFE_INTEGER,
+  principal: { kind: 'anonymous' as const, address: '127.0.0.1' },
+});
 
 describe('the per-request context', () => {
-  it('builds a lazy member once, on first access, from its own object state', () => {
-    const built: string[] = [];
-    const make = lazyObjects<number, { a: string; b: string }>(['a', 'b'], (n, name) => (built.push(`${name}${n}`), `${name}${n}`));
-    const one = make(1);
-    const two = make(2);
-    expect(built).toEqual([]);
-    expect([one.a, one.a, two.a]).toEqual(['a1', 'a1', 'a2']);
-    expect(built).toEqual(['a1', 'a2']);
-    expect(Object.keys(one)).toEqual(['a']);
-  });
-
   it('gives every request its own loaders, so cached rows never leak between requests', () => {
     const first = createContext(queries, request('one'));
     const second = createContext(queries, request('two'));

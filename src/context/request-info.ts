@@ -1,0 +1,10 @@
+import type { StatementLog } from '../db/statement-log.js';
+
+/** What the HTTP layer knows of a request before GraphQL runs; the context carries it to resolvers. */
+export interface RequestInfo extends StatementLog {
+  requestId: string;
+  /** When the request's execution budget runs out (ms since the epoch): statements still queued then do not run. */
+  deadline: number;
+  /** Set when the response may be stored in the response cache under this key. */
+  cacheKey?: string;
+}

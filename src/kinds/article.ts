@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { articles } from '../db/tables/index.js';
+import { dateColumns, nonEmpty, partialDate, slug } from './fields.js';
+import { defineKind } from './kind.js';
+
+/** An article file's front matter; the body follows it verbatim. */
+export const articleFrontMatter = z.strictObject({
+  slug,
+  title: nonEmpty,
+  publisher: nonEmpty,
+  dateline: nonEmpty,
+  publishedOn: partialDate.nullable(),
+  section: nonEmpty.nullable().default(null),
+});
+
+/** The source every quote is checked against: not a cited fact, but cited by them. */
+export const article = defineKind({
+  name: 'article',
+  typeName: 'Article',
+  collection: 'articles',
+  seedFile: 'articles',
+  schema: articleFrontMatter.extend({ body: z.string().refine((b) => b.trim() !== '', 'the article body is empty') }),
+  keyField: 'slug',
+  table: articles,
+  toRow: (a) => ({
+    id: a.slug,
+    title: a.title,
+    publisher: a.publisher,
+    dateline: a.dateline,
+    section: a.section,
+    ...dateColumns('published', a.publishedOn),
+    body: a.body,
+  }),
+  children: [],
+  // Article.citations: the passages of this article that facts cite.
+  citationColumn: 'articleId',
+  sources: () => [],
+  references: () => [],
+  label: () => null,
+  search: { type: 'ARTICLE', text: (a) => ({ title: a.title, body: a.body }) },
+});

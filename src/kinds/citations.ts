@@ -1,0 +1,35 @@
+import type { citations } from '../db/tables/index.js';
+import type { Citation } from './fields.js';
+import type { FieldProblem, KindDescriptor } from './kind.js';
+
+const clip = (s: string) => (s.length > 80 ? s.slice(0, 77) + '...' : s);
+
+/**
+ * Quotes that cite an unknown article or are not verbatim in its body. Used by
+ * the seed loader for every entry, and by anything else that writes one.
+ */
+export function quoteProblems(sources: Citation[], bodyOf: (article: string) => string | undefined): FieldProblem[] {
+  return sources.flatMap((c, i): FieldProblem[] => {
+    const body = bodyOf(c.article);
+    if (body === undefined) return [{ field: `sources.${i}.article`, message: `unknown article "${c.article}"` }];
+    if (!body.includes(c.quote)) {
+      return [{ field: `sources.${i}.quote`, message: `not found verbatim in article "${c.article}": "${clip(c.quote)}"` }];
+    }
+    return [];
+  });
+}
+
+/** An entry's citations as rows, in the curated order; each quote's offset is found in its article's body. */
+export function citationRows<E>(
+  kind: KindDescriptor<E>,
+  entry: E,
+  bodyOf: (article: string) => string | undefined,
+): (typeof citations.$inferInsert)[] {
+  return kind.sources(entry).map((c, position) => ({
+    articleId: c.article,
+    quote: c.quote,
+    quoteOffset: bodyOf(c.article)?.indexOf(c.quote) ?? -1,
+    position,
+    [kind.citationColumn]: kind.key(entry),
+  }));
+}

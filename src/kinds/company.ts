@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { companies, companyAliases } from '../db/tables/index.js';
+import { countryCode, joinText, nonEmpty, note, slug, sources } from './fields.js';
+import { childRows, defineKind } from './kind.js';
+
+const companyEntry = z.strictObject({
+  slug,
+  name: nonEmpty,
+  aliases: z.array(nonEmpty).default([]),
+  sector: nonEmpty.nullable(),
+  country: countryCode.nullable(),
+  stateOwned: z.boolean().nullable(),
+  description: nonEmpty.nullable(),
+  sources,
+  note,
+});
+type CompanyEntry = z.output<typeof companyEntry>;
+
+export const company = defineKind({
+  name: 'company',
+  typeName: 'Company',
+  collection: 'companies',
+  seedFile: 'facts/companies.yaml',
+  schema: companyEntry,
+  keyField: 'slug',
+  table: companies,
+  toRow: (c) => ({
+    id: c.slug,
+    name: c.name,
+    sector: c.sector,
+    country: c.country,
+    stateOwned: c.stateOwned,
+    description: c.description,
+  }),
+  children: [
+    childRows(companyAliases, (c: CompanyEntry) =>
+      c.aliases.map((alias, position) => ({ companyId: c.slug, alias, position })),
+    ),
+  ],
+  citationColumn: 'companyId',
+  sources: (c) => c.sources,
+  references: () => [],
+  label: (c) => c.name,
+  search: { type: 'COMPANY', text: (c) => ({ title: joinText(c.name, ...c.aliases), body: joinText(c.sector, c.description) }) },
+});

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { exchanges } from '../db/tables/index.js';
+import { countryCode, mic, nonEmpty, note, sources } from './fields.js';
+import { defineKind } from './kind.js';
+
+export const exchange = defineKind({
+  name: 'exchange',
+  typeName: 'Exchange',
+  collection: 'exchanges',
+  seedFile: 'facts/exchanges.yaml',
+  schema: z.strictObject({
+    mic,
+    name: nonEmpty,
+    aliases: z.array(nonEmpty).default([]),
+    country: countryCode,
+    sources,
+    note,
+  }),
+  keyField: 'mic',
+  table: exchanges,
+  toRow: (e) => ({ mic: e.mic, name: e.name, aliases: e.aliases, country: e.country }),
+  children: [],
+  citationColumn: 'exchangeMic',
+  sources: (e) => e.sources,
+  references: () => [],
+  label: (e) => e.name,
+  search: null,
+});

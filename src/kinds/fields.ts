@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { parsePartialDate, type PartialDate } from '../lib/partial-date.js';
+
+// The pieces every kind's schema is built from. Entries are hand-edited (seed
+// files) or sent by clients: unknown keys are refused (strictObject) so a typo
+// such as `stateowned` fails loudly instead of silently becoming null.
+
+export const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case a-z, 0-9 and single hyphens');
+export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as CN');
+export const mic = z.string().regex(/^[A-Z0-9]{4}$/, 'must be an ISO 10383 MIC such as XHKG');
+export const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+/** "2025-06-19", "2025-05", "2025-Q3" or "2025" (YAML may read a bare year as a number). */
+export const partialDate = z
+  .union([z.string(), z.number().int()])
+  .transform((v, ctx) => {
+    const parsed = parsePartialDate(String(v));
+    if (!parsed) {
+      ctx.addIssue({ code: 'custom', message: `"${v}" is not a date: use 2025-06-19, 2025-05, 2025-Q3 or 2025` });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+export const citation = z.strictObject({ article: slug, quote: nonEmpty });
+export type Citation = z.infer<typeof citation>;
+export const sources = z.array(citation).min(1, 'every fact needs at least one citation');
+export const note = z.string().optional();
+
+/** A partial date as the three columns `<prefix>Start`, `<prefix>End` and `<prefix>Precision`. */
+export const dateColumns = <P extends string>(prefix: P, d: PartialDate | null) =>
+  ({
+    [`${prefix}Start`]: d?.start ?? null,
+    [`${prefix}End`]: d?.end ?? null,
+    [`${prefix}Precision`]: d?.precision ?? null,
+  }) as Record<`${P}Start` | `${P}End`, string | null> & Record<`${P}Precision`, PartialDate['precision'] | null>;
+
+/** Search text from the parts that are present. */
+export const joinText = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' · ');

@@ -1,0 +1,62 @@
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { z } from 'zod';
+import type { SearchResultType } from '../generated/resolvers-types.js';
+import { article } from './article.js';
+import { company } from './company.js';
+import { exchange } from './exchange.js';
+import { indexWeighting } from './index-weighting.js';
+import { ipoDeal } from './ipo-deal.js';
+import type { KindDescriptor, SearchSpec } from './kind.js';
+import { listing } from './listing.js';
+import { marketIndex } from './market-index.js';
+import { metric } from './metric.js';
+import { policyEvent } from './policy-event.js';
+
+/** Each kind is registered under its own name. */
+const registry = <R extends { [K in keyof R]: { name: K } }>(kinds: R) => kinds;
+
+/**
+ * Every kind of fact, in the order they are written: a kind comes after the
+ * kinds it references (and is deleted before them). Adding a kind here is what
+ * makes the seed read, check, cite and index it, and node(id) find it.
+ */
+export const kinds = registry({ article, exchange, company, listing, ipoDeal, policyEvent, marketIndex, indexWeighting, metric });
+
+type Kinds = typeof kinds;
+export type Kind = keyof Kinds;
+export type TypeName<K extends Kind = Kind> = Kinds[K]['typeName'];
+/** Every GraphQL type that implements Node. */
+export type NodeType = TypeName;
+/** The kind whose GraphQL type is T. */
+export type KindOfType<T extends NodeType> = { [K in Kind]: TypeName<K> extends T ? K : never }[Kind];
+export type EntryOf<K extends Kind> = z.output<Kinds[K]['schema']>;
+/** Every kind's entries, under its collection name: what the seed holds, and what a write replaces. */
+export type Entries = { [K in Kind as Kinds[K]['collection']]: EntryOf<K>[] };
+/** The kinds full-text search finds. */
+export type SearchableKind = { [K in Kind]: Kinds[K]['search'] extends null ? never : K }[Kind];
+
+/** Compile-time: every SearchResultType in schema/ selects a kind (its descriptor's search.type); false names a gap. */
+type SearchTypesWithoutKind = Exclude<SearchResultType, NonNullable<Kinds[SearchableKind]['search']>['type']>;
+export type EverySearchResultTypeHasAKind = Expect<[SearchTypesWithoutKind] extends [never] ? true : false>;
+type Expect<T extends true> = T;
+
+type AnyEntry = EntryOf<Kind>;
+/** Any kind, for code that does the same for each (seed, citations, search documents). */
+export type AnyKind = KindDescriptor<AnyEntry, Kind, NodeType, keyof Entries, SQLiteTable, SearchSpec<AnyEntry> | null>;
+
+export const kindList: AnyKind[] = Object.values(kinds);
+export const kindNames: Kind[] = kindList.map((kind) => kind.name);
+export const searchableKinds: SearchableKind[] = kindNames.filter((kind): kind is SearchableKind => kinds[kind].search !== null);
+
+/** One kind's entries in `data`. */
+export const entriesOf = (data: Entries, kind: AnyKind): AnyEntry[] => data[kind.collection];
+
+/** A record with one value per kind, built from the registry. */
+export function mapKinds<V>(value: (kind: Kind) => V): Record<Kind, V> {
+  // Object.fromEntries types its keys as string; they are exactly kindNames.
+  return Object.fromEntries(kindNames.map((kind) => [kind, value(kind)])) as Record<Kind, V>;
+}
+
+const kindByTypeName = new Map<string, Kind>(kindList.map((kind) => [kind.typeName, kind.name]));
+/** The kind of a GraphQL type name read from outside (a global id, the search index); undefined when none. */
+export const kindOfTypeName = (typeName: string): Kind | undefined => kindByTypeName.get(typeName);

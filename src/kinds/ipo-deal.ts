@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { ipoDeals } from '../db/tables/index.js';
+import { company } from './company.js';
+import { exchange } from './exchange.js';
+import { dateColumns, joinText, mic, nonEmpty, note, partialDate, slug, sources } from './fields.js';
+import { defineKind, ref } from './kind.js';
+
+export const ipoDeal = defineKind({
+  name: 'ipoDeal',
+  typeName: 'IpoDeal',
+  collection: 'ipoDeals',
+  seedFile: 'facts/ipo-deals.yaml',
+  schema: z.strictObject({
+    slug,
+    company: slug,
+    exchange: mic.nullable(),
+    date: partialDate.nullable(),
+    proceeds: z
+      .strictObject({
+        amount: z.number().positive(),
+        currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as HKD'),
+        usd: z.number().positive().nullable().default(null),
+      })
+      .nullable(),
+    description: nonEmpty.nullable(),
+    sources,
+    note,
+  }),
+  keyField: 'slug',
+  table: ipoDeals,
+  toRow: (d) => ({
+    id: d.slug,
+    companyId: d.company,
+    exchangeMic: d.exchange,
+    ...dateColumns('date', d.date),
+    proceedsAmount: d.proceeds?.amount ?? null,
+    proceedsCurrency: d.proceeds?.currency ?? null,
+    proceedsUsd: d.proceeds?.usd ?? null,
+    description: d.description,
+  }),
+  children: [],
+  citationColumn: 'ipoDealId',
+  sources: (d) => d.sources,
+  references: (d) => [ref('company', company, d.company), ref('exchange', exchange, d.exchange)],
+  label: () => null,
+  search: {
+    type: 'IPO_DEAL',
+    text: (d, nameOf) => ({
+      title: joinText(nameOf(company, d.company), 'share offering'),
+      body: joinText(d.description, nameOf(exchange, d.exchange)),
+    }),
+  },
+});

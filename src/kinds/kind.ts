@@ -1,0 +1,109 @@
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { z } from 'zod';
+import type { CitationRow } from '../db/tables/citations.js';
+import type { SearchResultType } from '../generated/resolvers-types.js';
+import type { Citation } from './fields.js';
+
+/** The citations column holding a kind's key: the cited fact's, or for an article the source's. */
+export type CitationColumn = Exclude<keyof CitationRow, 'id' | 'quote' | 'quoteOffset' | 'position'>;
+
+/** Enough of another kind to point at it. */
+export interface KindRef {
+  readonly typeName: string;
+}
+
+/** A key one entry holds of another kind (a listing's company): it must exist. */
+export interface Reference {
+  /** Where the key sits in the entry, e.g. `companies.2`. */
+  field: string;
+  target: KindRef;
+  key: string | null;
+}
+
+/** One thing wrong with one entry, by field. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** The display name of an entry of another kind, for search text; undefined when unknown. */
+export type NameOf = (target: KindRef, key: string | null) => string | undefined;
+
+/** Rows of another table written with each entry, e.g. a company's aliases. */
+export interface ChildRows<E> {
+  table: SQLiteTable;
+  rows(entry: E): SQLiteTable['$inferInsert'][];
+}
+
+/** How full-text search finds entries of a kind: the SearchResultType that selects them, and their text. */
+export interface SearchSpec<E> {
+  type: SearchResultType;
+  /** Names and aliases as title, descriptive text as body. */
+  text(entry: E, nameOf: NameOf): { title: string; body: string };
+}
+
+/**
+ * Everything about one kind of fact that the code outside its own query and
+ * resolver files needs: the seed, the checks, the row it becomes, where its
+ * citations point, what search sees and its global-id prefix. Its loader is
+ * `loaders[name]` (context/loaders.ts, checked against this registry).
+ *
+ * Functions are declared as methods so that any kind fits where any kind is
+ * expected (kindList); each descriptor is still checked against its own types.
+ */
+export interface KindDescriptor<
+  E = unknown,
+  Name extends string = string,
+  TypeName extends string = string,
+  Collection extends string = string,
+  T extends SQLiteTable = SQLiteTable,
+  Search extends SearchSpec<E> | null = SearchSpec<E> | null,
+> {
+  /** Key of the registry and of `loaders`, e.g. 'ipoDeal'. */
+  name: Name;
+  /** The GraphQL type: global-id prefix and the kind column of the search index. */
+  typeName: TypeName;
+  /** Key of the seed data and of the write counts, e.g. 'ipoDeals'. */
+  collection: Collection;
+  /** Under seeds/: a YAML list of entries, or for articles a folder of Markdown files. */
+  seedFile: string;
+  /** What an entry must be, whether it comes from a seed file or a client. */
+  schema: z.ZodType<E>;
+  /** The entry field holding its key (a slug, or a MIC for exchanges), stored as the primary key. */
+  keyField: 'slug' | 'mic';
+  key(entry: E): string;
+  table: T;
+  toRow(entry: E): T['$inferInsert'];
+  children: readonly ChildRows<E>[];
+  citationColumn: CitationColumn;
+  /** The quotes that support the entry, each checked to be verbatim in its article. */
+  sources(entry: E): Citation[];
+  references(entry: E): Reference[];
+  /** The name other kinds' search text uses for this entry, or null when none does. */
+  label(entry: E): string | null;
+  /** null when search does not find this kind. */
+  search: Search;
+}
+
+/** A descriptor with its key read from its key field. */
+export function defineKind<
+  E extends Record<F, string>,
+  const Name extends string,
+  const TypeName extends string,
+  const Collection extends string,
+  T extends SQLiteTable,
+  Search extends SearchSpec<E> | null,
+  F extends 'slug' | 'mic' = 'slug',
+>(spec: Omit<KindDescriptor<E, Name, TypeName, Collection, T, Search>, 'key' | 'keyField'> & { keyField: F }) {
+  const descriptor: KindDescriptor<E, Name, TypeName, Collection, T, Search> = { ...spec, key: (entry) => entry[spec.keyField] };
+  return descriptor;
+}
+
+/** Rows of a child table, checked against that table. */
+export const childRows = <E, T extends SQLiteTable>(table: T, rows: (entry: E) => T['$inferInsert'][]): ChildRows<E> => ({
+  table,
+  rows,
+});
+
+/** A reference from `field` to `target`; a null key is an optional reference left empty. */
+export const ref = (field: string, target: KindRef, key: string | null): Reference => ({ field, target, key });

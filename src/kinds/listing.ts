@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { listingStatuses, listings, shareClasses } from '../db/tables/index.js';
+import { company } from './company.js';
+import { exchange } from './exchange.js';
+import { countryCode, dateColumns, joinText, mic, nonEmpty, note, partialDate, slug, sources } from './fields.js';
+import { defineKind, ref } from './kind.js';
+
+export const listing = defineKind({
+  name: 'listing',
+  typeName: 'Listing',
+  collection: 'listings',
+  seedFile: 'facts/listings.yaml',
+  schema: z.strictObject({
+    slug,
+    company: slug,
+    exchange: mic.nullable(),
+    market: countryCode,
+    shareClass: z.enum(shareClasses).nullable(),
+    ticker: nonEmpty.nullable(),
+    status: z.enum(listingStatuses),
+    listedOn: partialDate.nullable(),
+    sources,
+    note,
+  }),
+  keyField: 'slug',
+  table: listings,
+  toRow: (l) => ({
+    id: l.slug,
+    companyId: l.company,
+    exchangeMic: l.exchange,
+    market: l.market,
+    shareClass: l.shareClass,
+    ticker: l.ticker,
+    status: l.status,
+    ...dateColumns('listed', l.listedOn),
+  }),
+  children: [],
+  citationColumn: 'listingId',
+  sources: (l) => l.sources,
+  references: (l) => [ref('company', company, l.company), ref('exchange', exchange, l.exchange)],
+  label: () => null,
+  search: {
+    type: 'LISTING',
+    text: (l, nameOf) => ({
+      title: joinText(nameOf(company, l.company), 'listing'),
+      body: joinText(l.status.toLowerCase(), nameOf(exchange, l.exchange), l.market, l.shareClass),
+    }),
+  },
+});

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { policyCategories, policyEventCompanies, policyEvents } from '../db/tables/index.js';
+import { company } from './company.js';
+import { dateColumns, joinText, nonEmpty, note, partialDate, slug, sources } from './fields.js';
+import { childRows, defineKind, ref } from './kind.js';
+
+const policyEventEntry = z.strictObject({
+  slug,
+  title: nonEmpty,
+  date: partialDate.nullable(),
+  jurisdiction: z.string().regex(/^([A-Z]{2})$/, 'must be an ISO 3166-1 alpha-2 code or EU'),
+  category: z.enum(policyCategories),
+  summary: nonEmpty,
+  companies: z.array(slug).default([]),
+  sources,
+  note,
+});
+type PolicyEventEntry = z.output<typeof policyEventEntry>;
+
+export const policyEvent = defineKind({
+  name: 'policyEvent',
+  typeName: 'PolicyEvent',
+  collection: 'policyEvents',
+  seedFile: 'facts/policy-events.yaml',
+  schema: policyEventEntry,
+  keyField: 'slug',
+  table: policyEvents,
+  toRow: (e) => ({
+    id: e.slug,
+    title: e.title,
+    ...dateColumns('date', e.date),
+    jurisdiction: e.jurisdiction,
+    category: e.category,
+    summary: e.summary,
+  }),
+  children: [
+    childRows(policyEventCompanies, (e: PolicyEventEntry) =>
+      e.companies.map((companyId) => ({ policyEventId: e.slug, companyId })),
+    ),
+  ],
+  citationColumn: 'policyEventId',
+  sources: (e) => e.sources,
+  references: (e) => e.companies.map((c, i) => ref(`companies.${i}`, company, c)),
+  label: () => null,
+  search: {
+    type: 'POLICY_EVENT',
+    text: (e, nameOf) => ({ title: e.title, body: joinText(e.summary, ...e.companies.map((c) => nameOf(company, c))) }),
+  },
+});
