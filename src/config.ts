@@ -1,20 +1,24 @@
 import { z } from 'zod';
 import { seedsFolder } from './paths.js';
 
-const flag = (fallback: boolean) =>
-  z
-    .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
-    .default(fallback ? 'true' : 'false')
-    .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+const flagValues = z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off']);
+const isOn = (v: string) => ['1', 'true', 'yes', 'on'].includes(v);
+const flag = (fallback: boolean) => flagValues.default(fallback ? 'true' : 'false').transform(isOn);
+
+// An empty variable (NODE_ENV= node …) counts as unset.
+const optional = <T extends z.ZodType>(type: T) => z.preprocess((v) => (v === '' ? undefined : v), type.optional());
 
 const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // Unset is allowed and treated as safe: no error details (see GRAPHQL_ERROR_DETAILS).
+  NODE_ENV: optional(z.enum(['development', 'production', 'test'])),
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   DATABASE_PATH: z.string().min(1).default('data/knowledge.db'),
   SEEDS_PATH: z.string().min(1).default(seedsFolder),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHQL_DIAGNOSTICS: flag(false),
+  // Stack traces and unmasked internal messages in responses; default: only when NODE_ENV says development or test.
+  GRAPHQL_ERROR_DETAILS: optional(flagValues.transform(isOn)),
   GRAPHQL_INTROSPECTION: flag(true),
   // HTTP batching (an array of operations in one POST) multiplies work per request.
   GRAPHQL_BATCHING: flag(false),
@@ -42,9 +46,12 @@ const envSchema = z.object({
   RESPONSE_CACHE_SIZE: z.coerce.number().int().min(0).default(1000),
   // Cache-Control max-age on successful GET responses, for HTTP caches and CDNs.
   CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(60),
+}).transform((c) => {
+  const development = c.NODE_ENV === 'development' || c.NODE_ENV === 'test';
+  return { ...c, GRAPHQL_ERROR_DETAILS: c.GRAPHQL_ERROR_DETAILS ?? development };
 });
 
-export type Config = z.infer<typeof envSchema>;
+export type Config = z.output<typeof envSchema>;
 
 /** Parses the environment once; a bad value stops start-up with one clear line per variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

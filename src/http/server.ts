@@ -80,8 +80,9 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
     introspection: config.GRAPHQL_INTROSPECTION,
     // No "Did you mean ...?" hints when the schema is meant to stay private.
     hideSchemaDetailsFromClientErrors: !config.GRAPHQL_INTROSPECTION,
-    includeStacktraceInErrorResponses: !production,
-    formatError: createFormatError(logger, production),
+    // Off unless NODE_ENV says development or test: a deployment that forgets NODE_ENV leaks nothing.
+    includeStacktraceInErrorResponses: config.GRAPHQL_ERROR_DETAILS,
+    formatError: createFormatError(logger, !config.GRAPHQL_ERROR_DETAILS),
     allowBatchedHttpRequests: config.GRAPHQL_BATCHING,
     csrfPrevention: true,
     // main.ts owns SIGTERM/SIGINT so it can close the database and exit 0.
