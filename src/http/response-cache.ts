@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache';
 import type { Context } from '../context/context.js';
 import type { Db } from '../db/open.js';
 import type { Logger } from '../logger.js';
+import { etagMatches, etagOf } from './etag.js';
 import { mediaType } from './read-body.js';
 
 export interface ResponseCacheOptions {
@@ -11,6 +12,45 @@ export interface ResponseCacheOptions {
   maxAgeSeconds: number;
   db: Db;
   logger: Logger;
+}
+
+/** A stored response: its bytes and their ETag, hashed once when stored. */
+interface Entry {
+  body: Buffer;
+  etag: string;
+}
+
+/**
+ * Cache-Control and ETag on successful GET queries, and 304 when the client's
+ * If-None-Match already names the answer; `store` receives each successful
+ * query whose request carried a cache key.
+ */
+export function httpCachingPlugin(maxAgeSeconds: number, store?: (key: string, entry: Entry) => void): ApolloServerPlugin<Context> {
+  const cacheControl = `public, max-age=${maxAgeSeconds}`;
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ request, response, contextValue, operation }) {
+          if (response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          const ok = !result.errors?.length && (response.http.status ?? 200) === 200 && operation?.operation === 'query';
+          const get = request.http?.method === 'GET';
+          const key = store && contextValue.cacheKey;
+          if (!ok || !(get || key)) return;
+          // The bytes Apollo is about to send (its JSON plus a newline), encoded once for the ETag and the cache.
+          const body = Buffer.from(JSON.stringify(result) + '\n');
+          const entry = { body, etag: etagOf(body) };
+          if (get) {
+            response.http.headers.set('cache-control', cacheControl);
+            response.http.headers.set('etag', entry.etag);
+            // node:http sends no body with a 304.
+            if (etagMatches(request.http?.headers.get('if-none-match'), entry.etag)) response.http.status = 304;
+          }
+          if (key) store(key, entry);
+        },
+      };
+    },
+  };
 }
 
 // Apollo's CSRF rule: a GET is served only if it could not come from a plain <form> or <img>.
@@ -30,10 +70,10 @@ function preflighted(req: IncomingMessage): boolean {
 export function responseCache({ maxEntries, maxAgeSeconds, db, logger }: ResponseCacheOptions) {
   // Bounded in entries and in characters (keys included: a key is a whole request body).
   // Bodies are kept as encoded bytes: a hit writes them without re-encoding.
-  const entries = new LRUCache<string, Buffer>({
+  const entries = new LRUCache<string, Entry>({
     max: maxEntries,
     maxSize: 32 * 1024 * 1024,
-    sizeCalculation: (value, key) => value.length + key.length,
+    sizeCalculation: (value, key) => value.body.length + key.length + value.etag.length,
   });
   // Prepared once: a hit checks it on every request.
   const versionStatement = db.$client.prepare('pragma data_version').pluck();
@@ -48,7 +88,7 @@ export function responseCache({ maxEntries, maxAgeSeconds, db, logger }: Respons
     return body && mediaType(req) === 'application/json' ? `POST\u0000${accept}\u0000${body.toString('utf8')}` : undefined;
   };
 
-  function lookup(key: string): Buffer | undefined {
+  function lookup(key: string): Entry | undefined {
     const current = dataVersion();
     if (current !== version) {
       entries.clear();
@@ -57,35 +97,27 @@ export function responseCache({ maxEntries, maxAgeSeconds, db, logger }: Respons
     return entries.get(key);
   }
 
-  /** Writes a stored response; the request id header is already set. */
-  function sendHit(req: IncomingMessage, res: ServerResponse, hit: Buffer, requestId: string) {
-    const graphqlResponse = req.headers.accept?.includes('application/graphql-response+json');
-    res.writeHead(200, {
-      'content-type': `${graphqlResponse ? 'application/graphql-response+json' : 'application/json'}; charset=utf-8`,
-      'content-length': hit.length,
-      'x-cache': 'HIT',
-      ...(req.method === 'GET' ? { 'cache-control': cacheControl } : {}),
-    });
-    res.end(hit);
+  /** Writes a stored response (or 304 when a GET's If-None-Match names it); the request id header is already set. */
+  function sendHit(req: IncomingMessage, res: ServerResponse, hit: Entry, requestId: string) {
+    const get = req.method === 'GET';
+    const validators = get ? { 'cache-control': cacheControl, etag: hit.etag } : {};
+    if (get && etagMatches(req.headers['if-none-match'], hit.etag)) {
+      res.writeHead(304, { 'x-cache': 'HIT', ...validators }).end();
+    } else {
+      const graphqlResponse = req.headers.accept?.includes('application/graphql-response+json');
+      res.writeHead(200, {
+        'content-type': `${graphqlResponse ? 'application/graphql-response+json' : 'application/json'}; charset=utf-8`,
+        'content-length': hit.body.length,
+        'x-cache': 'HIT',
+        ...validators,
+      });
+      res.end(hit.body);
+    }
     if (logger.isLevelEnabled('info')) logger.info({ requestId, cache: 'hit' }, 'graphql operation');
   }
 
   /** Stores successful query results, and marks successful GETs cacheable by HTTP caches. */
-  const plugin: ApolloServerPlugin<Context> = {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ request, response, contextValue, operation }) {
-          if (response.body.kind !== 'single') return;
-          const result = response.body.singleResult;
-          const ok = !result.errors?.length && (response.http.status ?? 200) === 200 && operation?.operation === 'query';
-          if (!ok) return;
-          if (request.http?.method === 'GET') response.http.headers.set('cache-control', cacheControl);
-          const key = contextValue.cacheKey;
-          if (key) entries.set(key, Buffer.from(JSON.stringify(result) + '\n'));
-        },
-      };
-    },
-  };
+  const plugin = httpCachingPlugin(maxAgeSeconds, (key, entry) => entries.set(key, entry));
 
   return { keyOf, lookup, sendHit, plugin };
 }

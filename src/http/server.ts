@@ -7,7 +7,6 @@ import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
-import cors from 'cors';
 import type { Config } from '../config.js';
 import { createContext, type Context } from '../context/context.js';
 import type { BatchObserver } from '../context/loaders.js';
@@ -22,11 +21,12 @@ import { buildExecutableSchema } from '../graphql/executable-schema.js';
 import { jitExecution } from '../graphql/jit-executor.js';
 import type { Logger } from '../logger.js';
 import { createQueries } from '../queries/index.js';
+import { cors } from './cors.js';
 import { graphqlHandler } from './graphql-handler.js';
 import { sendHttpError } from './http-errors.js';
 import { diagnosticsPlugin, operationLogPlugin } from './plugins.js';
 import { startRequest } from './request-scope.js';
-import { responseCache } from './response-cache.js';
+import { httpCachingPlugin, responseCache } from './response-cache.js';
 
 export interface ApiOptions {
   config: Config;
@@ -101,7 +101,7 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, document: exampleOperation, footer: false }),
       operationLogPlugin(logger),
       ...(config.GRAPHQL_DIAGNOSTICS ? [diagnosticsPlugin] : []),
-      ...(cache ? [cache.plugin] : []),
+      cache ? cache.plugin : httpCachingPlugin(config.CACHE_MAX_AGE_SECONDS),
     ],
   });
   await apollo.start();
