@@ -46,6 +46,8 @@ const envSchema = z.object({
   RESPONSE_CACHE_SIZE: z.coerce.number().int().min(0).default(1000),
   // Cache-Control max-age on successful GET responses, for HTTP caches and CDNs.
   CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(60),
+  // After SIGTERM, /readyz answers 503 for this long while everything else is still served, so a load balancer can stop sending traffic first.
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
 }).transform((c) => {
   const development = c.NODE_ENV === 'development' || c.NODE_ENV === 'test';
   return { ...c, GRAPHQL_ERROR_DETAILS: c.GRAPHQL_ERROR_DETAILS ?? development };

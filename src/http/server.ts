@@ -25,8 +25,10 @@ import { cors } from './cors.js';
 import { graphqlHandler } from './graphql-handler.js';
 import { sendHttpError } from './http-errors.js';
 import { diagnosticsPlugin, operationLogPlugin } from './plugins.js';
+import { printPublishedSchema } from './published-schema.js';
 import { startRequest } from './request-scope.js';
 import { httpCachingPlugin, responseCache } from './response-cache.js';
+import { createRoutes } from './routes.js';
 
 export interface ApiOptions {
   config: Config;
@@ -43,7 +45,7 @@ export interface Api {
   apollo: ApolloServer<Context>;
   /** Starts listening; resolves to the base URL (port 0 picks a free one). */
   listen: (port: number, host?: string) => Promise<string>;
-  /** Stops accepting, lets in-flight requests finish, then stops Apollo. */
+  /** Fails readiness, waits SHUTDOWN_DELAY_MS, stops accepting, lets in-flight requests finish, then stops Apollo. */
   stop: () => Promise<void>;
 }
 
@@ -65,9 +67,11 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
   const httpServer = createServer();
   const production = config.NODE_ENV === 'production';
 
+  const schema = buildExecutableSchema();
+
   const apollo = new ApolloServer<Context>({
     // Apollo parses, validates and runs plugins; graphql-jit executes.
-    gateway: jitExecution(buildExecutableSchema(), {
+    gateway: jitExecution(schema, {
       maxResponseBytes: config.MAX_RESPONSE_BYTES,
       cacheBytes: config.COMPILED_QUERY_CACHE_BYTES,
     }),
@@ -125,12 +129,27 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
     const body = JSON.stringify({ status: status === 200 ? 'ok' : 'unavailable' });
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
   };
+  let draining = false;
+  const routes = createRoutes({
+    schemaSdl: config.GRAPHQL_INTROSPECTION ? printPublishedSchema(schema) : undefined,
+    cors: corsHandler,
+    ready: () => {
+      if (draining) return false;
+      try {
+        ping.get();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  });
   httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const path = req.url?.split('?', 1)[0];
     const info = startRequest(req, res);
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return health(res);
     if (path !== '/graphql') {
       req.resume();
+      if (path !== undefined && routes(req, res, path)) return;
       return sendHttpError(res, 404);
     }
     corsHandler(req, res, () => {
@@ -157,6 +176,11 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
           resolve(`http://${host === '0.0.0.0' ? 'localhost' : host}:${bound}`);
         });
       }),
-    stop: () => apollo.stop(),
+    stop: async () => {
+      // /readyz fails at once; SHUTDOWN_DELAY_MS gives load balancers time to notice before the listener closes.
+      draining = true;
+      if (config.SHUTDOWN_DELAY_MS > 0) await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DELAY_MS));
+      await apollo.stop();
+    },
   };
 }
