@@ -46,6 +46,10 @@ const envSchema = z.object({
   RESPONSE_CACHE_SIZE: z.coerce.number().int().min(0).default(1000),
   // Cache-Control max-age on successful GET responses, for HTTP caches and CDNs.
   CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(60),
+  // Prometheus text at /metrics.
+  METRICS: flag(true),
+  // Operation names are chosen by clients: past this many distinct names, the rest count as "other".
+  METRICS_MAX_OPERATION_NAMES: z.coerce.number().int().min(0).max(1000).default(50),
   // After SIGTERM, /readyz answers 503 for this long while everything else is still served, so a load balancer can stop sending traffic first.
   SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
 }).transform((c) => {

@@ -6,18 +6,25 @@ import type { Db } from '../db/open.js';
 import type { Logger } from '../logger.js';
 import { etagMatches, etagOf } from './etag.js';
 import { mediaType } from './read-body.js';
+import { traceIdOf } from './trace-context.js';
 
 export interface ResponseCacheOptions {
   maxEntries: number;
   maxAgeSeconds: number;
   db: Db;
   logger: Logger;
+  /** Told of every lookup and every response served from memory. */
+  metrics?: {
+    cacheLookup(hit: boolean): void;
+    cacheServed(req: IncomingMessage, operationName: string | null): void;
+  };
 }
 
-/** A stored response: its bytes and their ETag, hashed once when stored. */
+/** A stored response: its bytes, their ETag (hashed once, when stored) and the operation's name for metrics. */
 interface Entry {
   body: Buffer;
   etag: string;
+  operationName: string | null;
 }
 
 /**
@@ -30,7 +37,7 @@ export function httpCachingPlugin(maxAgeSeconds: number, store?: (key: string, e
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ request, response, contextValue, operation }) {
+        async willSendResponse({ request, response, contextValue, operation, operationName }) {
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           const ok = !result.errors?.length && (response.http.status ?? 200) === 200 && operation?.operation === 'query';
@@ -39,7 +46,7 @@ export function httpCachingPlugin(maxAgeSeconds: number, store?: (key: string, e
           if (!ok || !(get || key)) return;
           // The bytes Apollo is about to send (its JSON plus a newline), encoded once for the ETag and the cache.
           const body = Buffer.from(JSON.stringify(result) + '\n');
-          const entry = { body, etag: etagOf(body) };
+          const entry = { body, etag: etagOf(body), operationName: operationName ?? null };
           if (get) {
             response.http.headers.set('cache-control', cacheControl);
             response.http.headers.set('etag', entry.etag);
@@ -67,13 +74,13 @@ function preflighted(req: IncomingMessage): boolean {
  * re-seeded, which SQLite reports through PRAGMA data_version; any change
  * empties the cache.
  */
-export function responseCache({ maxEntries, maxAgeSeconds, db, logger }: ResponseCacheOptions) {
+export function responseCache({ maxEntries, maxAgeSeconds, db, logger, metrics }: ResponseCacheOptions) {
   // Bounded in entries and in characters (keys included: a key is a whole request body).
   // Bodies are kept as encoded bytes: a hit writes them without re-encoding.
   const entries = new LRUCache<string, Entry>({
     max: maxEntries,
     maxSize: 32 * 1024 * 1024,
-    sizeCalculation: (value, key) => value.body.length + key.length + value.etag.length,
+    sizeCalculation: (value, key) => value.body.length + key.length + value.etag.length + (value.operationName?.length ?? 0),
   });
   // Prepared once: a hit checks it on every request.
   const versionStatement = db.$client.prepare('pragma data_version').pluck();
@@ -94,7 +101,9 @@ export function responseCache({ maxEntries, maxAgeSeconds, db, logger }: Respons
       entries.clear();
       version = current;
     }
-    return entries.get(key);
+    const entry = entries.get(key);
+    metrics?.cacheLookup(entry !== undefined);
+    return entry;
   }
 
   /** Writes a stored response (or 304 when a GET's If-None-Match names it); the request id header is already set. */
@@ -113,7 +122,11 @@ export function responseCache({ maxEntries, maxAgeSeconds, db, logger }: Respons
       });
       res.end(hit.body);
     }
-    if (logger.isLevelEnabled('info')) logger.info({ requestId, cache: 'hit' }, 'graphql operation');
+    metrics?.cacheServed(req, hit.operationName);
+    if (logger.isLevelEnabled('info')) {
+      const traceId = traceIdOf(req.headers.traceparent);
+      logger.info({ requestId, ...(traceId ? { traceId } : {}), operationName: hit.operationName, cache: 'hit' }, 'graphql operation');
+    }
   }
 
   /** Stores successful query results, and marks successful GETs cacheable by HTTP caches. */

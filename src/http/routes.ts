@@ -1,10 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from '../logger.js';
 import { etagMatches, etagOf } from './etag.js';
 import { sendHttpError } from './http-errors.js';
+import type { Metrics } from './metrics.js';
 
 export interface RoutesOptions {
+  logger: Logger;
   /** The printed SDL for /schema.graphql; absent when the schema is private (introspection off). */
   schemaSdl?: string;
+  metrics?: Metrics;
   /** False while the server drains after SIGTERM, or when the database does not answer. */
   ready: () => boolean;
   /** The CORS policy of /graphql, which the schema shares: browsers that may query may read it. */
@@ -17,11 +21,11 @@ const json = (res: ServerResponse, status: number, value: unknown) => {
 };
 
 /**
- * Every path beside /graphql and /healthz: readiness and the published
- * schema. Returns false for a path it does not serve, so the caller answers
- * 404.
+ * Every path beside /graphql and /healthz: readiness, the published schema
+ * and metrics. Returns false for a path it does not serve, so the caller
+ * answers 404.
  */
-export function createRoutes({ schemaSdl, ready, cors }: RoutesOptions) {
+export function createRoutes({ logger, schemaSdl, metrics, ready, cors }: RoutesOptions) {
   const schema = schemaSdl === undefined ? undefined : { body: Buffer.from(schemaSdl), etag: etagOf(schemaSdl) };
 
   const handlers: Record<string, ((req: IncomingMessage, res: ServerResponse) => void) | undefined> = {
@@ -34,6 +38,18 @@ export function createRoutes({ schemaSdl, ready, cors }: RoutesOptions) {
             if (etagMatches(req.headers['if-none-match'], schema.etag)) return void res.writeHead(304, headers).end();
             res.writeHead(200, { ...headers, 'content-type': 'text/plain; charset=utf-8', 'content-length': schema.body.length }).end(schema.body);
           })
+      : undefined,
+
+    '/metrics': metrics
+      ? (_req, res) => {
+          metrics.registry.metrics().then(
+            (text) => res.writeHead(200, { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' }).end(text),
+            (error: unknown) => {
+              logger.error({ err: error }, 'metrics collection failed');
+              sendHttpError(res, 500);
+            },
+          );
+        }
       : undefined,
   };
 

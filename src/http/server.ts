@@ -24,6 +24,7 @@ import { createQueries } from '../queries/index.js';
 import { cors } from './cors.js';
 import { graphqlHandler } from './graphql-handler.js';
 import { sendHttpError } from './http-errors.js';
+import { createMetrics } from './metrics.js';
 import { diagnosticsPlugin, operationLogPlugin } from './plugins.js';
 import { printPublishedSchema } from './published-schema.js';
 import { startRequest } from './request-scope.js';
@@ -52,6 +53,7 @@ export interface Api {
 /** Composition root: HTTP → context and loaders → resolvers → queries → SQLite. */
 export async function createApi({ config, db, logger, observeBatches, loaderBatching }: ApiOptions): Promise<Api> {
   const queries = createQueries(db);
+  const metrics = config.METRICS ? createMetrics({ maxOperationNames: config.METRICS_MAX_OPERATION_NAMES }) : undefined;
   // Diagnostics report per-request statement counts, which a cached answer would not have.
   const cache =
     config.RESPONSE_CACHE_SIZE > 0 && !config.GRAPHQL_DIAGNOSTICS
@@ -60,6 +62,7 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
           maxAgeSeconds: config.CACHE_MAX_AGE_SECONDS,
           db,
           logger,
+          metrics,
         })
       : undefined;
   const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
@@ -104,6 +107,7 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, document: exampleOperation, footer: false }),
       operationLogPlugin(logger),
+      ...(metrics ? [metrics.plugin] : []),
       ...(config.GRAPHQL_DIAGNOSTICS ? [diagnosticsPlugin] : []),
       cache ? cache.plugin : httpCachingPlugin(config.CACHE_MAX_AGE_SECONDS),
     ],
@@ -131,7 +135,9 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
   };
   let draining = false;
   const routes = createRoutes({
+    logger,
     schemaSdl: config.GRAPHQL_INTROSPECTION ? printPublishedSchema(schema) : undefined,
+    metrics,
     cors: corsHandler,
     ready: () => {
       if (draining) return false;
@@ -152,6 +158,7 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
       if (path !== undefined && routes(req, res, path)) return;
       return sendHttpError(res, 404);
     }
+    metrics?.arrived(req);
     corsHandler(req, res, () => {
       graphql(req, res, info).catch((error: unknown) => {
         logger.error({ err: error, requestId: info.requestId }, 'unhandled HTTP error');
