@@ -46,6 +46,10 @@ const envSchema = z.object({
   RESPONSE_CACHE_SIZE: z.coerce.number().int().min(0).default(1000),
   // Cache-Control max-age on successful GET responses, for HTTP caches and CDNs.
   CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(60),
+  // GraphiQL at /graphiql, served from this server's files; default: on unless NODE_ENV=production.
+  GRAPHIQL: optional(flagValues.transform(isOn)),
+  // Apollo Sandbox's landing page reports usage to Apollo only when asked to.
+  LANDING_PAGE_TELEMETRY: flag(false),
   // Prometheus text at /metrics.
   METRICS: flag(true),
   // Operation names are chosen by clients: past this many distinct names, the rest count as "other".
@@ -54,7 +58,7 @@ const envSchema = z.object({
   SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
 }).transform((c) => {
   const development = c.NODE_ENV === 'development' || c.NODE_ENV === 'test';
-  return { ...c, GRAPHQL_ERROR_DETAILS: c.GRAPHQL_ERROR_DETAILS ?? development };
+  return { ...c, GRAPHQL_ERROR_DETAILS: c.GRAPHQL_ERROR_DETAILS ?? development, GRAPHIQL: c.GRAPHIQL ?? c.NODE_ENV !== 'production' };
 });
 
 export type Config = z.output<typeof envSchema>;

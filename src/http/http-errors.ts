@@ -8,6 +8,7 @@ export const httpErrors = {
   413: ['PAYLOAD_TOO_LARGE', 'Request body is larger than the server accepts'],
   415: ['UNSUPPORTED_MEDIA_TYPE', 'Unsupported content encoding: send identity, gzip, deflate or br'],
   500: ['INTERNAL_SERVER_ERROR', 'Internal server error'],
+  503: ['SERVICE_UNAVAILABLE', 'Service unavailable'],
 } as const;
 
 /** An error in the GraphQL error shape with its HTTP status, never an HTML page or a stack trace. */

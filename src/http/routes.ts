@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logger.js';
 import { etagMatches, etagOf } from './etag.js';
+import type { GraphiQL } from './graphiql.js';
 import { sendHttpError } from './http-errors.js';
 import type { Metrics } from './metrics.js';
 
@@ -9,6 +10,7 @@ export interface RoutesOptions {
   /** The printed SDL for /schema.graphql; absent when the schema is private (introspection off). */
   schemaSdl?: string;
   metrics?: Metrics;
+  graphiql?: GraphiQL;
   /** False while the server drains after SIGTERM, or when the database does not answer. */
   ready: () => boolean;
   /** The CORS policy of /graphql, which the schema shares: browsers that may query may read it. */
@@ -21,11 +23,11 @@ const json = (res: ServerResponse, status: number, value: unknown) => {
 };
 
 /**
- * Every path beside /graphql and /healthz: readiness, the published schema
- * and metrics. Returns false for a path it does not serve, so the caller
- * answers 404.
+ * Every path beside /graphql and /healthz: readiness, the published schema,
+ * metrics and the GraphiQL explorer. Returns false for a path it does not
+ * serve, so the caller answers 404.
  */
-export function createRoutes({ logger, schemaSdl, metrics, ready, cors }: RoutesOptions) {
+export function createRoutes({ logger, schemaSdl, metrics, graphiql, ready, cors }: RoutesOptions) {
   const schema = schemaSdl === undefined ? undefined : { body: Buffer.from(schemaSdl), etag: etagOf(schemaSdl) };
 
   const handlers: Record<string, ((req: IncomingMessage, res: ServerResponse) => void) | undefined> = {
@@ -51,10 +53,23 @@ export function createRoutes({ logger, schemaSdl, metrics, ready, cors }: Routes
           );
         }
       : undefined,
+
+    '/graphiql': graphiql && ((req, res) => graphiql.page(req, res)),
+    // The page's URLs are relative to /graphiql; with a trailing slash they would point elsewhere.
+    '/graphiql/': graphiql && ((_req, res) => void res.writeHead(301, { location: '../graphiql' }).end()),
+    // A visitor at the root is after the explorer; API clients use /graphql.
+    '/': (_req, res) => void res.writeHead(302, { location: graphiql ? 'graphiql' : 'graphql' }).end(),
   };
 
+  const assets = '/graphiql/assets/';
+
   return (req: IncomingMessage, res: ServerResponse, path: string): boolean => {
-    const handler = Object.hasOwn(handlers, path) ? handlers[path] : undefined;
+    const handler =
+      graphiql && path.startsWith(assets)
+        ? (rq: IncomingMessage, rs: ServerResponse) => graphiql.asset(rq, rs, path.slice(assets.length))
+        : Object.hasOwn(handlers, path)
+          ? handlers[path]
+          : undefined;
     if (!handler) return false;
     // The schema may be fetched cross-origin with If-None-Match, which needs a preflight.
     const preflight = req.method === 'OPTIONS' && path === '/schema.graphql' && schema !== undefined;

@@ -22,8 +22,10 @@ import { jitExecution } from '../graphql/jit-executor.js';
 import type { Logger } from '../logger.js';
 import { createQueries } from '../queries/index.js';
 import { cors } from './cors.js';
+import { graphiql } from './graphiql.js';
 import { graphqlHandler } from './graphql-handler.js';
 import { sendHttpError } from './http-errors.js';
+import { withGraphiqlLink } from './landing-page.js';
 import { createMetrics } from './metrics.js';
 import { diagnosticsPlugin, operationLogPlugin } from './plugins.js';
 import { printPublishedSchema } from './published-schema.js';
@@ -71,6 +73,15 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
   const production = config.NODE_ENV === 'production';
 
   const schema = buildExecutableSchema();
+  const explorer = config.GRAPHIQL ? graphiql() : undefined;
+  if (explorer && !explorer.built) logger.warn('GraphiQL is on but not built: run npm run build');
+  const landingPage = production
+    ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+    : ApolloServerPluginLandingPageLocalDefault({
+        embed: { runTelemetry: config.LANDING_PAGE_TELEMETRY },
+        document: exampleOperation,
+        footer: false,
+      });
 
   const apollo = new ApolloServer<Context>({
     // Apollo parses, validates and runs plugins; graphql-jit executes.
@@ -103,9 +114,7 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
       errorRequestIdPlugin,
       costLimitPlugin(config.MAX_COST),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      production
-        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, document: exampleOperation, footer: false }),
+      explorer ? withGraphiqlLink(landingPage) : landingPage,
       operationLogPlugin(logger),
       ...(metrics ? [metrics.plugin] : []),
       ...(config.GRAPHQL_DIAGNOSTICS ? [diagnosticsPlugin] : []),
@@ -138,6 +147,7 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
     logger,
     schemaSdl: config.GRAPHQL_INTROSPECTION ? printPublishedSchema(schema) : undefined,
     metrics,
+    graphiql: explorer,
     cors: corsHandler,
     ready: () => {
       if (draining) return false;
