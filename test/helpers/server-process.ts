@@ -11,7 +11,12 @@ export interface ServerProcess {
 
 /** Runs `src/main.ts` as `npm start` would (through tsx, no build step), with the given environment. */
 export function spawnServer(env: Record<string, string>): ServerProcess {
-  const child = spawn(join(projectRoot, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+  return spawnProcess(join(projectRoot, 'node_modules/.bin/tsx'), ['src/main.ts'], env);
+}
+
+/** Runs a command in the project folder with the test environment plus env, collecting its output lines. */
+export function spawnProcess(command: string, args: string[], env: Record<string, string>): ServerProcess {
+  const child = spawn(command, args, {
     cwd: projectRoot,
     env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
