@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Builds GraphiQL's bundle into dist/graphiql once, before any server starts.
+    globalSetup: ['test/global-setup.ts'],
     // Each file starts its own server and SQLite files; forks keep native handles apart.
     pool: 'forks',
     // Memory-bound tests collect garbage before measuring.

@@ -2,20 +2,24 @@ import { z } from 'zod';
 import { compileTrustList, type TrustProxy } from './http/client-address.js';
 import { seedsFolder } from './paths.js';
 
-const flag = (fallback: boolean) =>
-  z
-    .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
-    .default(fallback ? 'true' : 'false')
-    .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+const flagValues = z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off']);
+const isOn = (v: string) => ['1', 'true', 'yes', 'on'].includes(v);
+const flag = (fallback: boolean) => flagValues.default(fallback ? 'true' : 'false').transform(isOn);
+
+// An empty variable (NODE_ENV= node …) counts as unset.
+const optional = <T extends z.ZodType>(type: T) => z.preprocess((v) => (v === '' ? undefined : v), type.optional());
 
 const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // Unset is allowed and treated as safe: no error details (see GRAPHQL_ERROR_DETAILS).
+  NODE_ENV: optional(z.enum(['development', 'production', 'test'])),
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   DATABASE_PATH: z.string().min(1).default('data/knowledge.db'),
   SEEDS_PATH: z.string().min(1).default(seedsFolder),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHQL_DIAGNOSTICS: flag(false),
+  // Stack traces and unmasked internal messages in responses; default: only when NODE_ENV says development or test.
+  GRAPHQL_ERROR_DETAILS: optional(flagValues.transform(isOn)),
   GRAPHQL_INTROSPECTION: flag(true),
   // HTTP batching (an array of operations in one POST) multiplies work per request.
   GRAPHQL_BATCHING: flag(false),
@@ -56,7 +60,21 @@ const envSchema = z.object({
   COST_BUDGET_CLIENTS: z.coerce.number().int().min(1).default(10_000),
   // Whose X-Forwarded-For to believe: false, a hop count, or proxy addresses/subnets (loopback, 10.0.0.0/8, ...).
   TRUST_PROXY: z.string().default('false').transform(trustProxy),
+  // GraphiQL at /graphiql, served from this server's files; default: on unless NODE_ENV=production.
+  GRAPHIQL: optional(flagValues.transform(isOn)),
+  // Apollo Sandbox's landing page reports usage to Apollo only when asked to.
+  LANDING_PAGE_TELEMETRY: flag(false),
+  // Prometheus text at /metrics.
+  METRICS: flag(true),
+  // Operation names are chosen by clients: past this many distinct names, the rest count as "other".
+  METRICS_MAX_OPERATION_NAMES: z.coerce.number().int().min(0).max(1000).default(50),
+  // After SIGTERM, /readyz answers 503 for this long while everything else is still served, so a load balancer can stop sending traffic first.
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+}).transform((c) => {
+  const development = c.NODE_ENV === 'development' || c.NODE_ENV === 'test';
+  return { ...c, GRAPHQL_ERROR_DETAILS: c.GRAPHQL_ERROR_DETAILS ?? development, GRAPHIQL: c.GRAPHIQL ?? c.NODE_ENV !== 'production' };
 });
+
 
 function trustProxy(value: string, ctx: z.RefinementCtx): TrustProxy {
   const text = value.trim().toLowerCase();
@@ -76,7 +94,7 @@ function trustProxy(value: string, ctx: z.RefinementCtx): TrustProxy {
   }
 }
 
-export type Config = z.infer<typeof envSchema>;
+export type Config = z.output<typeof envSchema>;
 
 /** Parses the environment once; a bad value stops start-up with one clear line per variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -67,7 +67,7 @@ export function graphqlHandler({ apollo, context, authenticate, charge, cache, l
       const hit = cache!.lookup(key);
       const { principal } = auth;
       if (hit && !charge?.(budgetClient(principal), hit.cost)) {
-        return cache!.sendHit(req, res, hit.body, info.requestId, principal.kind === 'key' ? principal.keyName : null);
+        return cache!.sendHit(req, res, hit, info.requestId, principal.kind === 'key' ? principal.keyName : null);
       }
       info.cacheKey = key;
       res.setHeader('x-cache', 'MISS');

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../context/context.js';
 import type { Logger } from '../logger.js';
+import { traceIdOf } from './trace-context.js';
 
 /** With GRAPHQL_DIAGNOSTICS=1, every response reports how many SQL statements it ran. */
 export const diagnosticsPlugin: ApolloServerPlugin<Context> = {
@@ -15,14 +16,14 @@ export const diagnosticsPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
-/** One log line per operation: id, name, duration, statements and error codes; never variables. */
+/** One log line per operation: id, trace id (from traceparent), name, duration, statements and error codes; never variables. */
 export function operationLogPlugin(logger: Logger): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue }) {
       if (!logger.isLevelEnabled('info')) return;
       const started = process.hrtime.bigint();
       return {
-        async willSendResponse({ operationName, errors, contextValue: ctx, response }) {
+        async willSendResponse({ request, operationName, errors, contextValue: ctx, response }) {
           const codes = [
             ...new Set(
               (errors ?? (response.body.kind === 'single' ? response.body.singleResult.errors : undefined) ?? []).map(
@@ -30,10 +31,12 @@ export function operationLogPlugin(logger: Logger): ApolloServerPlugin<Context> 
               ),
             ),
           ];
+          const traceId = traceIdOf(request.http?.headers.get('traceparent'));
           logger.info(
             {
               requestId: ctx.requestId ?? contextValue.requestId,
               keyName: ctx.principal.kind === 'key' ? ctx.principal.keyName : null,
+              ...(traceId ? { traceId } : {}),
               operationName: operationName ?? null,
               durationMs: Number(process.hrtime.bigint() - started) / 1e6,
               sqlStatements: ctx.statements.count,

@@ -4,7 +4,9 @@ import { LRUCache } from 'lru-cache';
 import type { Context } from '../context/context.js';
 import type { Db } from '../db/open.js';
 import type { Logger } from '../logger.js';
+import { etagMatches, etagOf } from './etag.js';
 import { mediaType } from './read-body.js';
+import { traceIdOf } from './trace-context.js';
 
 export interface ResponseCacheOptions {
   maxEntries: number;
@@ -13,6 +15,53 @@ export interface ResponseCacheOptions {
   shared: boolean;
   db: Db;
   logger: Logger;
+  /** Told of every lookup and every response served from memory. */
+  metrics?: {
+    cacheLookup(hit: boolean): void;
+    cacheServed(req: IncomingMessage, operationName: string | null): void;
+  };
+}
+
+/** A stored response: its bytes, their ETag (hashed once, when stored) and the operation's name for metrics. */
+interface Entry {
+  body: Buffer;
+  etag: string;
+  operationName: string | null;
+  /** Charged to the caller's budget on a hit, as if the query ran. */
+  cost: number;
+}
+
+/**
+ * Cache-Control and ETag on successful GET queries, and 304 when the client's
+ * If-None-Match already names the answer; `store` receives each successful
+ * query whose request carried a cache key.
+ */
+export function httpCachingPlugin(cacheControl: string, store?: (key: string, entry: Entry) => void): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ request, response, contextValue, operation, operationName }) {
+          if (response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          const ok = !result.errors?.length && (response.http.status ?? 200) === 200 && operation?.operation === 'query';
+          const get = request.http?.method === 'GET';
+          const key = store && contextValue.cacheKey;
+          if (!ok || !(get || key)) return;
+          // The bytes Apollo is about to send (its JSON plus a newline), encoded once for the ETag and the cache.
+          const body = Buffer.from(JSON.stringify(result) + '\n');
+          const cost = (result.extensions?.cost as { requestedQueryCost?: number } | undefined)?.requestedQueryCost ?? 0;
+          const entry = { body, etag: etagOf(body), operationName: operationName ?? null, cost };
+          if (get) {
+            response.http.headers.set('cache-control', cacheControl);
+            response.http.headers.set('etag', entry.etag);
+            // node:http sends no body with a 304.
+            if (etagMatches(request.http?.headers.get('if-none-match'), entry.etag)) response.http.status = 304;
+          }
+          if (key) store(key, entry);
+        },
+      };
+    },
+  };
 }
 
 // Apollo's CSRF rule: a GET is served only if it could not come from a plain <form> or <img>.
@@ -29,14 +78,13 @@ function preflighted(req: IncomingMessage): boolean {
  * re-seeded, which SQLite reports through PRAGMA data_version; any change
  * empties the cache.
  */
-export function responseCache({ maxEntries, maxAgeSeconds, shared, db, logger }: ResponseCacheOptions) {
+export function responseCache({ maxEntries, maxAgeSeconds, shared, db, logger, metrics }: ResponseCacheOptions) {
   // Bounded in entries and in characters (keys included: a key is a whole request body).
   // Bodies are kept as encoded bytes: a hit writes them without re-encoding.
-  // The cost is kept to charge a hit to the caller's budget.
-  const entries = new LRUCache<string, { body: Buffer; cost: number }>({
+  const entries = new LRUCache<string, Entry>({
     max: maxEntries,
     maxSize: 32 * 1024 * 1024,
-    sizeCalculation: (value, key) => value.body.length + key.length,
+    sizeCalculation: (value, key) => value.body.length + key.length + value.etag.length + (value.operationName?.length ?? 0),
   });
   // Prepared once: a hit checks it on every request.
   const versionStatement = db.$client.prepare('pragma data_version').pluck();
@@ -51,45 +99,42 @@ export function responseCache({ maxEntries, maxAgeSeconds, shared, db, logger }:
     return body && mediaType(req) === 'application/json' ? `POST\u0000${accept}\u0000${body.toString('utf8')}` : undefined;
   };
 
-  function lookup(key: string): { body: Buffer; cost: number } | undefined {
+  function lookup(key: string): Entry | undefined {
     const current = dataVersion();
     if (current !== version) {
       entries.clear();
       version = current;
     }
-    return entries.get(key);
+    const entry = entries.get(key);
+    metrics?.cacheLookup(entry !== undefined);
+    return entry;
   }
 
-  /** Writes a stored response; the request id header is already set. */
-  function sendHit(req: IncomingMessage, res: ServerResponse, hit: Buffer, requestId: string, keyName: string | null) {
-    const graphqlResponse = req.headers.accept?.includes('application/graphql-response+json');
-    res.writeHead(200, {
-      'content-type': `${graphqlResponse ? 'application/graphql-response+json' : 'application/json'}; charset=utf-8`,
-      'content-length': hit.length,
-      'x-cache': 'HIT',
-      ...(req.method === 'GET' ? { 'cache-control': cacheControl } : {}),
-    });
-    res.end(hit);
-    if (logger.isLevelEnabled('info')) logger.info({ requestId, keyName, cache: 'hit' }, 'graphql operation');
+  /** Writes a stored response (or 304 when a GET's If-None-Match names it); the request id header is already set. */
+  function sendHit(req: IncomingMessage, res: ServerResponse, hit: Entry, requestId: string, keyName: string | null) {
+    const get = req.method === 'GET';
+    const validators = get ? { 'cache-control': cacheControl, etag: hit.etag } : {};
+    if (get && etagMatches(req.headers['if-none-match'], hit.etag)) {
+      res.writeHead(304, { 'x-cache': 'HIT', ...validators }).end();
+    } else {
+      const graphqlResponse = req.headers.accept?.includes('application/graphql-response+json');
+      res.writeHead(200, {
+        'content-type': `${graphqlResponse ? 'application/graphql-response+json' : 'application/json'}; charset=utf-8`,
+        'content-length': hit.body.length,
+        'x-cache': 'HIT',
+        ...validators,
+      });
+      res.end(hit.body);
+    }
+    metrics?.cacheServed(req, hit.operationName);
+    if (logger.isLevelEnabled('info')) {
+      const traceId = traceIdOf(req.headers.traceparent);
+      logger.info({ requestId, keyName, ...(traceId ? { traceId } : {}), operationName: hit.operationName, cache: 'hit' }, 'graphql operation');
+    }
   }
 
   /** Stores successful query results, and marks successful GETs cacheable by HTTP caches. */
-  const plugin: ApolloServerPlugin<Context> = {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ request, response, contextValue, operation }) {
-          if (response.body.kind !== 'single') return;
-          const result = response.body.singleResult;
-          const ok = !result.errors?.length && (response.http.status ?? 200) === 200 && operation?.operation === 'query';
-          if (!ok) return;
-          if (request.http?.method === 'GET') response.http.headers.set('cache-control', cacheControl);
-          const key = contextValue.cacheKey;
-          const cost = (result.extensions?.cost as { requestedQueryCost?: number } | undefined)?.requestedQueryCost ?? 0;
-          if (key) entries.set(key, { body: Buffer.from(JSON.stringify(result) + '\n'), cost });
-        },
-      };
-    },
-  };
+  const plugin = httpCachingPlugin(cacheControl, (key, entry) => entries.set(key, entry));
 
   return { keyOf, lookup, sendHit, plugin };
 }

@@ -7,7 +7,6 @@ import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
-import cors from 'cors';
 import { keyStore } from '../auth/key-store.js';
 import type { Config } from '../config.js';
 import { createContext, type Context } from '../context/context.js';
@@ -27,11 +26,17 @@ import { startReaderThread } from '../db/reader-thread.js';
 import { createQueries } from '../queries/index.js';
 import { authenticator } from './authenticate.js';
 import { clientAddress } from './client-address.js';
+import { cors } from './cors.js';
+import { graphiql } from './graphiql.js';
 import { graphqlHandler } from './graphql-handler.js';
 import { sendHttpError } from './http-errors.js';
+import { withGraphiqlLink } from './landing-page.js';
+import { createMetrics } from './metrics.js';
 import { diagnosticsPlugin, operationLogPlugin } from './plugins.js';
+import { printPublishedSchema } from './published-schema.js';
 import { startRequest } from './request-scope.js';
-import { responseCache } from './response-cache.js';
+import { httpCachingPlugin, responseCache } from './response-cache.js';
+import { createRoutes } from './routes.js';
 
 export interface ApiOptions {
   config: Config;
@@ -48,7 +53,7 @@ export interface Api {
   apollo: ApolloServer<Context>;
   /** Starts listening; resolves to the base URL (port 0 picks a free one). */
   listen: (port: number, host?: string) => Promise<string>;
-  /** Stops accepting, lets in-flight requests finish, then stops Apollo. */
+  /** Fails readiness, waits SHUTDOWN_DELAY_MS, stops accepting, lets in-flight requests finish, then stops Apollo. */
   stop: () => Promise<void>;
 }
 
@@ -57,6 +62,7 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
   // Search, whose cost the client controls, runs on a reader thread so it never stalls the event loop.
   const reader = db.$client.memory ? undefined : startReaderThread(db.$client.name);
   const queries = createQueries(db, reader);
+  const metrics = config.METRICS ? createMetrics({ maxOperationNames: config.METRICS_MAX_OPERATION_NAMES }) : undefined;
   // Diagnostics report per-request statement counts, which a cached answer would not have.
   const cache =
     config.RESPONSE_CACHE_SIZE > 0 && !config.GRAPHQL_DIAGNOSTICS
@@ -66,6 +72,7 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
           shared: config.ANONYMOUS_READS,
           db,
           logger,
+          metrics,
         })
       : undefined;
   const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
@@ -84,9 +91,20 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
   const httpServer = createServer({ connectionsCheckingInterval: Math.min(1_000, Math.ceil(config.REQUEST_TIMEOUT_MS / 4)) });
   const production = config.NODE_ENV === 'production';
 
+  const schema = buildExecutableSchema();
+  const explorer = config.GRAPHIQL ? graphiql() : undefined;
+  if (explorer && !explorer.built) logger.warn('GraphiQL is on but not built: run npm run build');
+  const landingPage = production
+    ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+    : ApolloServerPluginLandingPageLocalDefault({
+        embed: { runTelemetry: config.LANDING_PAGE_TELEMETRY },
+        document: exampleOperation,
+        footer: false,
+      });
+
   const apollo = new ApolloServer<Context>({
     // Apollo parses, validates and runs plugins; graphql-jit executes.
-    gateway: jitExecution(buildExecutableSchema(), {
+    gateway: jitExecution(schema, {
       maxResponseBytes: config.MAX_RESPONSE_BYTES,
       cacheBytes: config.COMPILED_QUERY_CACHE_BYTES,
     }),
@@ -99,8 +117,9 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
     introspection: config.GRAPHQL_INTROSPECTION,
     // No "Did you mean ...?" hints when the schema is meant to stay private.
     hideSchemaDetailsFromClientErrors: !config.GRAPHQL_INTROSPECTION,
-    includeStacktraceInErrorResponses: !production,
-    formatError: createFormatError(logger, production),
+    // Off unless NODE_ENV says development or test: a deployment that forgets NODE_ENV leaks nothing.
+    includeStacktraceInErrorResponses: config.GRAPHQL_ERROR_DETAILS,
+    formatError: createFormatError(logger, !config.GRAPHQL_ERROR_DETAILS),
     allowBatchedHttpRequests: config.GRAPHQL_BATCHING,
     csrfPrevention: true,
     // main.ts owns SIGTERM/SIGINT so it can close the database and exit 0.
@@ -121,12 +140,11 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
           }),
       ),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      production
-        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, document: exampleOperation, footer: false }),
+      explorer ? withGraphiqlLink(landingPage) : landingPage,
       operationLogPlugin(logger),
+      ...(metrics ? [metrics.plugin] : []),
       ...(config.GRAPHQL_DIAGNOSTICS ? [diagnosticsPlugin] : []),
-      ...(cache ? [cache.plugin] : []),
+      cache ? cache.plugin : httpCachingPlugin(`${config.ANONYMOUS_READS ? 'public' : 'private'}, max-age=${config.CACHE_MAX_AGE_SECONDS}`),
     ],
   });
   await apollo.start();
@@ -153,14 +171,33 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
     const body = JSON.stringify({ status: status === 200 ? 'ok' : 'unavailable' });
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
   };
+  let draining = false;
+  const routes = createRoutes({
+    logger,
+    schemaSdl: config.GRAPHQL_INTROSPECTION ? printPublishedSchema(schema) : undefined,
+    metrics,
+    graphiql: explorer,
+    cors: corsHandler,
+    ready: () => {
+      if (draining) return false;
+      try {
+        ping.get();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  });
   httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const path = req.url?.split('?', 1)[0];
     const info = startRequest(req, res, config.EXECUTION_TIMEOUT_MS);
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return health(res);
     if (path !== '/graphql') {
       req.resume();
+      if (path !== undefined && routes(req, res, path)) return;
       return sendHttpError(res, 404);
     }
+    metrics?.arrived(req);
     corsHandler(req, res, () => {
       graphql(req, res, info).catch((error: unknown) => {
         logger.error({ err: error, requestId: info.requestId }, 'unhandled HTTP error');
@@ -186,6 +223,9 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
         });
       }),
     stop: async () => {
+      // /readyz fails at once; SHUTDOWN_DELAY_MS gives load balancers time to notice before the listener closes.
+      draining = true;
+      if (config.SHUTDOWN_DELAY_MS > 0) await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DELAY_MS));
       await apollo.stop();
       await reader?.close();
     },

@@ -52,3 +52,20 @@ export async function readyUrl(server: ServerProcess, timeoutMs = 20_000): Promi
   }
   throw new Error('server did not become ready');
 }
+
+/** Runs any command (e.g. npm start) in the project folder with spawnServer's environment plus env. */
+export function spawnProcess(command: string, args: string[], env: Record<string, string>): ServerProcess {
+  const child = spawn(command, args, {
+    cwd: projectRoot,
+    env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  child.stdout!.on('data', (d) => stdout.push(...String(d).split('\n').filter(Boolean)));
+  child.stderr!.on('data', (d) => stderr.push(...String(d).split('\n').filter(Boolean)));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return { child, stdout, stderr, exited };
+}

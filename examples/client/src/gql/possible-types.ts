@@ -1,0 +1,51 @@
+
+      export type PossibleTypesResultData = {
+  "possibleTypes": {
+    "Node": [
+      "Article",
+      "Company",
+      "Exchange",
+      "IndexWeighting",
+      "IpoDeal",
+      "Listing",
+      "MarketIndex",
+      "Metric",
+      "PolicyEvent"
+    ],
+    "SearchResult": [
+      "Article",
+      "Company",
+      "IndexWeighting",
+      "IpoDeal",
+      "Listing",
+      "Metric",
+      "PolicyEvent"
+    ]
+  }
+};
+      const result: PossibleTypesResultData = {
+  "possibleTypes": {
+    "Node": [
+      "Article",
+      "Company",
+      "Exchange",
+      "IndexWeighting",
+      "IpoDeal",
+      "Listing",
+      "MarketIndex",
+      "Metric",
+      "PolicyEvent"
+    ],
+    "SearchResult": [
+      "Article",
+      "Company",
+      "IndexWeighting",
+      "IpoDeal",
+      "Listing",
+      "Metric",
+      "PolicyEvent"
+    ]
+  }
+};
+      export default result;
+    

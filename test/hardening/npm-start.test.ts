@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { readyUrl, spawnProcess } from '../helpers/server-process.js';
+import { tempDbPath } from '../helpers/temp-db.js';
+
+/** Every process below pid, from /proc (Linux), with its command line. */
+function descendants(pid: number): { pid: number; command: string }[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The command name in field 2 may hold spaces and parentheses; the fields after its last ")" do not.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const found: number[] = [];
+  const walk = (parent: number) => {
+    for (const [child, ppid] of parents) if (ppid === parent) (found.push(child), walk(child));
+  };
+  walk(pid);
+  return found.map((p) => {
+    let command = '';
+    try {
+      command = readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0').join(' ').trim();
+    } catch {
+      // Gone already.
+    }
+    return { pid: p, command };
+  });
+}
+
+/** Whether a process still runs (an exited one that is not yet reaped counts as gone). */
+function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+const portFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+
+describe('npm start', () => {
+  it('builds, serves, and on SIGTERM to the npm process stops the server gracefully, leaving no process behind and the port free', async () => {
+    const npm = spawnProcess('npm', ['start'], { DATABASE_PATH: tempDbPath() });
+    const url = new URL(await readyUrl(npm, 170_000));
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ exchanges { mic } }' }) });
+    expect(res.status).toBe(200);
+
+    const family = descendants(npm.child.pid!);
+    expect(family.some((p) => p.command.includes('dist/main.js'))).toBe(true);
+    npm.child.kill('SIGTERM');
+    expect(await npm.exited).toEqual({ code: 0, signal: null });
+    // The server finished its own shutdown rather than being orphaned or killed.
+    expect(npm.stdout.some((l) => l.includes('"msg":"stopped"'))).toBe(true);
+    expect(family.filter((p) => running(p.pid))).toEqual([]);
+    expect(await portFree(Number(url.port))).toBe(true);
+  }, 180_000);
+});
