@@ -279,7 +279,7 @@ process.once('exit', killAllChildren);
 try {
   await main();
 } catch (error) {
-  console.error(`\nbench failed: ${(error as Error).stack ?? error}`);
+  console.error(`\nbench failed: ${(error as Error).stack ?? String(error)}`);
   process.exitCode = 1;
 } finally {
   await stopAll(children).catch(() => undefined);

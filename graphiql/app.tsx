@@ -12,7 +12,7 @@ interface PageConfig {
   tabs: { query: string; variables?: string }[];
 }
 
-const config = JSON.parse(document.getElementById('graphiql-config')!.textContent!) as PageConfig;
+const config = JSON.parse(document.getElementById('graphiql-config')!.textContent) as PageConfig;
 // Relative to the page, so the explorer also works behind a path prefix.
 const resolve = (path: string) => new URL(path, document.baseURI).href;
 
@@ -33,7 +33,7 @@ async function fetcher(params: unknown, options?: { headers?: Record<string, str
     headers: { ...options?.headers, 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
     body: JSON.stringify(params),
   });
-  return res.json();
+  return (await res.json()) as unknown;
 }
 
 createRoot(document.getElementById('graphiql')!).render(

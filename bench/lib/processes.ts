@@ -98,8 +98,8 @@ export async function startChild({ name, args, env, cwd, port, timeoutMs = 30_00
       output = (output + chunk.toString()).slice(-4000);
       if (/^READY /m.test(output)) finish();
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code, signal) => finish(new Error(`${name} exited (${code ?? signal}) before it was ready:\n${output}`)));
     const timer = setTimeout(() => finish(new Error(`${name} was not ready after ${timeoutMs} ms:\n${output}`)), timeoutMs);
     const poll = setInterval(() => {
@@ -109,8 +109,8 @@ export async function startChild({ name, args, env, cwd, port, timeoutMs = 30_00
     }, 100);
   });
   // Keep draining its pipes so a chatty child never blocks on a full buffer.
-  child.stdout!.resume();
-  child.stderr!.resume();
+  child.stdout.resume();
+  child.stderr.resume();
 
   return {
     name,

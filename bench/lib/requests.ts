@@ -11,7 +11,10 @@ export const bodyOf = (w: Workload, variables: Record<string, unknown>, query = 
   JSON.stringify({ query, variables, operationName: w.id });
 
 /** One POST on a fresh connection: cluster workers share out connections, so repeated checks reach each worker. */
-export function post(url: string, body: string): Promise<{ status: number; text: string; json: any }> {
+/** A GraphQL answer as JSON, or undefined when the body was not JSON. */
+type GraphQLJson = { data?: unknown; errors?: unknown; extensions?: { diagnostics?: { sqlStatements?: unknown } } } | undefined;
+
+export function post(url: string, body: string): Promise<{ status: number; text: string; json: GraphQLJson }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
       const chunks: Buffer[] = [];
@@ -19,9 +22,9 @@ export function post(url: string, body: string): Promise<{ status: number; text:
       res.on('error', reject);
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        let json: any;
+        let json: GraphQLJson;
         try {
-          json = JSON.parse(text);
+          json = JSON.parse(text) as GraphQLJson;
         } catch {
           json = undefined;
         }
@@ -34,7 +37,7 @@ export function post(url: string, body: string): Promise<{ status: number; text:
 }
 
 /** Fails loudly unless the variant's data deep-equals A's. */
-function assertSameData(label: string, expected: unknown, got: { status: number; text: string; json: any }) {
+function assertSameData(label: string, expected: unknown, got: { status: number; text: string; json: GraphQLJson }) {
   if (got.status === 200 && isDeepStrictEqual(got.json?.data, expected)) return;
   const a = JSON.stringify(expected);
   const b = JSON.stringify(got.json?.data) ?? got.text;

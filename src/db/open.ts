@@ -57,7 +57,7 @@ function openReadOnly(path: string): Database.Database {
     sqlite.close();
     if (!cannotInitWal.has((error as { code?: string }).code ?? '')) throw error;
     // Immutable mode ignores a -wal file, so its commits would silently be missing.
-    if (existsSync(`${path}-wal`)) throw new Error(`its folder is read-only and ${path}-wal holds changes: checkpoint it where it can be written`);
+    if (existsSync(`${path}-wal`)) throw new Error(`its folder is read-only and ${path}-wal holds changes: checkpoint it where it can be written`, { cause: error });
     const uri = `file:${resolve(path).replace(/[%?#]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)}?immutable=1`;
     return new Database(uri, { readonly: true, fileMustExist: true });
   }

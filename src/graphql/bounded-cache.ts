@@ -3,7 +3,7 @@ import { visit, type DocumentNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 
 /** Apollo's cache interface (documents, persisted queries) over an LRU bounded in bytes. */
-export function boundedKeyValueCache<V extends {}>(maxBytes: number, sizeOf: (value: V, key: string) => number) {
+export function boundedKeyValueCache<V extends NonNullable<unknown>>(maxBytes: number, sizeOf: (value: V, key: string) => number) {
   const lru = new LRUCache<string, V>({ maxSize: maxBytes, sizeCalculation: (value, key) => Math.max(1, sizeOf(value, key)) });
   return {
     get: async (key: string) => lru.get(key),

@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Context } from '../context/context.js';
 import type { Logger } from '../logger.js';
+import { codeOf } from './errors.js';
 
 // formatError sees no context; the errors of each request are tagged with its id first.
 const requestIds = new WeakMap<object, string>();
@@ -50,7 +51,7 @@ const tooManyTokens = /^Syntax Error: Document contains more tha[nt] (\d+) token
  */
 export function createFormatError(logger: Logger, production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    let code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+    let code = codeOf(formatted.extensions);
     if (code === 'INTERNAL_SERVER_ERROR' && clientStatus(error)) {
       code = 'BAD_REQUEST';
       formatted = { ...formatted, extensions: { ...formatted.extensions, code } };

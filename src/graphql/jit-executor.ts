@@ -61,11 +61,11 @@ export function jitExecution(schema: GraphQLSchema, { cacheBytes, maxResponseByt
     if (!query) {
       const result = compileQuery(schema, document, operationName ?? undefined);
       // A document that cannot compile reports its errors like execution would.
-      if (!isCompiledQuery(result)) return withGraphQLErrors(result as ExecutionResult);
+      if (!isCompiledQuery(result)) return withGraphQLErrors(result);
       query = result;
       compiled.set(key, query, { size: COMPILED_BASE_BYTES + COMPILED_BYTES_PER_FIELD * fieldCount(document) });
     }
-    const result = withGraphQLErrors((await query.query(undefined, context, coerced.coerced)) as ExecutionResult);
+    const result = withGraphQLErrors((await query.query(undefined, context, coerced.coerced)));
     // A second line behind the cost limit: no answer may take the process's memory when stringified.
     return exceedsJsonSize(result, maxResponseBytes) ? tooLarge() : result;
   };

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Context } from '../context/context.js';
+import { codeOf } from '../graphql/errors.js';
 
 const graphqlName = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
 
@@ -81,7 +82,7 @@ export function createMetrics({ maxOperationNames }: { maxOperationNames: number
           const labels = { operation: operation(operationName), outcome: sent.length ? 'error' : 'success' };
           requests.inc(labels);
           duration.observe(labels, seconds(started));
-          for (const error of sent) errors.inc({ code: code(String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR')) });
+          for (const error of sent) errors.inc({ code: code(codeOf(error.extensions)) });
           statements.observe(contextValue.statements.count);
         },
       };

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../context/context.js';
+import { codeOf } from '../graphql/errors.js';
 import type { Logger } from '../logger.js';
 import { traceIdOf } from './trace-context.js';
 
@@ -27,7 +28,7 @@ export function operationLogPlugin(logger: Logger): ApolloServerPlugin<Context> 
           const codes = [
             ...new Set(
               (errors ?? (response.body.kind === 'single' ? response.body.singleResult.errors : undefined) ?? []).map(
-                (e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
+                (e) => codeOf(e.extensions),
               ),
             ),
           ];

@@ -1,3 +1,4 @@
+import { OperationTypeNode } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { LRUCache } from 'lru-cache';
@@ -43,7 +44,7 @@ export function httpCachingPlugin(cacheControl: string, store?: (key: string, en
         async willSendResponse({ request, response, contextValue, operation, operationName }) {
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
-          const ok = !result.errors?.length && (response.http.status ?? 200) === 200 && operation?.operation === 'query';
+          const ok = !result.errors?.length && Number(response.http.status ?? 200) === 200 && operation?.operation === OperationTypeNode.QUERY;
           const get = request.http?.method === 'GET';
           const key = store && contextValue.cacheKey;
           if (!ok || !(get || key)) return;

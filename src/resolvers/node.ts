@@ -8,7 +8,7 @@ import { loadTyped } from './load.js';
 // Unknown or malformed ids resolve to null, as Relay expects of node().
 const loadNode = (id: string, ctx: Context) => {
   const decoded = fromGlobalId(id);
-  return decoded ? loadTyped(decoded.kind, decoded.key, ctx) : null;
+  return decoded ? loadTyped(decoded.kind, decoded.key, ctx) : Promise.resolve(null);
 };
 
 export const nodeResolvers: Resolvers = {

@@ -13,7 +13,7 @@ const query = 'query Count($first: Int) { articles(first: $first) { totalCount n
 const variables = { first: 2 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const graphqlUrl = (params?: Record<string, string>) => `${api.url}/graphql${params ? `?${new URLSearchParams(params)}` : ''}`;
+const graphqlUrl = (params?: Record<string, string>) => `${api.url}/graphql${params ? `?${new URLSearchParams(params).toString()}` : ''}`;
 const getParams = { query, variables: JSON.stringify(variables) };
 
 async function post(body: string, headers: Record<string, string> = {}) {

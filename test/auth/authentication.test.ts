@@ -128,7 +128,7 @@ describe('with ANONYMOUS_READS=false', () => {
   });
 
   it('marks a GET answer private, so a shared HTTP cache cannot hand it to a client without a key', async () => {
-    const res = await fetch(`${api.url}/graphql?${new URLSearchParams({ query })}`, {
+    const res = await fetch(`${api.url}/graphql?${new URLSearchParams({ query }).toString()}`, {
       headers: { ...bearer(secret), 'apollo-require-preflight': 'true' },
     });
     expect(res.status).toBe(200);

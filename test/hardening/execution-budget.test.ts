@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeadlineExceeded, startReaderThread, type ReaderThread } from '../../src/db/reader-thread.js';
-import { errorCode, startApi, type TestApi } from '../helpers/api.js';
+import { startApi, type TestApi } from '../helpers/api.js';
 
 let spent: TestApi;
 let reader: ReaderThread;

@@ -23,7 +23,7 @@ function slowClient(head: string, drip: string): Promise<{ closedAfterMs: number
     let answer = '';
     const timer = setInterval(() => socket.writable && socket.write(drip), 200);
     const giveUp = setTimeout(() => socket.destroy(), 5 * TIMEOUT_MS);
-    socket.on('data', (d) => (answer += d));
+    socket.on('data', (d: Buffer) => (answer += d.toString()));
     // The server may reset while a drip is on its way.
     socket.on('error', () => {});
     socket.on('close', () => {

@@ -32,8 +32,8 @@ export function spawnServer(env: Record<string, string>, user: { uid?: number; g
   child.on('exit', () => live.delete(child));
   const stdout: string[] = [];
   const stderr: string[] = [];
-  child.stdout!.on('data', (d) => stdout.push(...String(d).split('\n').filter(Boolean)));
-  child.stderr!.on('data', (d) => stderr.push(...String(d).split('\n').filter(Boolean)));
+  child.stdout.on('data', (d) => stdout.push(...String(d).split('\n').filter(Boolean)));
+  child.stderr.on('data', (d) => stderr.push(...String(d).split('\n').filter(Boolean)));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
@@ -62,8 +62,8 @@ export function spawnProcess(command: string, args: string[], env: Record<string
   });
   const stdout: string[] = [];
   const stderr: string[] = [];
-  child.stdout!.on('data', (d) => stdout.push(...String(d).split('\n').filter(Boolean)));
-  child.stderr!.on('data', (d) => stderr.push(...String(d).split('\n').filter(Boolean)));
+  child.stdout.on('data', (d) => stdout.push(...String(d).split('\n').filter(Boolean)));
+  child.stderr.on('data', (d) => stderr.push(...String(d).split('\n').filter(Boolean)));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
