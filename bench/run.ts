@@ -183,7 +183,15 @@ async function main() {
   if (workers < 3) notes.push(`A-2workers ran ${workers} process(es) with WORKERS=2: cluster workers were not started, so it is A again.`);
 
   // Seed-size cells warm up while the synthetic database builds: warm-up needs no quiet machine.
-  const seedServers: Record<string, Child | ((w: string) => Child)> = { A, B, C, D: (w) => D[w]!, E, 'A-cached': Acached, 'A-2workers': A2 };
+  const seedServers: Record<string, Child | ((w: string) => Child)> = {
+    A,
+    B,
+    C,
+    D: (w) => D[w]!,
+    E,
+    'A-cached': Acached,
+    'A-2workers': A2,
+  };
   const cells: TimedCell[] = [];
   for (const [variant, server] of Object.entries(seedServers)) {
     for (const w of workloads) {
@@ -210,7 +218,10 @@ async function main() {
   await stopAll([AsDiag, BsDiag]);
 
   const scaleCells: TimedCell[] = [];
-  for (const [variant, child] of [['A', As], ['C', Cs]] as const) {
+  for (const [variant, child] of [
+    ['A', As],
+    ['C', Cs],
+  ] as const) {
     for (const w of workloads) scaleCells.push(await cell(SCALE, variant, child, bodyOf(w, scaleVariables(w)), w.id));
   }
   log(`warming up ${scaleCells.length} ${SCALE} cells for ${WARMUP_SECONDS} s each`);
@@ -223,7 +234,16 @@ async function main() {
     for (const [i, cell] of order.entries()) {
       const result = await load(cell.child.url, cell.body, SECONDS);
       const failures = result.non2xx + result.errors + result.timeouts;
-      runs.push({ round, order: i, scale: cell.scale, variant: cell.variant, workload: cell.workload, bodyBytes: cell.bodyBytes, peakRssMb: cell.child.peakRssMb(), ...result });
+      runs.push({
+        round,
+        order: i,
+        scale: cell.scale,
+        variant: cell.variant,
+        workload: cell.workload,
+        bodyBytes: cell.bodyBytes,
+        peakRssMb: cell.child.peakRssMb(),
+        ...result,
+      });
       log(
         `round ${round}/${ROUNDS} ${String(i + 1).padStart(2)}/${order.length} ${cell.scale.padEnd(4)} ${cell.variant.padEnd(10)} ${cell.workload}: ` +
           `${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50Ms.toFixed(2)} ms  p99 ${result.p99Ms.toFixed(2)} ms${failures ? `  FAILURES ${failures}` : ''}`,
@@ -240,11 +260,27 @@ async function main() {
   peakRssMb.push({ variant: 'A', scale: SCALE, mb: As.peakRssMb() }, { variant: 'C', scale: SCALE, mb: Cs.peakRssMb() });
   await stopAll(children);
 
-  const summary = summarize({ runs, cells, rounds: ROUNDS, scaleLabel: SCALE, workloads: W, seedStatements, scaleStatements, peakRssMb, notes });
+  const summary = summarize({
+    runs,
+    cells,
+    rounds: ROUNDS,
+    scaleLabel: SCALE,
+    workloads: W,
+    seedStatements,
+    scaleStatements,
+    peakRssMb,
+    notes,
+  });
   if (!sameOrder) notes.push("C's data deep-equals A's but its field order or encoding differs.");
 
   const results: Results = {
-    machine: { node: process.version, cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: os.totalmem() / 2 ** 30, date: new Date().toISOString() },
+    machine: {
+      node: process.version,
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      cores: os.cpus().length,
+      memoryGb: os.totalmem() / 2 ** 30,
+      date: new Date().toISOString(),
+    },
     settings: { seconds: SECONDS, rounds: ROUNDS, connections: 10, pipelining: 1, companies: COMPANIES, scaleLabel: SCALE },
     wallSeconds: (Date.now() - started) / 1000,
     variants,

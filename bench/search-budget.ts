@@ -54,7 +54,12 @@ console.log(
       status: res.status,
       errorCodes: [...new Set((body.errors ?? []).map((e) => e.extensions?.code))],
       cost: body.extensions?.cost,
-      healthz: { waits: healthWaits.map((w) => Math.round(w)).join(' '), polls: sorted.length, p50Ms: +sorted[Math.floor(sorted.length / 2)]!.toFixed(1), maxMs: +sorted.at(-1)!.toFixed(1) },
+      healthz: {
+        waits: healthWaits.map((w) => Math.round(w)).join(' '),
+        polls: sorted.length,
+        p50Ms: +sorted[Math.floor(sorted.length / 2)]!.toFixed(1),
+        maxMs: +sorted.at(-1)!.toFixed(1),
+      },
     },
     null,
     2,

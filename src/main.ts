@@ -54,9 +54,7 @@ function supervise(config: Config, logger: Logger) {
     stopping = true;
     retries.forEach(clearTimeout);
     const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined && !w.isDead());
-    await Promise.all(
-      workers.map((w) => new Promise<void>((resolve) => (w.once('exit', () => resolve()), w.process.kill('SIGTERM')))),
-    );
+    await Promise.all(workers.map((w) => new Promise<void>((resolve) => (w.once('exit', () => resolve()), w.process.kill('SIGTERM')))));
   };
   for (let i = 0; i < config.WORKERS; i++) fork();
   cluster.on('listening', (worker) => listening.add(worker.id));

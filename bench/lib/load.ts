@@ -25,7 +25,16 @@ export async function load(url: string, body: string, seconds: number): Promise<
   let finish!: (result: autocannon.Result) => void;
   let fail!: (error: unknown) => void;
   const done = new Promise<autocannon.Result>((resolve, reject) => ((finish = resolve), (fail = reject)));
-  const options = { url, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body, connections: 10, pipelining: 1, duration: seconds, sampleInt: 100 };
+  const options = {
+    url,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections: 10,
+    pipelining: 1,
+    duration: seconds,
+    sampleInt: 100,
+  };
   const instance = autocannon(options, (error, result) => (error ? fail(error) : finish(result)));
   instance.on('response', (_client, status, _bytes, ms) => {
     if (status < 200 || status > 299) return;

@@ -86,11 +86,17 @@ Whole run: ${num(r.wallSeconds)} s. Scale database: ${num(s.companies)} syntheti
 
 ## Variants
 
-${table(['', 'What'], Object.entries(r.variants).map(([k, v]) => [k, v]))}
+${table(
+  ['', 'What'],
+  Object.entries(r.variants).map(([k, v]) => [k, v]),
+)}
 
 ## Targets
 
-${table(['Target', 'Measured', ''], r.targets.map((t) => [t.target, t.value, t.held ? 'held' : '**missed**']))}
+${table(
+  ['Target', 'Measured', ''],
+  r.targets.map((t) => [t.target, t.value, t.held ? 'held' : '**missed**']),
+)}
 
 ## Throughput and latency
 
@@ -112,7 +118,16 @@ ${table(
 
 ## Ratios (req/s, per round)
 
-${table(['Ratio', 'Median', 'Min', 'Max', 'Per round'], r.ratios.map((x) => [x.name, num(x.spread.median, 2), num(x.spread.min, 2), num(x.spread.max, 2), x.perRound.map((v) => num(v, 2)).join(', ')]))}
+${table(
+  ['Ratio', 'Median', 'Min', 'Max', 'Per round'],
+  r.ratios.map((x) => [
+    x.name,
+    num(x.spread.median, 2),
+    num(x.spread.min, 2),
+    num(x.spread.max, 2),
+    x.perRound.map((v) => num(v, 2)).join(', '),
+  ]),
+)}
 
 ![ratios](ratios.svg)
 
@@ -120,22 +135,46 @@ ${table(['Ratio', 'Median', 'Min', 'Max', 'Per round'], r.ratios.map((x) => [x.n
 
 One request each against an instance started with GRAPHQL_DIAGNOSTICS=1 (extensions.diagnostics.sqlStatements).
 
-${table(['Operation', ...r.statements.columns], r.statements.rows.map((row) => [row.shape, ...r.statements.columns.map((c) => (row.counts[c] == null ? 'n/a' : String(row.counts[c])))]))}
+${table(
+  ['Operation', ...r.statements.columns],
+  r.statements.rows.map((row) => [row.shape, ...r.statements.columns.map((c) => (row.counts[c] == null ? 'n/a' : String(row.counts[c])))]),
+)}
 
 ## Seed size vs ${s.scaleLabel}
 
 The same operation may answer with more data at scale (W4 returns a full page of 50 events there, 9 at seed size), so the response sizes and the ratio of p50 per response byte are shown beside the plain ratio; the targets use the plain ratio.
 
 ${table(
-  ['Variant', 'Workload', 'p50 ms seed', `p50 ms ${s.scaleLabel}`, 'Ratio', 'Body bytes seed', `Body bytes ${s.scaleLabel}`, 'Ratio per byte'],
-  r.scale.map((x) => [x.variant, x.workload, num(x.seedP50Ms, 2), num(x.scaleP50Ms, 2), num(x.ratio, 2), num(x.seedBytes, 0), num(x.scaleBytes, 0), num(x.perByteRatio, 2)]),
+  [
+    'Variant',
+    'Workload',
+    'p50 ms seed',
+    `p50 ms ${s.scaleLabel}`,
+    'Ratio',
+    'Body bytes seed',
+    `Body bytes ${s.scaleLabel}`,
+    'Ratio per byte',
+  ],
+  r.scale.map((x) => [
+    x.variant,
+    x.workload,
+    num(x.seedP50Ms, 2),
+    num(x.scaleP50Ms, 2),
+    num(x.ratio, 2),
+    num(x.seedBytes, 0),
+    num(x.scaleBytes, 0),
+    num(x.perByteRatio, 2),
+  ]),
 )}
 
 ## Peak RSS
 
 VmHWM of the server process at the end of the run (summed over the primary and its workers for A-2workers).
 
-${table(['Variant', 'Scale', 'MB'], r.peakRssMb.map((x) => [x.variant, x.scale, num(x.mb, 1)]))}
+${table(
+  ['Variant', 'Scale', 'MB'],
+  r.peakRssMb.map((x) => [x.variant, x.scale, num(x.mb, 1)]),
+)}
 ${r.notes.length ? `\n## Notes\n\n${r.notes.map((n) => `- ${n}`).join('\n')}\n` : ''}`;
 }
 

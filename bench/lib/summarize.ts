@@ -3,7 +3,15 @@
 import type { LoadResult } from './load.js';
 import { spread, type Cell, type Ratio, type Results, type ScaleRow, type Target } from './report.js';
 
-export type Run = LoadResult & { round: number; order: number; scale: string; variant: string; workload: string; bodyBytes: number; peakRssMb: number };
+export type Run = LoadResult & {
+  round: number;
+  order: number;
+  scale: string;
+  variant: string;
+  workload: string;
+  bodyBytes: number;
+  peakRssMb: number;
+};
 export type StatementCounts = Record<string, { A: number | null; B: number | null }>;
 
 export interface SummaryInput {
@@ -18,7 +26,17 @@ export interface SummaryInput {
   notes: string[];
 }
 
-export function summarize({ runs, cells, rounds: ROUNDS, scaleLabel: SCALE, workloads: W, seedStatements, scaleStatements, peakRssMb, notes }: SummaryInput) {
+export function summarize({
+  runs,
+  cells,
+  rounds: ROUNDS,
+  scaleLabel: SCALE,
+  workloads: W,
+  seedStatements,
+  scaleStatements,
+  peakRssMb,
+  notes,
+}: SummaryInput) {
   const pick = (scale: string, variant: string, workload: string) =>
     runs.filter((r) => r.scale === scale && r.variant === variant && r.workload === workload);
   const cellSummaries: Cell[] = cells.map(({ scale, variant, workload, bodyBytes }) => {
@@ -35,7 +53,8 @@ export function summarize({ runs, cells, rounds: ROUNDS, scaleLabel: SCALE, work
       failures: list.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0),
     };
   });
-  for (const c of cellSummaries) if (c.failures) notes.push(`${c.scale} ${c.variant} ${c.workload}: ${c.failures} failed requests during timing.`);
+  for (const c of cellSummaries)
+    if (c.failures) notes.push(`${c.scale} ${c.variant} ${c.workload}: ${c.failures} failed requests during timing.`);
 
   const rps = (round: number, variant: string, workload: string, scale = 'seed') =>
     runs.find((r) => r.round === round && r.scale === scale && r.variant === variant && r.workload === workload)!.rps;
@@ -44,7 +63,12 @@ export function summarize({ runs, cells, rounds: ROUNDS, scaleLabel: SCALE, work
     return { name, perRound, spread: spread(perRound) };
   };
   const ratios: Ratio[] = [
-    ...[['A', 'B'], ['A', 'C'], ['A', 'E'], ['C', 'D']].flatMap(([x, y]) => W.map((w) => ratio(`${x}/${y} ${w}`, x!, y!, w))),
+    ...[
+      ['A', 'B'],
+      ['A', 'C'],
+      ['A', 'E'],
+      ['C', 'D'],
+    ].flatMap(([x, y]) => W.map((w) => ratio(`${x}/${y} ${w}`, x!, y!, w))),
     ratio('A-cached/D W2', 'A-cached', 'D', 'W2'),
     ratio('A-2workers/A W2', 'A-2workers', 'A', 'W2'),
   ];
@@ -57,7 +81,16 @@ export function summarize({ runs, cells, rounds: ROUNDS, scaleLabel: SCALE, work
       const bytes = (at: string) => cells.find((c) => c.scale === at && c.variant === variant && c.workload === workload)!.bodyBytes;
       const [seedBytes, scaleBytes] = [bytes('seed'), bytes(SCALE)];
       // The same operation can answer with more data at scale (a full page, more relations): time per byte tells cost growth apart.
-      return { variant, workload, seedP50Ms, scaleP50Ms, ratio: scaleP50Ms / seedP50Ms, seedBytes, scaleBytes, perByteRatio: scaleP50Ms / scaleBytes / (seedP50Ms / seedBytes) };
+      return {
+        variant,
+        workload,
+        seedP50Ms,
+        scaleP50Ms,
+        ratio: scaleP50Ms / seedP50Ms,
+        seedBytes,
+        scaleBytes,
+        perByteRatio: scaleP50Ms / scaleBytes / (seedP50Ms / seedBytes),
+      };
     }),
   );
   const scaleRatio = (w: string) => scale.find((s) => s.variant === 'A' && s.workload === w)!.ratio;
@@ -78,15 +111,27 @@ export function summarize({ runs, cells, rounds: ROUNDS, scaleLabel: SCALE, work
   const rssA = peakRssMb.find((r) => r.variant === 'A' && r.scale === SCALE)!.mb;
   const aVsE = W.map((w) => ratioOf(`A/E ${w}`));
   const targets: Target[] = [
-    { target: 'W1 statements constant (seed vs scale database)', value: `A: ${aCounts('W1').join(' / ')}`, held: constant(...aCounts('W1')) },
+    {
+      target: 'W1 statements constant (seed vs scale database)',
+      value: `A: ${aCounts('W1').join(' / ')}`,
+      held: constant(...aCounts('W1')),
+    },
     ...['W2', 'W4'].map((w) => {
       const values = [...aCounts(`${w} first 10`), ...aCounts(`${w} first 50`)];
-      return { target: `${w} statements constant in page size (first 10 vs 50)`, value: `A: first 10 → ${aCounts(`${w} first 10`).join(' / ')}, first 50 → ${aCounts(`${w} first 50`).join(' / ')} (seed / ${SCALE})`, held: constant(...values) };
+      return {
+        target: `${w} statements constant in page size (first 10 vs 50)`,
+        value: `A: first 10 → ${aCounts(`${w} first 10`).join(' / ')}, first 50 → ${aCounts(`${w} first 50`).join(' / ')} (seed / ${SCALE})`,
+        held: constant(...values),
+      };
     }),
     { target: 'W2 A/B ≥ 2', value: f2(ratioOf('A/B W2')), held: ratioOf('A/B W2') >= 2 },
     { target: 'W2 A/C ≥ 0.5', value: f2(ratioOf('A/C W2')), held: ratioOf('A/C W2') >= 0.5 },
     { target: 'W2 A-cached ≥ 0.8 × D', value: f2(ratioOf('A-cached/D W2')), held: ratioOf('A-cached/D W2') >= 0.8 },
-    { target: 'A ahead of E on every workload (A/E > 1)', value: aVsE.map((v, i) => `${W[i]} ${f2(v)}`).join(', '), held: aVsE.every((v) => v > 1) },
+    {
+      target: 'A ahead of E on every workload (A/E > 1)',
+      value: aVsE.map((v, i) => `${W[i]} ${f2(v)}`).join(', '),
+      held: aVsE.every((v) => v > 1),
+    },
     { target: `${SCALE}: W1 p50 ≤ 1.3 × seed size`, value: f2(scaleRatio('W1')), held: scaleRatio('W1') <= 1.3 },
     { target: `${SCALE}: W4 p50 ≤ 1.3 × seed size`, value: f2(scaleRatio('W4')), held: scaleRatio('W4') <= 1.3 },
     { target: `${SCALE}: W3 p50 ≤ 3 × seed size`, value: f2(scaleRatio('W3')), held: scaleRatio('W3') <= 3 },
@@ -94,7 +139,8 @@ export function summarize({ runs, cells, rounds: ROUNDS, scaleLabel: SCALE, work
     { target: 'WORKERS=2 ≥ 1.5 × A on W2', value: f2(ratioOf('A-2workers/A W2')), held: ratioOf('A-2workers/A W2') >= 1.5 },
   ];
   const cachedGain = spread(Array.from({ length: ROUNDS }, (_, i) => rps(i + 1, 'A-cached', 'W2') / rps(i + 1, 'A', 'W2'))).median;
-  if (cachedGain < 1.2) notes.push(`A-cached is only ${f2(cachedGain)}× A on W2: is RESPONSE_CACHE_SIZE (the response cache) in this build?`);
+  if (cachedGain < 1.2)
+    notes.push(`A-cached is only ${f2(cachedGain)}× A on W2: is RESPONSE_CACHE_SIZE (the response cache) in this build?`);
   notes.push('Targets compare medians over the rounds. The load generator shares the 2 cores with the server under test.');
 
   return { cells: cellSummaries, ratios, scale, statements: { columns, rows: statementRows }, targets };

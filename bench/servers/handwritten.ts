@@ -45,7 +45,8 @@ const sql = {
 
   companyCount: db.prepare('select count(*) from companies').pluck(),
   companyPage: db.prepare('select id, name from companies order by lower(name), id limit ?'),
-  listingsOf: db.prepare(`select l.company_id as k, l.id, l.status, e.mic, e.name from listings l left join exchanges e on e.mic = l.exchange_mic
+  listingsOf:
+    db.prepare(`select l.company_id as k, l.id, l.status, e.mic, e.name from listings l left join exchanges e on e.mic = l.exchange_mic
     where ${inKeys('l.company_id')} order by l.id`),
   ipoDealsOf: db.prepare(`select company_id as k, id, proceeds_amount, proceeds_currency, proceeds_usd from ipo_deals
     where ${inKeys('company_id')} order by date_start is null, date_start, id`),
@@ -54,7 +55,8 @@ const sql = {
 
   // Search: the API's ranking and snippet expressions, so scores and snippets match.
   hasAll: db.prepare('select 1 from search_index where search_index match ? limit 1').pluck(),
-  searchPage: db.prepare(`select kind, entity_id, -bm25(search_index, 0, 0, 8.0, 1.0) * (case kind when 'Company' then 2.0 else 1.0 end) as score,
+  searchPage:
+    db.prepare(`select kind, entity_id, -bm25(search_index, 0, 0, 8.0, 1.0) * (case kind when 'Company' then 2.0 else 1.0 end) as score,
       snippet(search_index, -1, ?, ?, '…', 24) as snippet
     from search_index where search_index match ?
     order by bm25(search_index, 0, 0, 8.0, 1.0) * (case kind when 'Company' then 2.0 else 1.0 end), kind, entity_id limit ? offset 0`),
@@ -72,7 +74,8 @@ const sql = {
   eventCount: db.prepare('select count(*) from policy_events where date_end >= ? and date_start <= ?').pluck(),
   eventPage: db.prepare(`select * from policy_events where date_end >= ? and date_start <= ?
     order by date_start is null, date_start, id limit ?`),
-  eventCompanies: db.prepare(`select pc.policy_event_id as k, c.id, c.name from policy_event_companies pc join companies c on c.id = pc.company_id
+  eventCompanies:
+    db.prepare(`select pc.policy_event_id as k, c.id, c.name from policy_event_companies pc join companies c on c.id = pc.company_id
     where ${inKeys('pc.policy_event_id')} order by lower(c.name), c.id`),
   eventSources: db.prepare(`select c.policy_event_id as k, c.quote, a.title from citations c join articles a on a.id = c.article_id
     where ${inKeys('c.policy_event_id')} order by c.policy_event_id, c.position, c.id`),

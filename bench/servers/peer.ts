@@ -21,7 +21,12 @@ await app.register(mercurius, {
   path: '/graphql',
   graphiql: false,
   context: () =>
-    createContext(queries, { requestId: '', statements: { count: 0 }, deadline: Number.MAX_SAFE_INTEGER, principal: { kind: 'anonymous', address: '' } }),
+    createContext(queries, {
+      requestId: '',
+      statements: { count: 0 },
+      deadline: Number.MAX_SAFE_INTEGER,
+      principal: { kind: 'anonymous', address: '' },
+    }),
 });
 const url = await app.listen({ port: config.PORT, host: config.HOST });
 console.log(`READY ${url}`);

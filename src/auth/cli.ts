@@ -17,7 +17,14 @@ class UsageError extends Error {}
 function table(keys: KeyInfo[]): string {
   const rows = [['NAME', 'ROLE', 'CREATED', 'REVOKED'], ...keys.map((k) => [k.name, k.role, k.createdAt, k.revokedAt ?? '-'])];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 function run(argv: string[]): void {

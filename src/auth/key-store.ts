@@ -27,9 +27,7 @@ export class KeyError extends Error {
 
 /** What a presented secret turned out to be. */
 export type Verification =
-  | { status: 'valid'; keyName: string; role: Role }
-  | { status: 'revoked'; keyName: string }
-  | { status: 'unknown' };
+  { status: 'valid'; keyName: string; role: Role } | { status: 'revoked'; keyName: string } | { status: 'unknown' };
 
 export interface KeyStore {
   /** Stores a new key and returns its secret: the only time the secret exists outside the client. */
@@ -55,8 +53,16 @@ export function keyStore(db: Db): KeyStore {
 
 function createKeyStore(db: Db): KeyStore {
   const columns = { name: apiKeys.name, role: apiKeys.role, createdAt: apiKeys.createdAt, revokedAt: apiKeys.revokedAt };
-  const byHash = db.select(columns).from(apiKeys).where(eq(apiKeys.secretHash, sql.placeholder('hash'))).prepare();
-  const byName = db.select(columns).from(apiKeys).where(eq(apiKeys.name, sql.placeholder('name'))).prepare();
+  const byHash = db
+    .select(columns)
+    .from(apiKeys)
+    .where(eq(apiKeys.secretHash, sql.placeholder('hash')))
+    .prepare();
+  const byName = db
+    .select(columns)
+    .from(apiKeys)
+    .where(eq(apiKeys.name, sql.placeholder('name')))
+    .prepare();
 
   // Verified live keys by secret hash, so a keyed request costs no table read.
   // The cache is dropped whenever another connection (the CLI, another worker)
@@ -85,13 +91,18 @@ function createKeyStore(db: Db): KeyStore {
 
   const create = (name: string, role: string) => {
     if (!namePattern.test(name)) {
-      throw new KeyError('INVALID_NAME', `Invalid key name "${name}": use 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit`);
+      throw new KeyError(
+        'INVALID_NAME',
+        `Invalid key name "${name}": use 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit`,
+      );
     }
     if (!isRole(role)) throw new KeyError('UNKNOWN_ROLE', `Unknown role "${role}": choose one of ${roles.join(', ')}`);
     const secret = generateSecret();
     const key: KeyInfo = { name, role, createdAt: new Date().toISOString(), revokedAt: null };
     try {
-      db.insert(apiKeys).values({ ...key, secretHash: hashSecret(secret) }).run();
+      db.insert(apiKeys)
+        .values({ ...key, secretHash: hashSecret(secret) })
+        .run();
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && byName.get({ name })) {
         throw new KeyError('DUPLICATE_NAME', `A key named "${name}" already exists (names are never reused, even after revocation)`);

@@ -57,7 +57,8 @@ function openReadOnly(path: string): Database.Database {
     sqlite.close();
     if (!cannotInitWal.has((error as { code?: string }).code ?? '')) throw error;
     // Immutable mode ignores a -wal file, so its commits would silently be missing.
-    if (existsSync(`${path}-wal`)) throw new Error(`its folder is read-only and ${path}-wal holds changes: checkpoint it where it can be written`, { cause: error });
+    if (existsSync(`${path}-wal`))
+      throw new Error(`its folder is read-only and ${path}-wal holds changes: checkpoint it where it can be written`, { cause: error });
     const uri = `file:${resolve(path).replace(/[%?#]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)}?immutable=1`;
     return new Database(uri, { readonly: true, fileMustExist: true });
   }
@@ -92,8 +93,7 @@ function migrate(db: Db) {
     const sqlite = db.$client;
     sqlite.exec('create table if not exists __drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)');
     const last = sqlite.prepare('select created_at from __drizzle_migrations order by created_at desc limit 1').get() as
-      | { created_at: number }
-      | undefined;
+      { created_at: number } | undefined;
     const record = sqlite.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)');
     for (const migration of readMigrationFiles({ migrationsFolder })) {
       if (last && Number(last.created_at) >= migration.folderMillis) continue;

@@ -90,11 +90,14 @@ export function startReaderThread(filename: string): ReaderThread {
         if (failure) return reject(failure);
         const job: Job = { id: nextId++, sql, params, deadline, resolve: resolve as (rows: unknown[]) => void, reject };
         // The caller hears of the deadline at once; a statement already running finishes unheard.
-        job.timer = setTimeout(() => {
-          const index = queue.indexOf(job);
-          if (index >= 0) queue.splice(index, 1);
-          reject(new DeadlineExceeded());
-        }, Math.max(0, deadline - Date.now()));
+        job.timer = setTimeout(
+          () => {
+            const index = queue.indexOf(job);
+            if (index >= 0) queue.splice(index, 1);
+            reject(new DeadlineExceeded());
+          },
+          Math.max(0, deadline - Date.now()),
+        );
         job.timer.unref();
         queue.push(job);
         pump();

@@ -17,8 +17,7 @@ export interface ConnectionModel<T> {
 }
 
 // A cursor names its connection, so one from another list is refused, not misread.
-const encodeCursor = (connection: string, offset: number) =>
-  Buffer.from(`cursor:${connection}:${offset}`, 'utf8').toString('base64url');
+const encodeCursor = (connection: string, offset: number) => Buffer.from(`cursor:${connection}:${offset}`, 'utf8').toString('base64url');
 
 function decodeCursor(connection: string, cursor: string): number {
   const text = /^[A-Za-z0-9_-]{1,200}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';

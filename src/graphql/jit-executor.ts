@@ -51,7 +51,8 @@ export function jitExecution(schema: GraphQLSchema, { cacheBytes, maxResponseByt
 
   const executor: GatewayExecutor = async ({ queryHash, document, operation, operationName, request, context }) => {
     // No operation matches operationName: graphql-js words the error, Apollo answers 400.
-    if (!operation) return execute({ schema, document, operationName: request.operationName, variableValues: request.variables }) as ExecutionResult;
+    if (!operation)
+      return execute({ schema, document, operationName: request.operationName, variableValues: request.variables }) as ExecutionResult;
     // graphql-js coerces variables so errors keep the shape Apollo turns into a 400 BAD_USER_INPUT.
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
     if (coerced.errors) return { errors: coerced.errors };
@@ -65,7 +66,7 @@ export function jitExecution(schema: GraphQLSchema, { cacheBytes, maxResponseByt
       query = result;
       compiled.set(key, query, { size: COMPILED_BASE_BYTES + COMPILED_BYTES_PER_FIELD * fieldCount(document) });
     }
-    const result = withGraphQLErrors((await query.query(undefined, context, coerced.coerced)));
+    const result = withGraphQLErrors(await query.query(undefined, context, coerced.coerced));
     // A second line behind the cost limit: no answer may take the process's memory when stringified.
     return exceedsJsonSize(result, maxResponseBytes) ? tooLarge() : result;
   };

@@ -5,8 +5,7 @@ import type { Principal } from '../auth/principal.js';
 import { hasSecretShape } from '../auth/secrets.js';
 
 export type Authentication =
-  | { ok: true; principal: Principal }
-  | { ok: false; reason: 'missing' | 'malformed' | 'unknown' | 'revoked'; keyName?: string };
+  { ok: true; principal: Principal } | { ok: false; reason: 'missing' | 'malformed' | 'unknown' | 'revoked'; keyName?: string };
 
 // RFC 6750: the scheme is case-insensitive, the token is b64token.
 const bearer = /^bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;

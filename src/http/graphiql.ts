@@ -50,7 +50,11 @@ export function graphiql(folder = graphiqlAssetsFolder) {
   // Relative URLs: the page works behind a reverse proxy that adds a path prefix.
   const config = {
     endpoint: 'graphql',
-    workers: { editor: 'graphiql/assets/editor.worker.js', json: 'graphiql/assets/json.worker.js', graphql: 'graphiql/assets/graphql.worker.js' },
+    workers: {
+      editor: 'graphiql/assets/editor.worker.js',
+      json: 'graphiql/assets/json.worker.js',
+      graphql: 'graphiql/assets/graphql.worker.js',
+    },
     tabs: exampleTabs,
   };
   // "<" escaped: the examples mention <mark>, and nothing may close the script element early.

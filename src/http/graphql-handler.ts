@@ -45,7 +45,16 @@ function headerMap(req: IncomingMessage): HeaderMap {
  * before the cache; a refused one is answered by Apollo, whose context
  * function throws the 401, so the landing page still loads without a key.
  */
-export function graphqlHandler({ apollo, context, authenticate, charge, cache, logger, maxBodyBytes, maxQueryLength }: GraphQLHandlerOptions) {
+export function graphqlHandler({
+  apollo,
+  context,
+  authenticate,
+  charge,
+  cache,
+  logger,
+  maxBodyBytes,
+  maxQueryLength,
+}: GraphQLHandlerOptions) {
   return async (req: IncomingMessage, res: ServerResponse, info: RequestInfo) => {
     let raw: Buffer | undefined;
     if (req.method === 'POST') {

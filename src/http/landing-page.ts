@@ -1,7 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 
-const link =
-  '<p>GraphiQL, served by this server itself, works without Apollo\'s CDN: <a href="graphiql">open GraphiQL</a>.</p>';
+const link = '<p>GraphiQL, served by this server itself, works without Apollo\'s CDN: <a href="graphiql">open GraphiQL</a>.</p>';
 
 /**
  * Apollo's landing page loads Sandbox from Apollo's CDN; offline it shows only

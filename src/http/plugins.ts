@@ -27,8 +27,8 @@ export function operationLogPlugin(logger: Logger): ApolloServerPlugin<Context> 
         async willSendResponse({ request, operationName, errors, contextValue: ctx, response }) {
           const codes = [
             ...new Set(
-              (errors ?? (response.body.kind === 'single' ? response.body.singleResult.errors : undefined) ?? []).map(
-                (e) => codeOf(e.extensions),
+              (errors ?? (response.body.kind === 'single' ? response.body.singleResult.errors : undefined) ?? []).map((e) =>
+                codeOf(e.extensions),
               ),
             ),
           ];

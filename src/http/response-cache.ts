@@ -44,7 +44,8 @@ export function httpCachingPlugin(cacheControl: string, store?: (key: string, en
         async willSendResponse({ request, response, contextValue, operation, operationName }) {
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
-          const ok = !result.errors?.length && Number(response.http.status ?? 200) === 200 && operation?.operation === OperationTypeNode.QUERY;
+          const ok =
+            !result.errors?.length && Number(response.http.status ?? 200) === 200 && operation?.operation === OperationTypeNode.QUERY;
           const get = request.http?.method === 'GET';
           const key = store && contextValue.cacheKey;
           if (!ok || !(get || key)) return;
@@ -69,7 +70,9 @@ export function httpCachingPlugin(cacheControl: string, store?: (key: string, en
 const simpleTypes = ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data'];
 function preflighted(req: IncomingMessage): boolean {
   const type = mediaType(req);
-  return Boolean(req.headers['apollo-require-preflight'] || req.headers['x-apollo-operation-name'] || (type && !simpleTypes.includes(type)));
+  return Boolean(
+    req.headers['apollo-require-preflight'] || req.headers['x-apollo-operation-name'] || (type && !simpleTypes.includes(type)),
+  );
 }
 
 /**
@@ -130,7 +133,10 @@ export function responseCache({ maxEntries, maxAgeSeconds, shared, db, logger, m
     metrics?.cacheServed(req, hit.operationName);
     if (logger.isLevelEnabled('info')) {
       const traceId = traceIdOf(req.headers.traceparent);
-      logger.info({ requestId, keyName, ...(traceId ? { traceId } : {}), operationName: hit.operationName, cache: 'hit' }, 'graphql operation');
+      logger.info(
+        { requestId, keyName, ...(traceId ? { traceId } : {}), operationName: hit.operationName, cache: 'hit' },
+        'graphql operation',
+      );
     }
   }
 

@@ -19,7 +19,13 @@ export interface RoutesOptions {
 
 const json = (res: ServerResponse, status: number, value: unknown) => {
   const body = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' }).end(body);
+  res
+    .writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+      'cache-control': 'no-store',
+    })
+    .end(body);
 };
 
 /**
@@ -38,7 +44,9 @@ export function createRoutes({ logger, schemaSdl, metrics, graphiql, ready, cors
           cors(req, res, () => {
             const headers = { etag: schema.etag, 'cache-control': 'no-cache' };
             if (etagMatches(req.headers['if-none-match'], schema.etag)) return void res.writeHead(304, headers).end();
-            res.writeHead(200, { ...headers, 'content-type': 'text/plain; charset=utf-8', 'content-length': schema.body.length }).end(schema.body);
+            res
+              .writeHead(200, { ...headers, 'content-type': 'text/plain; charset=utf-8', 'content-length': schema.body.length })
+              .end(schema.body);
           })
       : undefined,
 

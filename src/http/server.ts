@@ -75,7 +75,9 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
           metrics,
         })
       : undefined;
-  const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = config.CORS_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   const corsHandler = cors({ origin: origins.includes('*') ? '*' : origins, maxAge: 600 });
   const authenticate = authenticator({
     keys: keyStore(db),

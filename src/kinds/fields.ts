@@ -11,16 +11,14 @@ export const mic = z.string().regex(/^[A-Z0-9]{4}$/, 'must be an ISO 10383 MIC s
 export const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
 /** "2025-06-19", "2025-05", "2025-Q3" or "2025" (YAML may read a bare year as a number). */
-export const partialDate = z
-  .union([z.string(), z.number().int()])
-  .transform((v, ctx) => {
-    const parsed = parsePartialDate(String(v));
-    if (!parsed) {
-      ctx.addIssue({ code: 'custom', message: `"${v}" is not a date: use 2025-06-19, 2025-05, 2025-Q3 or 2025` });
-      return z.NEVER;
-    }
-    return parsed;
-  });
+export const partialDate = z.union([z.string(), z.number().int()]).transform((v, ctx) => {
+  const parsed = parsePartialDate(String(v));
+  if (!parsed) {
+    ctx.addIssue({ code: 'custom', message: `"${v}" is not a date: use 2025-06-19, 2025-05, 2025-Q3 or 2025` });
+    return z.NEVER;
+  }
+  return parsed;
+});
 
 export const citation = z.strictObject({ article: slug, quote: nonEmpty });
 export type Citation = z.infer<typeof citation>;

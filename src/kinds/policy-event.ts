@@ -34,9 +34,7 @@ export const policyEvent = defineKind({
     summary: e.summary,
   }),
   children: [
-    childRows(policyEventCompanies, (e: PolicyEventEntry) =>
-      e.companies.map((companyId) => ({ policyEventId: e.slug, companyId })),
-    ),
+    childRows(policyEventCompanies, (e: PolicyEventEntry) => e.companies.map((companyId) => ({ policyEventId: e.slug, companyId }))),
   ],
   citationColumn: 'policyEventId',
   sources: (e) => e.sources,

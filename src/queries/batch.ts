@@ -10,8 +10,7 @@ import { prepareByShape, prepareSelect, type Buildable, type RowOf } from './fas
  * `column IN (keys)` as one statement text for any batch size: the keys travel
  * as one JSON array parameter, so each loader's statement is prepared once.
  */
-export const inKeys = (column: AnyColumn | SQL) =>
-  sql`${column} in (select value from json_each(${sql.placeholder('keys')}))`;
+export const inKeys = (column: AnyColumn | SQL) => sql`${column} in (select value from json_each(${sql.placeholder('keys')}))`;
 
 const keysParam = (keys: readonly string[]) => ({ keys: JSON.stringify(keys) });
 
@@ -23,7 +22,11 @@ export type Batch<V> = (keys: readonly string[]) => V[];
  * key, in key order, null when missing.
  */
 export function batchOne<Q extends Buildable>(query: Q, keyOf: (row: RowOf<Q>) => string): Batch<RowOf<Q> | null>;
-export function batchOne<Q extends Buildable, V>(query: Q, keyOf: (row: RowOf<Q>) => string, valueOf: (row: RowOf<Q>) => V): Batch<V | null>;
+export function batchOne<Q extends Buildable, V>(
+  query: Q,
+  keyOf: (row: RowOf<Q>) => string,
+  valueOf: (row: RowOf<Q>) => V,
+): Batch<V | null>;
 export function batchOne<Q extends Buildable, V>(query: Q, keyOf: (row: RowOf<Q>) => string, valueOf?: (row: RowOf<Q>) => V) {
   const statement = prepareSelect(query);
   return (keys: readonly string[]) => {
@@ -37,7 +40,11 @@ export function batchOne<Q extends Buildable, V>(query: Q, keyOf: (row: RowOf<Q>
  * be, run once per batch; one list per key, in key order, empty when none.
  */
 export function batchMany<Q extends Buildable>(query: Q, keyOf: (row: RowOf<Q>) => string | null): Batch<RowOf<Q>[]>;
-export function batchMany<Q extends Buildable, V>(query: Q, keyOf: (row: RowOf<Q>) => string | null, valueOf: (row: RowOf<Q>) => V): Batch<V[]>;
+export function batchMany<Q extends Buildable, V>(
+  query: Q,
+  keyOf: (row: RowOf<Q>) => string | null,
+  valueOf: (row: RowOf<Q>) => V,
+): Batch<V[]>;
 export function batchMany<Q extends Buildable, V>(query: Q, keyOf: (row: RowOf<Q>) => string | null, valueOf?: (row: RowOf<Q>) => V) {
   const statement = prepareSelect(query);
   return (keys: readonly string[]) => {
@@ -64,7 +71,11 @@ type Shape<Args extends unknown[]> = (...args: Args) => { where?: SQL | undefine
  * what `select` picks. The page and its count share the WHERE. The SQL text
  * depends only on the filter's shape, so each distinct text is prepared once.
  */
-export function pagedSelect<T extends SQLiteTable, Args extends unknown[]>(db: Db, table: T, shape: Shape<Args>): (...args: Args) => Paged<T['$inferSelect']>;
+export function pagedSelect<T extends SQLiteTable, Args extends unknown[]>(
+  db: Db,
+  table: T,
+  shape: Shape<Args>,
+): (...args: Args) => Paged<T['$inferSelect']>;
 export function pagedSelect<Q extends SQLiteSelect, Args extends unknown[]>(
   db: Db,
   table: SQLiteTable,

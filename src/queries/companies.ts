@@ -73,13 +73,9 @@ export function companyQueries(db: Db) {
     byArticleIds: through(articleCompanies, articleCompanies.articleId),
     byPolicyEventIds: through(policyEventCompanies, policyEventCompanies.policyEventId),
     byName: (name: string) => byName.get({ name }) ?? null,
-    connection: pagedSelect(
-      db,
-      companies,
-      (filter: CompanyFilterInput, direction: OrderDirection) => ({
-        where: where(filter),
-        orderBy: direction === 'DESC' ? [desc(lowerName), desc(companies.id)] : [asc(lowerName), asc(companies.id)],
-      }),
-    ),
+    connection: pagedSelect(db, companies, (filter: CompanyFilterInput, direction: OrderDirection) => ({
+      where: where(filter),
+      orderBy: direction === 'DESC' ? [desc(lowerName), desc(companies.id)] : [asc(lowerName), asc(companies.id)],
+    })),
   };
 }

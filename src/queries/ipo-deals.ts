@@ -27,13 +27,9 @@ export function ipoDealQueries(db: Db) {
     byIds: batchOne(db.select().from(ipoDeals).where(inKeys(ipoDeals.id)), (r) => r.id),
     byCompanyIds: batchMany(chronologicalBy(ipoDeals.companyId), (r) => r.companyId),
     byExchangeMics: batchMany(chronologicalBy(ipoDeals.exchangeMic), (r) => r.exchangeMic),
-    connection: pagedSelect(
-      db,
-      ipoDeals,
-      (filter: IpoDealFilterInput, field: IpoDealOrderField, direction: OrderDirection) => ({
-        where: where(filter),
-        orderBy: orderNullsLast(field === 'PROCEEDS_USD' ? ipoDeals.proceedsUsd : ipoDeals.dateStart, direction, ipoDeals.id),
-      }),
-    ),
+    connection: pagedSelect(db, ipoDeals, (filter: IpoDealFilterInput, field: IpoDealOrderField, direction: OrderDirection) => ({
+      where: where(filter),
+      orderBy: orderNullsLast(field === 'PROCEEDS_USD' ? ipoDeals.proceedsUsd : ipoDeals.dateStart, direction, ipoDeals.id),
+    })),
   };
 }

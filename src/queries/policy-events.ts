@@ -43,13 +43,9 @@ export function policyEventQueries(db: Db) {
       (r) => r.key,
       (r) => r.event,
     ),
-    connection: pagedSelect(
-      db,
-      policyEvents,
-      (filter: PolicyEventFilterInput, direction: OrderDirection) => ({
-        where: where(filter),
-        orderBy: orderNullsLast(policyEvents.dateStart, direction, policyEvents.id),
-      }),
-    ),
+    connection: pagedSelect(db, policyEvents, (filter: PolicyEventFilterInput, direction: OrderDirection) => ({
+      where: where(filter),
+      orderBy: orderNullsLast(policyEvents.dateStart, direction, policyEvents.id),
+    })),
   };
 }

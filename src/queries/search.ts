@@ -82,12 +82,19 @@ export function searchQueries(db: Db, reader?: ReaderThread) {
     search: (text: string, only: SearchableKind[] | null, deadline: number) => {
       const expressions = ftsExpressions(text);
       if (!expressions) return null;
-      const match = { all: expressions.all, any: expressions.any, kinds: only ? JSON.stringify(only.map((kind) => kinds[kind].typeName)) : null };
+      const match = {
+        all: expressions.all,
+        any: expressions.any,
+        kinds: only ? JSON.stringify(only.map((kind) => kinds[kind].typeName)) : null,
+      };
       return {
         page: async (limit: number, offset: number) =>
-          (await page({ ...match, open: OPEN, close: CLOSE, limit, offset }, deadline)).map(
-            (r): SearchRow => ({ kind: kindOf(r.kind), entityId: r.entity_id, score: r.score, snippet: markSnippet(r.snippet) }),
-          ),
+          (await page({ ...match, open: OPEN, close: CLOSE, limit, offset }, deadline)).map((r): SearchRow => ({
+            kind: kindOf(r.kind),
+            entityId: r.entity_id,
+            score: r.score,
+            snippet: markSnippet(r.snippet),
+          })),
         count: async () => (await count(match, deadline))[0]?.n ?? 0,
       };
     },

@@ -18,7 +18,9 @@ const tag = <K extends Kind>(row: Rows[K], typename: TypeNames[K]): Typed<K> => 
 
 /** Loads one object of a kind through its batching loader (context/loaders.ts), tagged with its type; null when missing. */
 export function loadTyped<K extends Kind>(kind: K, key: string, { loaders }: Context): Promise<Typed<K> | null> {
-  return nodeLoaders(loaders)[kind].load(key).then((row) => row && tag(row, typeNames[kind].typeName));
+  return nodeLoaders(loaders)
+    [kind].load(key)
+    .then((row) => row && tag(row, typeNames[kind].typeName));
 }
 
 /**

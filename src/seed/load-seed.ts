@@ -24,8 +24,12 @@ export function loadSeed(seedsDir: string): SeedData {
     entries: kind.name === 'article' ? articles : readFacts(join(seedsDir, kind.seedFile), kind.schema, kind.keyField, problems),
   }));
 
-  const keys = new Map<string, Set<string>>(read.map(({ kind, entries }) => [kind.typeName, uniqueKeys(entries, (e) => kind.key(e), kind.keyField, problems)]));
-  const located = (entry: Located<unknown>) => (p: FieldProblem): SeedProblem => ({ file: entry.file, entry: entry.label, ...p });
+  const keys = new Map<string, Set<string>>(
+    read.map(({ kind, entries }) => [kind.typeName, uniqueKeys(entries, (e) => kind.key(e), kind.keyField, problems)]),
+  );
+  const located =
+    (entry: Located<unknown>) =>
+    (p: FieldProblem): SeedProblem => ({ file: entry.file, entry: entry.label, ...p });
   for (const { kind, entries } of read) {
     for (const entry of entries) {
       const exists = (target: { typeName: string }, key: string) => keys.get(target.typeName)?.has(key) ?? false;
@@ -47,7 +51,13 @@ function uniqueKeys<T>(list: Located<T>[], key: (v: T) => string, field: string,
   for (const entry of list) {
     const k = key(entry.value);
     const first = seen.get(k);
-    if (first) problems.push({ file: entry.file, entry: entry.label, field, message: `duplicate ${field} "${k}" (first used by ${first.label} in ${first.file})` });
+    if (first)
+      problems.push({
+        file: entry.file,
+        entry: entry.label,
+        field,
+        message: `duplicate ${field} "${k}" (first used by ${first.label} in ${first.file})`,
+      });
     else seen.set(k, entry);
   }
   return new Set(seen.keys());

@@ -29,7 +29,9 @@ function zodProblems(file: string, entry: string, error: z.ZodError): SeedProble
 
 /** Articles are Markdown files: YAML front matter between two --- lines, then the body verbatim. */
 export function readArticles(dir: string, problems: SeedProblem[]): Located<SeedArticle>[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   const out: Located<SeedArticle>[] = [];
   for (const name of files) {
     const file = displayPath(join(dir, name));

@@ -19,7 +19,10 @@ const path = values.database ?? `data/synthetic-${companies}.db`;
 const started = Date.now();
 const data = syntheticSeed(companies);
 const db = openDatabase(path);
-const bar = new SingleBar({ format: 'writing {bar} {percentage}% | {value}/{total} rows | {eta}s left', stream: process.stderr }, Presets.shades_classic);
+const bar = new SingleBar(
+  { format: 'writing {bar} {percentage}% | {value}/{total} rows | {eta}s left', stream: process.stderr },
+  Presets.shades_classic,
+);
 let begun = false;
 const result = writeSeed(db, data, (done, total) => {
   if (!begun) bar.start(total, 0);

@@ -18,7 +18,8 @@ const quote = (text: string) => [{ article: 'synthetic-article', quote: text }];
 /** Deterministic: the same n always yields the same data, so benchmarks compare like with like. */
 export function syntheticSeed(companyCount: number): SeedData {
   const pad = (i: number) => String(i).padStart(6, '0');
-  const day = (i: number) => parsePartialDate(`20${String(10 + (i % 15))}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`)!;
+  const day = (i: number) =>
+    parsePartialDate(`20${String(10 + (i % 15))}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`)!;
   const companies = Array.from({ length: companyCount }, (_, i) => ({
     slug: `synthetic-${pad(i)}`,
     name: `Synthetic Company ${pad(i)}`,
@@ -89,7 +90,9 @@ export function syntheticSeed(companyCount: number): SeedData {
       companies: [companies[(i * 10) % companyCount]!.slug],
       sources: quote('Regulators changed the listing rules.'),
     })),
-    marketIndexes: [{ slug: 'synthetic-index', name: 'Synthetic Index', aliases: [], description: null, sources: quote('Synthetic Index') }],
+    marketIndexes: [
+      { slug: 'synthetic-index', name: 'Synthetic Index', aliases: [], description: null, sources: quote('Synthetic Index') },
+    ],
     indexWeightings: companies.slice(0, Math.min(companyCount, 50)).map((c, i) => ({
       slug: `${c.slug}-weight`,
       index: 'synthetic-index',

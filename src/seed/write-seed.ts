@@ -57,9 +57,7 @@ export function writeSeed(db: Db, data: SeedData, onProgress?: SeedProgress): Se
   });
   const citationRowList = kindList.flatMap((kind) => entriesOf(data, kind).flatMap((e) => citationRows(kind, e, bodyOf)));
   const mentionRows = data.articles.flatMap((a) =>
-    data.companies
-      .filter((c) => mentions(a.body, [c.name, ...c.aliases]))
-      .map((c) => ({ articleId: a.slug, companyId: c.slug })),
+    data.companies.filter((c) => mentions(a.body, [c.name, ...c.aliases])).map((c) => ({ articleId: a.slug, companyId: c.slug })),
   );
   const counts: Record<string, number> = {
     ...Object.fromEntries(kindList.map((kind) => [kind.collection, entriesOf(data, kind).length])),
@@ -80,31 +78,34 @@ export function writeSeed(db: Db, data: SeedData, onProgress?: SeedProgress): Se
   };
 
   // Immediate, and the hash checked again inside: another process may have written this seed meanwhile.
-  const changed = db.transaction((tx) => {
-    if (storedHash(tx) === hash) return false;
-    // Children first, so foreign keys hold at every step.
-    tx.run(sql`delete from search_index`);
-    for (const table of [t.citations, t.articleCompanies, ...kindRows.map((r) => r.table).reverse(), t.seedState]) {
-      tx.delete(table).run();
-    }
-    const insert = ({ table, rows }: TableRows) => {
-      for (let i = 0; i < rows.length; i += 200) {
-        const chunk = rows.slice(i, i + 200);
-        tx.insert(table).values(chunk).run();
-        advance(chunk.length);
+  const changed = db.transaction(
+    (tx) => {
+      if (storedHash(tx) === hash) return false;
+      // Children first, so foreign keys hold at every step.
+      tx.run(sql`delete from search_index`);
+      for (const table of [t.citations, t.articleCompanies, ...kindRows.map((r) => r.table).reverse(), t.seedState]) {
+        tx.delete(table).run();
       }
-    };
-    kindRows.forEach(insert);
-    insert({ table: t.citations, rows: citationRowList });
-    insert({ table: t.articleCompanies, rows: mentionRows });
-    // FTS5 has no Drizzle builder; one prepared statement keeps 100k-row seeds fast.
-    const index = db.$client.prepare('insert into search_index (kind, entity_id, title, body) values (?, ?, ?, ?)');
-    documents.forEach((doc, i) => {
-      index.run(doc.kind, doc.entityId, doc.title, doc.body);
-      if (i % 1000 === 999 || i === documents.length - 1) advance(i % 1000 + 1);
-    });
-    tx.insert(t.seedState).values({ key: 'hash', value: hash }).run();
-    return true;
-  }, { behavior: 'immediate' });
+      const insert = ({ table, rows }: TableRows) => {
+        for (let i = 0; i < rows.length; i += 200) {
+          const chunk = rows.slice(i, i + 200);
+          tx.insert(table).values(chunk).run();
+          advance(chunk.length);
+        }
+      };
+      kindRows.forEach(insert);
+      insert({ table: t.citations, rows: citationRowList });
+      insert({ table: t.articleCompanies, rows: mentionRows });
+      // FTS5 has no Drizzle builder; one prepared statement keeps 100k-row seeds fast.
+      const index = db.$client.prepare('insert into search_index (kind, entity_id, title, body) values (?, ?, ?, ?)');
+      documents.forEach((doc, i) => {
+        index.run(doc.kind, doc.entityId, doc.title, doc.body);
+        if (i % 1000 === 999 || i === documents.length - 1) advance((i % 1000) + 1);
+      });
+      tx.insert(t.seedState).values({ key: 'hash', value: hash }).run();
+      return true;
+    },
+    { behavior: 'immediate' },
+  );
   return { changed, hash, counts };
 }

@@ -82,7 +82,11 @@ describe('questions an analyst asks', () => {
     const titles = data.policyEvents.nodes.map((e: any) => e.title);
     expect(titles).toContain("Beijing's policy pivot to support financial markets, with a pair of monetary tools");
     const pivot = data.policyEvents.nodes.find((e: any) => /pivot/.test(e.title));
-    expect(pivot).toMatchObject({ category: 'MONETARY', jurisdiction: 'CN', date: { value: '2024-09-01', precision: 'MONTH', text: '2024-09' } });
+    expect(pivot).toMatchObject({
+      category: 'MONETARY',
+      jurisdiction: 'CN',
+      date: { value: '2024-09-01', precision: 'MONTH', text: '2024-09' },
+    });
     expect(pivot.sources.map((s: any) => s.quote).join(' ')).toContain('a pair of monetary tools');
     for (const s of pivot.sources) expect(s.article.body).toContain(s.quote);
     expect(data.policyEvents.nodes.every((e: any) => e.jurisdiction === 'CN' && e.date !== null)).toBe(true);

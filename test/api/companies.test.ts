@@ -26,7 +26,10 @@ const seed = curatedSeed();
 const byName = (a: { name: string; slug: string }, b: { name: string; slug: string }) =>
   compare(a.name.toLowerCase(), b.name.toLowerCase()) || compare(a.slug, b.slug);
 const expectedSlugs = (keep: (c: (typeof seed.companies)[number]) => boolean) =>
-  seed.companies.filter(keep).sort(byName).map((c) => c.slug);
+  seed.companies
+    .filter(keep)
+    .sort(byName)
+    .map((c) => c.slug);
 const listingsOf = (slug: string) => seed.listings.filter((l) => l.company === slug);
 
 async function companySlugs(filter: Record<string, unknown>): Promise<string[]> {
@@ -185,9 +188,9 @@ describe('Query.companies filters', () => {
 
 describe('Query.companies order', () => {
   const names = async (orderBy?: unknown) =>
-    (await api.data(`query($o: CompanyOrder) { companies(orderBy: $o, first: 100) { nodes { name } } }`, { o: orderBy })).companies.nodes.map(
-      (c: any) => c.name,
-    );
+    (
+      await api.data(`query($o: CompanyOrder) { companies(orderBy: $o, first: 100) { nodes { name } } }`, { o: orderBy })
+    ).companies.nodes.map((c: any) => c.name);
   const ascending = [...seed.companies].sort(byName).map((c) => c.name);
 
   it('orders by name ascending, ignoring letter case, when orderBy is omitted', async () => {
@@ -288,9 +291,7 @@ describe('Company relations', () => {
   it('lists the policy events that touch each company, earliest first, undated last', async () => {
     const served = await eachCompany('policyEvents { title date { value } companies { slug } }');
     for (const c of seed.companies) {
-      const expected = seed.policyEvents
-        .filter((e) => e.companies.includes(c.slug))
-        .sort(nullsLastThenSlug((e) => startOf(e.date)));
+      const expected = seed.policyEvents.filter((e) => e.companies.includes(c.slug)).sort(nullsLastThenSlug((e) => startOf(e.date)));
       const events = served.get(c.slug).policyEvents;
       expect(events.map((e: any) => e.title).sort()).toEqual(expected.map((e) => e.title).sort());
       const starts = events.map((e: any) => e.date?.value ?? null);
@@ -326,7 +327,10 @@ describe('Company relations', () => {
     const served = await eachCompany('metrics { name value unit company { slug } }');
     const key = (m: any) => `${m.name}|${m.value}|${m.unit}`;
     for (const c of seed.companies) {
-      const expected = seed.metrics.filter((m) => m.company === c.slug).map(key).sort();
+      const expected = seed.metrics
+        .filter((m) => m.company === c.slug)
+        .map(key)
+        .sort();
       const metrics = served.get(c.slug).metrics;
       expect(metrics.map(key).sort()).toEqual(expected);
       for (const m of metrics) expect(m.company.slug).toBe(c.slug);
@@ -338,10 +342,20 @@ describe('Company relations', () => {
     const served = await eachCompany('articles { slug }');
     for (const c of seed.companies) {
       const expected = seed.articles.filter((a) => mentions(a.body, [c.name, ...c.aliases])).map((a) => a.slug);
-      expect(served.get(c.slug).articles.map((a: any) => a.slug).sort()).toEqual(expected.sort());
+      expect(
+        served
+          .get(c.slug)
+          .articles.map((a: any) => a.slug)
+          .sort(),
+      ).toEqual(expected.sort());
     }
     // CATL is named in all five articles, by its name or as 'CATL'.
-    expect(served.get('catl').articles.map((a: any) => a.slug).sort()).toEqual(seed.articles.map((a) => a.slug).sort());
+    expect(
+      served
+        .get('catl')
+        .articles.map((a: any) => a.slug)
+        .sort(),
+    ).toEqual(seed.articles.map((a) => a.slug).sort());
   });
 
   it("cites each company's sources in seed order, each quote a verbatim substring of its article body", async () => {

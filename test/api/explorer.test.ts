@@ -49,7 +49,12 @@ describe('GraphiQL at /graphiql', () => {
 
   it('tells the browser, through its Content-Security-Policy, to load nothing from any other origin', async () => {
     const policy = (await html(dev, '/graphiql')).headers.get('content-security-policy')!;
-    const directives = Object.fromEntries(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    const directives = Object.fromEntries(
+      policy
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
     expect(directives['default-src']).toEqual(["'none'"]);
     for (const name of ['script-src', 'connect-src', 'worker-src']) expect(directives[name]).toEqual(["'self'"]);
     expect(policy).not.toMatch(/https?:/);
@@ -91,7 +96,9 @@ describe('GraphiQL at /graphiql', () => {
       request(url, { headers: { 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
-      }).on('error', reject).end();
+      })
+        .on('error', reject)
+        .end();
     });
     expect(gzipped.headers['content-encoding']).toBe('gzip');
     expect(gzipped.body.length).toBeLessThan(plainBytes.length / 2);

@@ -69,7 +69,11 @@ describe('POST /graphql', () => {
   it('refuses a compressed body over the size limit once inflated, with 413', async () => {
     const bomb = gzipSync(JSON.stringify({ query, variables: { ...variables, padding: 'x'.repeat(500_000) } }));
     expect(bomb.length).toBeLessThan(100_000);
-    const res = await fetch(graphqlUrl(), { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: bomb });
+    const res = await fetch(graphqlUrl(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: bomb,
+    });
     expect(res.status).toBe(413);
     expect(((await res.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -108,7 +112,11 @@ describe('GET /graphql', () => {
   });
 
   it('refuses a GET without a preflight-forcing header as a potential CSRF, with HTTP 400 and a message saying what to send', async () => {
-    const refused: Record<string, string>[] = [{}, { 'content-type': 'text/plain' }, { 'content-type': 'application/x-www-form-urlencoded' }];
+    const refused: Record<string, string>[] = [
+      {},
+      { 'content-type': 'text/plain' },
+      { 'content-type': 'application/x-www-form-urlencoded' },
+    ];
     for (const headers of refused) {
       const res = await fetch(graphqlUrl(getParams), { headers });
       expect(res.status).toBe(400);

@@ -178,7 +178,13 @@ describe('Query.metrics', () => {
   });
 
   it('filters by company global id, for every company that has metrics', async () => {
-    const slugs = [...new Set(seed().metrics.map((m) => m.company).filter((c): c is string => c !== null))];
+    const slugs = [
+      ...new Set(
+        seed()
+          .metrics.map((m) => m.company)
+          .filter((c): c is string => c !== null),
+      ),
+    ];
     expect(slugs).toEqual(expect.arrayContaining(['catl', 'deepseek', 'huawei']));
     for (const slug of slugs) {
       const res = await metrics({ company: companyId.get(slug) });
@@ -190,7 +196,13 @@ describe('Query.metrics', () => {
   });
 
   it('filters by market, for every market the seed uses', async () => {
-    const markets = [...new Set(seed().metrics.map((m) => m.market).filter((m): m is string => m !== null))];
+    const markets = [
+      ...new Set(
+        seed()
+          .metrics.map((m) => m.market)
+          .filter((m): m is string => m !== null),
+      ),
+    ];
     expect(markets).toEqual(expect.arrayContaining(['GLOBAL', 'CN', 'HK', 'US']));
     for (const market of markets) {
       const res = await metrics({ market });
@@ -239,7 +251,13 @@ describe('Query.article and Query.articles', () => {
   });
 
   it('pages through the articles two at a time in the same order', async () => {
-    const nodes = await allNodes(api, `query A($first: Int, $after: String) { articles(first: $first, after: $after) { nodes { slug } pageInfo { hasNextPage endCursor } } }`, 'articles', {}, 2);
+    const nodes = await allNodes(
+      api,
+      `query A($first: Int, $after: String) { articles(first: $first, after: $after) { nodes { slug } pageInfo { hasNextPage endCursor } } }`,
+      'articles',
+      {},
+      2,
+    );
     const { articles } = await api.data(`{ articles { nodes { slug } } }`);
     expect(nodes.map((a) => a.slug)).toEqual(articles.nodes.map((a: any) => a.slug));
   });
@@ -273,7 +291,9 @@ describe('Query.article and Query.articles', () => {
     const mentioned = (body: string, names: string[]) =>
       names.some((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`, 'u').test(body));
     for (const a of articles.nodes) {
-      const expected = seed().companies.filter((c) => mentioned(a.body, [c.name, ...c.aliases])).map((c) => c.slug);
+      const expected = seed()
+        .companies.filter((c) => mentioned(a.body, [c.name, ...c.aliases]))
+        .map((c) => c.slug);
       expect(a.companies.map((c: any) => c.slug).sort(byCode), a.slug).toEqual(expected.sort(byCode));
     }
     const jpm = articles.nodes.find((a: any) => a.slug === 'scmp-jpmorgan-china-world-beaters');

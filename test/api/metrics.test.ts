@@ -36,7 +36,12 @@ describe('GET /metrics', () => {
     const res = await fetch(`${api.url}/metrics`);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await res.text();
-    for (const name of ['process_cpu_user_seconds_total', 'process_resident_memory_bytes', 'nodejs_heap_size_used_bytes', 'nodejs_eventloop_lag_seconds']) {
+    for (const name of [
+      'process_cpu_user_seconds_total',
+      'process_resident_memory_bytes',
+      'nodejs_heap_size_used_bytes',
+      'nodejs_eventloop_lag_seconds',
+    ]) {
       expect(text).toMatch(new RegExp(`^${name} `, 'm'));
     }
   });
@@ -114,7 +119,11 @@ describe('W3C trace context', () => {
   const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
   const traceparent = `00-${traceId}-00f067aa0ba902b7-01`;
   const post = (query: string, headers: Record<string, string>) =>
-    fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+    fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query }),
+    });
 
   it('writes the trace id of a traceparent header into the operation log line, beside the request id', async () => {
     const res = await post('query Traced { exchanges { mic name country } }', { traceparent, 'x-request-id': 'req-traced-1' });
@@ -132,7 +141,11 @@ describe('W3C trace context', () => {
   });
 
   it('ignores a malformed or all-zero traceparent rather than logging it', async () => {
-    for (const [i, header] of [`00-${'0'.repeat(32)}-00f067aa0ba902b7-01`, 'not a traceparent', `ff-${traceId}-00f067aa0ba902b7-01`].entries()) {
+    for (const [i, header] of [
+      `00-${'0'.repeat(32)}-00f067aa0ba902b7-01`,
+      'not a traceparent',
+      `ff-${traceId}-00f067aa0ba902b7-01`,
+    ].entries()) {
       await post(`query Untraced${i} { exchanges { mic } }`, { traceparent: header, 'x-request-id': `req-untraced-${i}` });
       const line = logLines.find((l) => l.requestId === `req-untraced-${i}`);
       expect(line).toBeDefined();

@@ -95,7 +95,9 @@ describe('Query.node', () => {
   });
 
   it('gives every object an id that no object of any type shares', async () => {
-    const ids = Object.values(await listed()).flat().map((n) => n.id);
+    const ids = Object.values(await listed())
+      .flat()
+      .map((n) => n.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
@@ -171,7 +173,9 @@ describe('Query.nodes', () => {
   });
 
   it('takes up to 100 ids and refuses more than 100 with BAD_USER_INPUT', async () => {
-    const all = Object.values(await listed()).flat().map((n) => n.id);
+    const all = Object.values(await listed())
+      .flat()
+      .map((n) => n.id);
     expect(all.length).toBeGreaterThan(100);
     const hundred = await api.data(`query Ns($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: all.slice(0, 100) });
     expect(hundred.nodes.map((n: any) => n.id)).toEqual(all.slice(0, 100));

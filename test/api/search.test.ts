@@ -91,7 +91,9 @@ describe('search snippets', () => {
   it("quotes the article's own text in an article snippet, apart from marks, escapes and ellipses", async () => {
     for (const q of ['CATL', 'Haitian', 'stablecoin']) {
       for (const h of await hits(q, { types: ['ARTICLE'] })) {
-        const parts = unescape(h.snippet.replace(/<\/?mark>/g, '')).split('…').filter(Boolean);
+        const parts = unescape(h.snippet.replace(/<\/?mark>/g, ''))
+          .split('…')
+          .filter(Boolean);
         expect(parts.length).toBeGreaterThan(0);
         for (const part of parts) expect(h.node.body, part).toContain(part);
       }
@@ -158,7 +160,13 @@ describe('search matching', () => {
   it("stems English words: 'listings' finds every listing, whose text says 'listing'", async () => {
     const res = await search('listings', { types: ['LISTING'] });
     expect(res.totalCount).toBe(curatedSeed().listings.length);
-    expect(res.edges.every((e) => marked(e.node.snippet).map((m) => m.toLowerCase()).includes('listing'))).toBe(true);
+    expect(
+      res.edges.every((e) =>
+        marked(e.node.snippet)
+          .map((m) => m.toLowerCase())
+          .includes('listing'),
+      ),
+    ).toBe(true);
     expect((await search('listing', { types: ['LISTING'] })).totalCount).toBe(res.totalCount);
   });
 
@@ -238,7 +246,9 @@ describe('search with hostile input', () => {
     const q500 = 'CATL '.repeat(100);
     expect(q500).toHaveLength(500);
     expect((await hits(q500)).map(keyOf)).toEqual((await hits('CATL')).map(keyOf));
-    const words500 = Array.from({ length: 100 }, (_, i) => `w${i}x`).join(' ').slice(0, 500);
+    const words500 = Array.from({ length: 100 }, (_, i) => `w${i}x`)
+      .join(' ')
+      .slice(0, 500);
     expect((await api.gql(searchQuery, { q: words500 })).body.errors).toBeUndefined();
     for (const q of ['CATL '.repeat(100) + 'x', 'a'.repeat(1000)]) {
       const res = await api.gql(searchQuery, { q });

@@ -107,7 +107,7 @@ describe('the anonymous budget without TRUST_PROXY', () => {
   });
   afterAll(() => api.close());
 
-  it('ignores X-Forwarded-For, which any client can write, and budgets by the connection\'s address', async () => {
+  it("ignores X-Forwarded-For, which any client can write, and budgets by the connection's address", async () => {
     expect((await gqlWith(api.url, { 'x-forwarded-for': '203.0.113.1' }, cost60)).status).toBe(200);
     expectRateLimited(await gqlWith(api.url, { 'x-forwarded-for': '203.0.113.2' }, cost60));
   });

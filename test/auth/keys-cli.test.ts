@@ -18,7 +18,10 @@ beforeAll(() => {
 const rows = () => {
   const db = new Database(dbPath, { readonly: true });
   try {
-    return db.prepare('select name, role, secret_hash, created_at, revoked_at from api_keys order by id').all() as Record<string, string | null>[];
+    return db.prepare('select name, role, secret_hash, created_at, revoked_at from api_keys order by id').all() as Record<
+      string,
+      string | null
+    >[];
   } finally {
     db.close();
   }
@@ -34,7 +37,13 @@ describe('npm run keys', { timeout: 90_000 }, () => {
 
   it('stores the SHA-256 of the secret and never the secret itself, in the table or anywhere in the file', () => {
     expect(rows()).toEqual([
-      { name: 'ingest-bot', role: 'editor', secret_hash: hashSecret(secret), created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), revoked_at: null },
+      {
+        name: 'ingest-bot',
+        role: 'editor',
+        secret_hash: hashSecret(secret),
+        created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        revoked_at: null,
+      },
     ]);
     for (const file of [dbPath, `${dbPath}-wal`]) {
       if (existsSync(file)) expect(readFileSync(file).includes(secret)).toBe(false);
@@ -81,7 +90,10 @@ describe('npm run keys', { timeout: 90_000 }, () => {
     createdSecret(runKeysCli(dbPath, 'create', '--name', 'dashboard', '--role', 'reader'));
     const list = runKeysCli(dbPath, 'list');
     expect(list.status).toBe(0);
-    const lines = list.stdout.trim().split('\n').map((l) => l.split(/\s+/));
+    const lines = list.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split(/\s+/));
     expect(lines[0]).toEqual(['NAME', 'ROLE', 'CREATED', 'REVOKED']);
     const [bot, dashboard] = rows();
     expect(lines.slice(1)).toEqual([

@@ -35,7 +35,9 @@ describe('the api_keys migration', () => {
     old.pragma('journal_mode = WAL');
     migrate(drizzle({ client: old }), { migrationsFolder: migrationsBefore('0003_api_keys') });
     // Rows in the schema of that time, written as the seed then wrote them.
-    old.prepare(`insert into articles (id, title, publisher, dateline, body) values ('a1', 'Title', 'Publisher', '2025-05-01', 'Body.')`).run();
+    old
+      .prepare(`insert into articles (id, title, publisher, dateline, body) values ('a1', 'Title', 'Publisher', '2025-05-01', 'Body.')`)
+      .run();
     old.prepare(`insert into companies (id, name, country) values ('catl', 'CATL', 'CN')`).run();
     expect(old.prepare(`select count(*) as n from sqlite_master where name = 'api_keys'`).get()).toEqual({ n: 0 });
     old.close();
@@ -48,9 +50,9 @@ describe('the api_keys migration', () => {
       expect(db.$client.prepare('select id, title from articles').all()).toEqual([{ id: 'a1', title: 'Title' }]);
       const { secret } = keyStore(db).create('after-migration', 'admin');
       expect(keyStore(db).verify(secret)).toEqual({ status: 'valid', keyName: 'after-migration', role: 'admin' });
-      expect(() => db.$client.prepare(`insert into api_keys (name, role, secret_hash, created_at) values ('x', 'root', 'h', 'now')`).run()).toThrow(
-        /CHECK constraint failed/,
-      );
+      expect(() =>
+        db.$client.prepare(`insert into api_keys (name, role, secret_hash, created_at) values ('x', 'root', 'h', 'now')`).run(),
+      ).toThrow(/CHECK constraint failed/);
       expect(db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
       db.$client.close();

@@ -81,14 +81,14 @@ describe('requireRole in a resolver', () => {
     expect(result.data).toEqual({ write: null });
   });
 
-  it('answers a reader key\'s write with HTTP 403 and FORBIDDEN, unmasked in production', async () => {
+  it("answers a reader key's write with HTTP 403 and FORBIDDEN, unmasked in production", async () => {
     const { status, result } = await write(key('reader'));
     expect(status).toBe(403);
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(result.errors?.[0]?.message).toContain('needs editor');
   });
 
-  it('runs an editor key\'s write and hands the resolver the key name', async () => {
+  it("runs an editor key's write and hands the resolver the key name", async () => {
     const { status, result } = await write(key('editor'));
     expect(status).toBe(200);
     expect(result.errors).toBeUndefined();

@@ -35,11 +35,7 @@ describe('revocation with WORKERS=2', () => {
       return res.status;
     };
     const workersOf = (prefix: string) =>
-      new Set(
-        server!.stdout
-          .filter((l) => l.includes(`"requestId":"${prefix}`))
-          .map((l) => JSON.parse(l).worker as number),
-      );
+      new Set(server!.stdout.filter((l) => l.includes(`"requestId":"${prefix}`)).map((l) => JSON.parse(l).worker as number));
 
     const before = [];
     for (let i = 0; i < 6; i++) before.push(await send(`before-${i}`));

@@ -61,9 +61,9 @@ describe('GraphiQL in a browser', () => {
     // The examples are preloaded as tabs; the first is active.
     const tabs = page.locator('.graphiql-tab');
     await expect.poll(() => tabs.count(), { timeout: 30_000 }).toBe(exampleTabs.length);
-    await expect.poll(async () => editorText(await page.locator('.graphiql-query-editor .view-lines').innerText()), { timeout: 30_000 }).toContain(
-      'query BiggestOffering',
-    );
+    await expect
+      .poll(async () => editorText(await page.locator('.graphiql-query-editor .view-lines').innerText()), { timeout: 30_000 })
+      .toContain('query BiggestOffering');
 
     await page.locator('.graphiql-execute-button').click();
     const expected = await api.data(exampleTabs[0]!.query);

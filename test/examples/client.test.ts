@@ -28,7 +28,9 @@ describe('the example client', () => {
     const c = apollo();
     const catl = (await client.companyProfile(c, 'catl'))!;
     expect(catl.name).toBe('Contemporary Amperex Technology');
-    expect((await client.exchanges(c)).map((e) => e.mic)).toEqual((await api.data('{ exchanges { mic } }')).exchanges.map((e: any) => e.mic));
+    expect((await client.exchanges(c)).map((e) => e.mic)).toEqual(
+      (await api.data('{ exchanges { mic } }')).exchanges.map((e: any) => e.mic),
+    );
     expect((await client.hongKongListings(c)).edges.every((e) => e.node.exchange?.mic === 'XHKG')).toBe(true);
     const deals = (await client.largestIpoDeals(c, 3)).edges.map((e) => e.node.proceeds?.usd ?? 0);
     expect(deals).toEqual([...deals].sort((a, b) => b - a));
@@ -46,10 +48,14 @@ describe('the example client', () => {
   });
 
   it('runs as a script with tsx and prints what each query returned', async () => {
-    const { stdout } = await promisify(execFile)(join(projectRoot, 'node_modules/.bin/tsx'), ['examples/client/src/main.ts', `${api.url}/graphql`], {
-      cwd: projectRoot,
-      encoding: 'utf8',
-    });
+    const { stdout } = await promisify(execFile)(
+      join(projectRoot, 'node_modules/.bin/tsx'),
+      ['examples/client/src/main.ts', `${api.url}/graphql`],
+      {
+        cwd: projectRoot,
+        encoding: 'utf8',
+      },
+    );
     expect(stdout).toMatch(/^companies: 10 of \d+ in two pages: /m);
     expect(stdout).toMatch(/^largest IPO: Contemporary Amperex Technology/m);
     expect(stdout).toMatch(/^node: Company$/m);

@@ -52,7 +52,16 @@ describe('the cost limit', () => {
   });
 
   it('costs nodes and edges of every root connection the same, multiplied by first', async () => {
-    const fields = ['articles', 'companies', 'ipoDeals', 'listings', 'indexWeightings', 'metrics', 'policyEvents', 'search(query: "china")'];
+    const fields = [
+      'articles',
+      'companies',
+      'ipoDeals',
+      'listings',
+      'indexWeightings',
+      'metrics',
+      'policyEvents',
+      'search(query: "china")',
+    ];
     for (const field of fields) {
       const args = field.includes('(') ? field.replace(')', ', first: 50)') : `${field}(first: 50)`;
       const viaEdges = await api.gql(`{ ${args} { edges { node { __typename } } } }`);
@@ -105,7 +114,10 @@ describe('operations the server cannot run', () => {
     const res = await post(api, { query: 'query A { __typename }', operationName: 'B' });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([
-      expect.objectContaining({ message: 'Unknown operation named "B".', extensions: expect.objectContaining({ code: 'OPERATION_RESOLUTION_FAILURE' }) }),
+      expect.objectContaining({
+        message: 'Unknown operation named "B".',
+        extensions: expect.objectContaining({ code: 'OPERATION_RESOLUTION_FAILURE' }),
+      }),
     ]);
   });
 
@@ -129,7 +141,10 @@ describe('operations the server cannot run', () => {
     // Encoded by hand: JSON.stringify itself overflows the stack at this depth.
     const deep = '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000);
     const body = (query: string) => `{"query":${JSON.stringify(query)},"variables":{"v":${deep}}}`;
-    for (const query of ['query($v: String) { company(name: $v) { name } }', 'query($v: CompanyFilter) { companies(filter: $v) { totalCount } }']) {
+    for (const query of [
+      'query($v: String) { company(name: $v) { name } }',
+      'query($v: CompanyFilter) { companies(filter: $v) { totalCount } }',
+    ]) {
       const declared = await post(api, body(query));
       expect(declared.status).toBe(400);
       expect(errorCode(declared)).toBe('BAD_USER_INPUT');
@@ -160,7 +175,10 @@ describe('a refused argument on a non-null root field', () => {
     expect(res.status).toBe(200);
     expect(res.body.data).toBeNull();
     expect(res.body.errors).toEqual([
-      expect.objectContaining({ path: ['companies'], extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argumentName: 'first' }) }),
+      expect.objectContaining({
+        path: ['companies'],
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argumentName: 'first' }),
+      }),
     ]);
   });
 

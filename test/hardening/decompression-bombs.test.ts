@@ -76,10 +76,14 @@ describe('decompression bombs', () => {
     const sockets = new Set<unknown>();
     const send = (headers: Record<string, string | number>, parts: Buffer[]) =>
       new Promise<number>((resolve, reject) => {
-        const req = request(`${api.url}/graphql`, { method: 'POST', agent, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode!));
-        });
+        const req = request(
+          `${api.url}/graphql`,
+          { method: 'POST', agent, headers: { 'content-type': 'application/json', ...headers } },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode!));
+          },
+        );
         req.on('socket', (socket) => sockets.add(socket));
         req.on('error', reject);
         // The body arrives in pieces, so most of it comes after the decoder has failed.

@@ -20,7 +20,11 @@ describe('the execution budget', () => {
     expect(res.status).toBe(200);
     expect(res.body.data).toBeNull();
     expect(res.body.errors).toEqual([
-      expect.objectContaining({ path: ['search'], message: expect.stringMatching(/EXECUTION_TIMEOUT_MS/), extensions: expect.objectContaining({ code: 'EXECUTION_TIMEOUT' }) }),
+      expect.objectContaining({
+        path: ['search'],
+        message: expect.stringMatching(/EXECUTION_TIMEOUT_MS/),
+        extensions: expect.objectContaining({ code: 'EXECUTION_TIMEOUT' }),
+      }),
     ]);
     const other = await spent.gql('{ exchanges { mic } }');
     expect(other.body.data.exchanges.length).toBeGreaterThan(0);

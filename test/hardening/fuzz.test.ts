@@ -79,7 +79,9 @@ const documents = fc.oneof(
   {
     weight: 2,
     arbitrary: fc.record({
-      query: fc.constant('query($n: Int, $f: CompanyFilter, $a: String) { companies(first: $n, filter: $f, after: $a) { totalCount nodes { name } } }'),
+      query: fc.constant(
+        'query($n: Int, $f: CompanyFilter, $a: String) { companies(first: $n, filter: $f, after: $a) { totalCount nodes { name } } }',
+      ),
       variables: fc.dictionary(fc.constantFrom('n', 'f', 'a', 'x'), fc.jsonValue({ maxDepth: 2 })),
     }),
   },

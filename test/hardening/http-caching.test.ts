@@ -70,7 +70,10 @@ describe('CORS', () => {
   it('advertises only GET, POST and OPTIONS in a preflight answer', async () => {
     const res = await preflight(cached, 'POST');
     expect(res.status).toBe(204);
-    const methods = res.headers.get('access-control-allow-methods')!.split(',').map((m) => m.trim());
+    const methods = res.headers
+      .get('access-control-allow-methods')!
+      .split(',')
+      .map((m) => m.trim());
     expect(methods.sort()).toEqual(['GET', 'OPTIONS', 'POST']);
   });
 
@@ -84,12 +87,19 @@ describe('CORS', () => {
   it('lets browsers read x-request-id and x-cache on answers from GraphQL and from the cache', async () => {
     const body = JSON.stringify({ query: '{ exchanges { country } }' });
     const send = () =>
-      fetch(`${cached.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://app.example' }, body });
+      fetch(`${cached.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'https://app.example' },
+        body,
+      });
     const miss = await send();
     const hit = await send();
     expect(hit.headers.get('x-cache')).toBe('HIT');
     for (const res of [miss, hit]) {
-      const exposed = res.headers.get('access-control-expose-headers')!.split(',').map((h) => h.trim().toLowerCase());
+      const exposed = res.headers
+        .get('access-control-expose-headers')!
+        .split(',')
+        .map((h) => h.trim().toLowerCase());
       expect(exposed).toEqual(expect.arrayContaining(['x-request-id', 'x-cache']));
     }
   });

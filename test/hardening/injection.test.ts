@@ -21,7 +21,18 @@ const payloads = [
 ];
 
 let api: TestApi;
-const tables = ['articles', 'companies', 'company_aliases', 'exchanges', 'listings', 'ipo_deals', 'policy_events', 'metrics', 'citations', 'search_index'];
+const tables = [
+  'articles',
+  'companies',
+  'company_aliases',
+  'exchanges',
+  'listings',
+  'ipo_deals',
+  'policy_events',
+  'metrics',
+  'citations',
+  'search_index',
+];
 const counts = () => tables.map((t) => (api.db.$client.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n);
 
 beforeAll(async () => {
@@ -34,7 +45,14 @@ describe('injection-shaped text in every string argument', () => {
 
   it('covers every string argument and input field of the schema', () => {
     expect(slots.map((s) => s.field)).toEqual(
-      expect.arrayContaining(['company(name)', 'companies(filter.nameContains)', 'search(query)', 'policyEvents(filter.from)', 'node(id)', 'nodes(ids)']),
+      expect.arrayContaining([
+        'company(name)',
+        'companies(filter.nameContains)',
+        'search(query)',
+        'policyEvents(filter.from)',
+        'node(id)',
+        'nodes(ids)',
+      ]),
     );
     expect(slots.length).toBeGreaterThanOrEqual(25);
   });

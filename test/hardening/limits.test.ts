@@ -19,11 +19,7 @@ async function expectRefused(query: string, message: RegExp) {
 }
 
 const nest = (levels: number) =>
-  '{ companies(first: 1) { nodes { ' +
-  'listings { company { '.repeat(levels) +
-  'name' +
-  ' } }'.repeat(levels) +
-  ' } } }';
+  '{ companies(first: 1) { nodes { ' + 'listings { company { '.repeat(levels) + 'name' + ' } }'.repeat(levels) + ' } } }';
 
 describe('query limits', () => {
   it('refuses a document deeper than MAX_DEPTH before any resolver runs', async () => {
@@ -55,7 +51,10 @@ describe('query limits', () => {
     expect(res.status).toBe(400);
     expect(errorCode(res)).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(res.body.errors![0]!.message).toMatch(/Query cost \d+ exceeds the limit of 5000/);
-    expect(res.body.errors![0]!.extensions!.cost).toEqual({ requestedQueryCost: 1 + 100 * (1 + 10 * (1 + 1 + 10 * (1 + 1))), maximumQueryCost: 5000 });
+    expect(res.body.errors![0]!.extensions!.cost).toEqual({
+      requestedQueryCost: 1 + 100 * (1 + 10 * (1 + 1 + 10 * (1 + 1))),
+      maximumQueryCost: 5000,
+    });
     expect(api.batches).toEqual([]);
   });
 

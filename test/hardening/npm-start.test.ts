@@ -58,7 +58,11 @@ describe('npm start', () => {
   it('builds, serves, and on SIGTERM to the npm process stops the server gracefully, leaving no process behind and the port free', async () => {
     const npm = spawnProcess('npm', ['start'], { DATABASE_PATH: tempDbPath() });
     const url = new URL(await readyUrl(npm, 170_000));
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ exchanges { mic } }' }) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ exchanges { mic } }' }),
+    });
     expect(res.status).toBe(200);
 
     const family = descendants(npm.child.pid!);

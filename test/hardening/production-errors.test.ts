@@ -6,9 +6,7 @@ let api: TestApi;
 beforeAll(async () => {
   api = await startApi({ env: { NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'false' }, logLines });
   // A row no resolver can serialise (an enum value outside the schema) forces a real internal error.
-  api.db.$client.exec(
-    `insert into listings (id, company_id, market, status) values ('broken-listing', 'catl', 'HK', 'LISTED')`,
-  );
+  api.db.$client.exec(`insert into listings (id, company_id, market, status) values ('broken-listing', 'catl', 'HK', 'LISTED')`);
   api.db.$client.exec(`update listings set share_class = 'Z' where id = 'broken-listing'`);
 });
 afterAll(() => api.close());

@@ -7,10 +7,15 @@ import { readyUrl, spawnServer, type ServerProcess } from '../helpers/server-pro
 import { curatedSeed } from '../helpers/api.js';
 import { seededDb, tempDbPath } from '../helpers/temp-db.js';
 
-const countsQuery = '{ articles { totalCount } companies { totalCount } listings { totalCount } ipoDeals { totalCount } exchanges { mic } }';
+const countsQuery =
+  '{ articles { totalCount } companies { totalCount } listings { totalCount } ipoDeals { totalCount } exchanges { mic } }';
 
 async function counts(url: string): Promise<unknown> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: countsQuery }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: countsQuery }),
+  });
   const body = (await res.json()) as { data?: unknown; errors?: unknown };
   if (res.status !== 200 || body.errors) throw new Error(`HTTP ${res.status}: ${JSON.stringify(body.errors)}`);
   return body.data;
@@ -94,7 +99,9 @@ describe('start-up', () => {
     const server = spawnServer({ DATABASE_PATH: copy }, unprivileged);
     try {
       expect((await server.exited).code).toBe(1);
-      expect(server.stderr).toEqual([`Cannot open database ${copy} (read-only): its folder is read-only and ${copy}-wal holds changes: checkpoint it where it can be written`]);
+      expect(server.stderr).toEqual([
+        `Cannot open database ${copy} (read-only): its folder is read-only and ${copy}-wal holds changes: checkpoint it where it can be written`,
+      ]);
     } finally {
       await stop(server);
       chmodSync(folder, 0o755);

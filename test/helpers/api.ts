@@ -10,7 +10,11 @@ import { seededDb } from './temp-db.js';
 export interface GraphQLResponse<T = any> {
   status: number;
   headers: Headers;
-  body: { data?: T; errors?: { message: string; extensions?: Record<string, any>; path?: (string | number)[] }[]; extensions?: Record<string, any> };
+  body: {
+    data?: T;
+    errors?: { message: string; extensions?: Record<string, any>; path?: (string | number)[] }[];
+    extensions?: Record<string, any>;
+  };
 }
 
 export interface TestApi {

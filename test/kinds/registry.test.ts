@@ -26,15 +26,30 @@ describe('the registry of kinds', () => {
   it('has a kind for every type that implements Node, and no other', () => {
     const node = schema.getType('Node');
     if (!isInterfaceType(node)) throw new Error('no Node interface');
-    expect(typeNames).toEqual(schema.getImplementations(node).objects.map((t) => t.name).sort());
+    expect(typeNames).toEqual(
+      schema
+        .getImplementations(node)
+        .objects.map((t) => t.name)
+        .sort(),
+    );
   });
 
   it('makes searchable exactly the members of SearchResult, each selected by its SearchResultType', () => {
     const union = schema.getType('SearchResult');
     const types = schema.getType('SearchResultType');
     if (!isUnionType(union) || !isEnumType(types)) throw new Error('no SearchResult union or SearchResultType enum');
-    expect(searchableKinds.map((k) => kinds[k].typeName).sort()).toEqual(union.getTypes().map((t) => t.name).sort());
-    expect(searchableKinds.map((k) => kinds[k].search.type).sort()).toEqual(types.getValues().map((v) => v.name).sort());
+    expect(searchableKinds.map((k) => kinds[k].typeName).sort()).toEqual(
+      union
+        .getTypes()
+        .map((t) => t.name)
+        .sort(),
+    );
+    expect(searchableKinds.map((k) => kinds[k].search.type).sort()).toEqual(
+      types
+        .getValues()
+        .map((v) => v.name)
+        .sort(),
+    );
   });
 
   it('gives every kind an id resolver and a resolver for the citations that point at it', () => {

@@ -33,12 +33,20 @@ describe('the fast row mapper', () => {
       .innerJoin(companies, eq(companies.id, articleCompanies.companyId))
       .orderBy(articleCompanies.articleId, companies.id);
     expect(prepareSelect(joined).all()).toEqual(joined.all());
-    const counted = db.select({ n: count(), upper: sql<string>`upper(${companies.name})` }).from(companies).groupBy(companies.country);
+    const counted = db
+      .select({ n: count(), upper: sql<string>`upper(${companies.name})` })
+      .from(companies)
+      .groupBy(companies.country);
     expect(prepareSelect(counted).all()).toEqual(counted.all());
   });
 
   it('fill placeholders per call and count one statement per call toward the request', () => {
-    const byId = prepareSelect(db.select().from(companies).where(eq(companies.id, sql.placeholder('id'))));
+    const byId = prepareSelect(
+      db
+        .select()
+        .from(companies)
+        .where(eq(companies.id, sql.placeholder('id'))),
+    );
     const info = { requestId: 't', statements: { count: 0 } };
     const [a, b] = withStatementLog(info, () => [byId.get({ id: 'synthetic-000001' }), byId.get({ id: 'synthetic-000002' })]);
     expect([a?.id, b?.id]).toEqual(['synthetic-000001', 'synthetic-000002']);
@@ -54,6 +62,8 @@ describe('the fast row mapper', () => {
   });
 
   it('refuses outer joins, whose nulled nested objects they do not build', () => {
-    expect(() => prepareSelect(db.select().from(articleCompanies).leftJoin(companies, eq(companies.id, articleCompanies.companyId)))).toThrow(/outer joins/);
+    expect(() =>
+      prepareSelect(db.select().from(articleCompanies).leftJoin(companies, eq(companies.id, articleCompanies.companyId))),
+    ).toThrow(/outer joins/);
   });
 });

@@ -32,7 +32,6 @@ const page = (c: { page: (l: number, o: number) => unknown; count: () => unknown
   c.count();
 };
 
-
 describe('query plans', () => {
   const connectionCases = (): [string, () => unknown][] => [
     ['companies ordered by name ascending', page(q.companies.connection({}, 'ASC'))],

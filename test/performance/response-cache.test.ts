@@ -30,7 +30,12 @@ describe('the response cache', () => {
 
   it('answers a hit with the CORS headers, the caller request id and the GraphQL content type it asked for', async () => {
     const body = JSON.stringify({ query: '{ exchanges { mic name } }' });
-    const headers = { 'content-type': 'application/json', origin: 'https://app.example', 'x-request-id': 'trace-42', accept: 'application/graphql-response+json' };
+    const headers = {
+      'content-type': 'application/json',
+      origin: 'https://app.example',
+      'x-request-id': 'trace-42',
+      accept: 'application/graphql-response+json',
+    };
     await fetch(`${api.url}/graphql`, { method: 'POST', headers, body });
     const hit = await fetch(`${api.url}/graphql`, { method: 'POST', headers, body });
     expect(hit.headers.get('x-cache')).toBe('HIT');

@@ -32,9 +32,7 @@ describe('the seeded knowledge base', () => {
 
   it('gives every fact at least one citation', () => {
     const uncited = (table: string, column: string, key = 'id') =>
-      db.$client
-        .prepare(`select ${key} from ${table} t where not exists (select 1 from citations c where c.${column} = t.${key})`)
-        .all();
+      db.$client.prepare(`select ${key} from ${table} t where not exists (select 1 from citations c where c.${column} = t.${key})`).all();
     expect(uncited('companies', 'company_id')).toEqual([]);
     expect(uncited('exchanges', 'exchange_mic', 'mic')).toEqual([]);
     expect(uncited('listings', 'listing_id')).toEqual([]);
@@ -122,7 +120,9 @@ describe('facts the audit corrected: only what the articles state', () => {
   });
 
   it("dates Hong Kong's 2025 IPO rank, count and proceeds as year to date in May 2025", () => {
-    const ytd = seed.metrics.filter((m) => ['hk-global-ipo-venue-rank-2025', 'hk-ipo-count-2025-ytd', 'hk-ipo-net-proceeds-2025-ytd'].includes(m.slug));
+    const ytd = seed.metrics.filter((m) =>
+      ['hk-global-ipo-venue-rank-2025', 'hk-ipo-count-2025-ytd', 'hk-ipo-net-proceeds-2025-ytd'].includes(m.slug),
+    );
     expect(ytd.map((m) => m.asOf)).toEqual(ytd.map(() => ({ start: '2025-05-01', end: '2025-05-31', precision: 'MONTH' })));
     expect(ytd.every((m) => m.name.includes('year to date'))).toBe(true);
   });

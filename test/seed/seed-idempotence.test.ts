@@ -4,7 +4,18 @@ import { seedDatabase } from '../../src/seed/index.js';
 import { writeSeedDir } from '../helpers/seed-fixture.js';
 import { fileDigest, tempDbPath } from '../helpers/temp-db.js';
 
-const tables = ['articles', 'companies', 'company_aliases', 'exchanges', 'listings', 'ipo_deals', 'policy_events', 'metrics', 'citations', 'article_companies'];
+const tables = [
+  'articles',
+  'companies',
+  'company_aliases',
+  'exchanges',
+  'listings',
+  'ipo_deals',
+  'policy_events',
+  'metrics',
+  'citations',
+  'article_companies',
+];
 
 function dump(path: string): Record<string, unknown[]> {
   const db = openDatabase(path);

@@ -101,7 +101,10 @@ describe('a seed with a bad entry is refused as a whole', () => {
   it('does not create a database file when the very first seed is refused', () => {
     const fresh = tempDbPath();
     expect(() =>
-      seedDatabase(() => openDatabase(fresh), writeSeedDir((f) => (f.metrics[0]!.unit = ''))),
+      seedDatabase(
+        () => openDatabase(fresh),
+        writeSeedDir((f) => (f.metrics[0]!.unit = '')),
+      ),
     ).toThrow(SeedError);
     expect(fileDigest(fresh)).toBe(fileDigest('/nonexistent'));
   });

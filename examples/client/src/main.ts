@@ -6,7 +6,9 @@ import { createClient } from './client.js';
 const client = createClient(process.argv[2] ?? 'http://localhost:4000/graphql');
 
 const companies = await api.companies(client, 5, 2);
-console.log(`companies: ${companies.edges.length} of ${companies.totalCount} in two pages: ${companies.edges.map((e) => e.node.name).join(', ')}`);
+console.log(
+  `companies: ${companies.edges.length} of ${companies.totalCount} in two pages: ${companies.edges.map((e) => e.node.name).join(', ')}`,
+);
 const catl = await api.companyProfile(client, 'catl');
 console.log(`company: ${catl?.name}, ${catl?.listings.length} listings`);
 console.log(`exchanges: ${(await api.exchanges(client)).map((e) => e.mic).join(', ')}`);

@@ -7,8 +7,20 @@ export const CompaniesPage = graphql(`
   query CompaniesPage($first: Int!, $after: String, $filter: CompanyFilter) {
     companies(first: $first, after: $after, filter: $filter, orderBy: { field: NAME, direction: ASC }) {
       totalCount
-      edges { cursor node { id name aliases sector country } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id
+          name
+          aliases
+          sector
+          country
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
@@ -16,16 +28,47 @@ export const CompaniesPage = graphql(`
 export const CompanyProfile = graphql(`
   query CompanyProfile($name: String!) {
     company(name: $name) {
-      id name aliases sector stateOwned
-      listings { id exchange { id mic } market status shareClass listedOn { text } }
-      ipoDeals { id proceeds { amount currency usd } date { text } }
+      id
+      name
+      aliases
+      sector
+      stateOwned
+      listings {
+        id
+        exchange {
+          id
+          mic
+        }
+        market
+        status
+        shareClass
+        listedOn {
+          text
+        }
+      }
+      ipoDeals {
+        id
+        proceeds {
+          amount
+          currency
+          usd
+        }
+        date {
+          text
+        }
+      }
     }
   }
 `);
 
 export const Exchanges = graphql(`
   query Exchanges {
-    exchanges { id mic name country }
+    exchanges {
+      id
+      mic
+      name
+      country
+    }
   }
 `);
 
@@ -33,8 +76,26 @@ export const Listings = graphql(`
   query Listings($filter: ListingFilter, $first: Int!, $after: String) {
     listings(filter: $filter, first: $first, after: $after) {
       totalCount
-      edges { cursor node { id company { id name } exchange { id mic } status shareClass } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id
+          company {
+            id
+            name
+          }
+          exchange {
+            id
+            mic
+          }
+          status
+          shareClass
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
@@ -42,8 +103,30 @@ export const Listings = graphql(`
 export const LargestIpoDeals = graphql(`
   query LargestIpoDeals($first: Int!, $after: String) {
     ipoDeals(first: $first, after: $after, orderBy: { field: PROCEEDS_USD, direction: DESC }) {
-      edges { cursor node { id company { id name } date { value text precision } proceeds { amount currency usd } } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id
+          company {
+            id
+            name
+          }
+          date {
+            value
+            text
+            precision
+          }
+          proceeds {
+            amount
+            currency
+            usd
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
@@ -51,18 +134,54 @@ export const LargestIpoDeals = graphql(`
 export const PolicyTimeline = graphql(`
   query PolicyTimeline($from: Date, $to: Date, $first: Int!, $after: String) {
     policyEvents(filter: { from: $from, to: $to }, first: $first, after: $after) {
-      edges { cursor node { id title jurisdiction category date { value end text } } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id
+          title
+          jurisdiction
+          category
+          date {
+            value
+            end
+            text
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
 
 export const IndexWeightings = graphql(`
   query IndexWeightings($first: Int!, $after: String) {
-    marketIndexes { id name }
+    marketIndexes {
+      id
+      name
+    }
     indexWeightings(first: $first, after: $after) {
-      edges { cursor node { id index { id name } constituent weightPercent asOf { text } } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id
+          index {
+            id
+            name
+          }
+          constituent
+          weightPercent
+          asOf {
+            text
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
@@ -70,8 +189,24 @@ export const IndexWeightings = graphql(`
 export const Metrics = graphql(`
   query Metrics($nameContains: String, $first: Int!, $after: String) {
     metrics(filter: { nameContains: $nameContains }, first: $first, after: $after) {
-      edges { cursor node { id name value valueMax qualifier unit sources { quote } } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id
+          name
+          value
+          valueMax
+          qualifier
+          unit
+          sources {
+            quote
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
@@ -79,8 +214,22 @@ export const Metrics = graphql(`
 export const Articles = graphql(`
   query Articles($first: Int!, $after: String) {
     articles(first: $first, after: $after) {
-      edges { cursor node { id title publisher publishedOn { value text } } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id
+          title
+          publisher
+          publishedOn {
+            value
+            text
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
@@ -96,17 +245,39 @@ export const Search = graphql(`
           snippet
           node {
             __typename
-            ... on Company { id name }
-            ... on Article { id title }
-            ... on PolicyEvent { id title }
-            ... on IpoDeal { id }
-            ... on Listing { id }
-            ... on Metric { id name }
-            ... on IndexWeighting { id constituent }
+            ... on Company {
+              id
+              name
+            }
+            ... on Article {
+              id
+              title
+            }
+            ... on PolicyEvent {
+              id
+              title
+            }
+            ... on IpoDeal {
+              id
+            }
+            ... on Listing {
+              id
+            }
+            ... on Metric {
+              id
+              name
+            }
+            ... on IndexWeighting {
+              id
+              constituent
+            }
           }
         }
       }
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
@@ -116,7 +287,9 @@ export const NodeById = graphql(`
     node(id: $id) {
       __typename
       id
-      ... on Company { name }
+      ... on Company {
+        name
+      }
     }
   }
 `);

@@ -1,17 +1,21 @@
 import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { datePrecisions, nullsLastIndexes } from './columns.js';
 
-export const articles = sqliteTable('articles', {
-  id: text().primaryKey(),
-  title: text().notNull(),
-  publisher: text().notNull(),
-  // The date exactly as the page printed it, e.g. "07-06-2025" or "a day ago".
-  dateline: text().notNull(),
-  section: text(),
-  publishedStart: text(),
-  publishedEnd: text(),
-  publishedPrecision: text({ enum: datePrecisions }),
-  body: text().notNull(),
-}, (t) => nullsLastIndexes('articles_published', t.publishedStart, t.id));
+export const articles = sqliteTable(
+  'articles',
+  {
+    id: text().primaryKey(),
+    title: text().notNull(),
+    publisher: text().notNull(),
+    // The date exactly as the page printed it, e.g. "07-06-2025" or "a day ago".
+    dateline: text().notNull(),
+    section: text(),
+    publishedStart: text(),
+    publishedEnd: text(),
+    publishedPrecision: text({ enum: datePrecisions }),
+    body: text().notNull(),
+  },
+  (t) => nullsLastIndexes('articles_published', t.publishedStart, t.id),
+);
 
 export type ArticleRow = typeof articles.$inferSelect;

@@ -4,7 +4,6 @@ import { sql } from 'drizzle-orm';
 export const datePrecisions = ['DAY', 'MONTH', 'QUARTER', 'YEAR'] as const;
 export type DatePrecision = (typeof datePrecisions)[number];
 
-
 /** The two indexes that let a nulls-last ORDER BY in either direction walk an index (see queries/order.ts). */
 export function nullsLastIndexes(name: string, column: AnySQLiteColumn, id: AnySQLiteColumn, prefix?: AnySQLiteColumn) {
   const lead = prefix ? [prefix] : [];

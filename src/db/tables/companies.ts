@@ -31,10 +31,7 @@ export const companyAliases = sqliteTable(
     alias: text().notNull(),
     position: integer().notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.companyId, t.position] }),
-    index('company_aliases_alias_idx').on(sql`lower(${t.alias})`),
-  ],
+  (t) => [primaryKey({ columns: [t.companyId, t.position] }), index('company_aliases_alias_idx').on(sql`lower(${t.alias})`)],
 );
 
 /** Which articles mention which companies; derived by the seed loader. */
@@ -48,10 +45,7 @@ export const articleCompanies = sqliteTable(
       .notNull()
       .references(() => companies.id, { onDelete: 'cascade' }),
   },
-  (t) => [
-    primaryKey({ columns: [t.articleId, t.companyId] }),
-    index('article_companies_company_idx').on(t.companyId),
-  ],
+  (t) => [primaryKey({ columns: [t.articleId, t.companyId] }), index('article_companies_company_idx').on(t.companyId)],
 );
 
 export type CompanyRow = typeof companies.$inferSelect;

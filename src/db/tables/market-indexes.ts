@@ -29,10 +29,7 @@ export const indexWeightings = sqliteTable(
     asOfEnd: text().notNull(),
     asOfPrecision: text({ enum: datePrecisions }).notNull(),
   },
-  (t) => [
-    index('index_weightings_index_idx').on(t.indexId),
-    index('index_weightings_company_idx').on(t.companyId),
-  ],
+  (t) => [index('index_weightings_index_idx').on(t.indexId), index('index_weightings_company_idx').on(t.companyId)],
 );
 
 export type MarketIndexRow = typeof marketIndexes.$inferSelect;

@@ -2,15 +2,7 @@ import { index, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { datePrecisions } from './columns.js';
 import { companies } from './companies.js';
 
-export const metricQualifiers = [
-  'EXACT',
-  'APPROXIMATE',
-  'AT_LEAST',
-  'MORE_THAN',
-  'LESS_THAN',
-  'AT_MOST',
-  'RANGE',
-] as const;
+export const metricQualifiers = ['EXACT', 'APPROXIMATE', 'AT_LEAST', 'MORE_THAN', 'LESS_THAN', 'AT_MOST', 'RANGE'] as const;
 
 export const metrics = sqliteTable(
   'metrics',
@@ -28,11 +20,7 @@ export const metrics = sqliteTable(
     companyId: text().references(() => companies.id),
     market: text(),
   },
-  (t) => [
-    index('metrics_company_idx').on(t.companyId),
-    index('metrics_market_idx').on(t.market),
-    index('metrics_name_idx').on(t.name),
-  ],
+  (t) => [index('metrics_company_idx').on(t.companyId), index('metrics_market_idx').on(t.market), index('metrics_name_idx').on(t.name)],
 );
 
 export type MetricRow = typeof metrics.$inferSelect;

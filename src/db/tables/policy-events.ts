@@ -45,10 +45,7 @@ export const policyEventCompanies = sqliteTable(
       .notNull()
       .references(() => companies.id, { onDelete: 'cascade' }),
   },
-  (t) => [
-    primaryKey({ columns: [t.policyEventId, t.companyId] }),
-    index('policy_event_companies_company_idx').on(t.companyId),
-  ],
+  (t) => [primaryKey({ columns: [t.policyEventId, t.companyId] }), index('policy_event_companies_company_idx').on(t.companyId)],
 );
 
 export type PolicyEventRow = typeof policyEvents.$inferSelect;
