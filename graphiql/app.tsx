@@ -1,5 +1,6 @@
 // The GraphiQL page's script, bundled by scripts/build-graphiql.mjs into dist/graphiql/
 // so that the explorer loads nothing from outside this server.
+import type { ExecutionResult } from 'graphql';
 import { GraphiQL } from 'graphiql';
 import { createRoot } from 'react-dom/client';
 import 'graphiql/style.css';
@@ -33,7 +34,7 @@ async function fetcher(params: unknown, options?: { headers?: Record<string, str
     headers: { ...options?.headers, 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
     body: JSON.stringify(params),
   });
-  return (await res.json()) as unknown;
+  return (await res.json()) as ExecutionResult;
 }
 
 createRoot(document.getElementById('graphiql')!).render(
