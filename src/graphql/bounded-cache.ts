@@ -9,8 +9,6 @@ export function boundedKeyValueCache<V extends NonNullable<unknown>>(maxBytes: n
     get: async (key: string) => lru.get(key),
     set: async (key: string, value: V) => void lru.set(key, value),
     delete: async (key: string) => lru.delete(key),
-    /** Bytes held, as estimated by sizeOf. */
-    size: () => lru.calculatedSize,
   };
 }
 

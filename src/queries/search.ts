@@ -56,9 +56,11 @@ function kindOf(typeName: string): SearchableKind {
  * stall the event loop), else on this connection. Counted when issued.
  */
 function searchStatement<R>(db: Db, reader: ReaderThread | undefined, sql: string) {
-  const local = rawStatement<R>(db, sql);
+  if (!reader) {
+    const local = rawStatement<R>(db, sql);
+    return (params: Record<string, unknown>): Promise<R[]> => Promise.resolve(local.all(params));
+  }
   return (params: Record<string, unknown>, deadline: number): Promise<R[]> => {
-    if (!reader) return Promise.resolve(local.all(params));
     recordStatement(sql, [params]);
     return reader.all<R>(sql, params, deadline);
   };
