@@ -38,6 +38,17 @@ const variants: Record<string, string> = {
   'A-cached': 'A with the response cache on (default RESPONSE_CACHE_SIZE)',
   'A-2workers': 'A with WORKERS=2 (cluster), response cache off',
 };
+// BENCH_CHECKOUTS=before=/path,after=/path adds A served from other built checkouts (npm run build there),
+// timed in the same shuffled rounds, so a change is measured against its parent on the same machine state.
+const checkouts = (process.env.BENCH_CHECKOUTS ?? '')
+  .split(',')
+  .filter(Boolean)
+  .map((pair) => {
+    const [label, dir] = pair.split('=');
+    if (!label || !dir) throw new Error(`BENCH_CHECKOUTS takes label=directory pairs (got ${pair})`);
+    return { variant: `A@${label}`, dir };
+  });
+for (const c of checkouts) variants[c.variant] = `A as built in ${c.dir}, response cache off`;
 const W = workloads.map((w) => w.id);
 const notes: string[] = [];
 const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${line}`);
@@ -78,7 +89,7 @@ const script: Record<Kind, string[]> = {
   E: ['--import', 'tsx', 'bench/servers/peer.ts'],
 };
 
-async function start(name: string, kind: Kind, dbPath: string, extra: Record<string, string | undefined> = {}) {
+async function start(name: string, kind: Kind, dbPath: string, extra: Record<string, string | undefined> = {}, cwd = projectRoot) {
   const env = {
     NODE_ENV: 'production',
     LOG_LEVEL: 'silent',
@@ -94,7 +105,7 @@ async function start(name: string, kind: Kind, dbPath: string, extra: Record<str
     GRAPHQL_DIAGNOSTICS: undefined,
     ...extra,
   };
-  const child = await startChild({ name, args: script[kind], env, cwd: projectRoot, port: await freePort() });
+  const child = await startChild({ name, args: script[kind], env, cwd, port: await freePort() });
   children.push(child);
   return child;
 }
@@ -161,7 +172,12 @@ async function main() {
     start('B-diagnostics', 'B', seedDb, { GRAPHQL_DIAGNOSTICS: '1' }),
   ]);
 
+  // Each checkout creates and seeds its own file: an older one cannot open a database migrated by a newer one.
+  const others = await Promise.all(
+    checkouts.map((c, i) => start(c.variant, 'A', join(tmp, `seed-checkout-${i}.db`), { DATABASE_READONLY: undefined }, c.dir)),
+  );
   const seedRef = await reference(A, 'seed', seedVars, notes);
+  for (const [i, c] of checkouts.entries()) await checkVariant(c.variant, others[i]!, seedRef, seedVars, 2);
   await checkVariant('B', B, seedRef, seedVars);
   const cBodies = await checkVariant('C', C, seedRef, seedVars);
   await checkVariant('E', E, seedRef, seedVars, 3); // the second request on runs graphql-jit's compiled query
@@ -191,6 +207,7 @@ async function main() {
     E,
     'A-cached': Acached,
     'A-2workers': A2,
+    ...Object.fromEntries(checkouts.map((c, i) => [c.variant, others[i]!])),
   };
   const cells: TimedCell[] = [];
   for (const [variant, server] of Object.entries(seedServers)) {
@@ -232,7 +249,10 @@ async function main() {
   for (let round = 1; round <= ROUNDS; round++) {
     const order = shuffle(cells);
     for (const [i, cell] of order.entries()) {
+      const cpuBefore = cell.child.cpuSeconds();
       const result = await load(cell.child.url, cell.body, SECONDS);
+      // Server CPU per request: unlike req/s, it barely moves when other processes share the cores.
+      const cpuUsPerRequest = ((cell.child.cpuSeconds() - cpuBefore) * 1e6) / Math.max(1, result.requests);
       const failures = result.non2xx + result.errors + result.timeouts;
       runs.push({
         round,
@@ -242,11 +262,12 @@ async function main() {
         workload: cell.workload,
         bodyBytes: cell.bodyBytes,
         peakRssMb: cell.child.peakRssMb(),
+        cpuUsPerRequest,
         ...result,
       });
       log(
         `round ${round}/${ROUNDS} ${String(i + 1).padStart(2)}/${order.length} ${cell.scale.padEnd(4)} ${cell.variant.padEnd(10)} ${cell.workload}: ` +
-          `${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50Ms.toFixed(2)} ms  p99 ${result.p99Ms.toFixed(2)} ms${failures ? `  FAILURES ${failures}` : ''}`,
+          `${result.rps.toFixed(0).padStart(6)} req/s  ${cpuUsPerRequest.toFixed(0).padStart(5)} µs CPU/req  p50 ${result.p50Ms.toFixed(2)} ms  p99 ${result.p99Ms.toFixed(2)} ms${failures ? `  FAILURES ${failures}` : ''}`,
       );
     }
   }
@@ -270,6 +291,7 @@ async function main() {
     scaleStatements,
     peakRssMb,
     notes,
+    checkouts: checkouts.map((c) => c.variant),
   });
   if (!sameOrder) notes.push("C's data deep-equals A's but its field order or encoding differs.");
 

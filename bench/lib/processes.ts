@@ -10,6 +10,8 @@ export interface Child {
   url: string;
   /** Peak resident set (VmHWM) in MB, summed over the process and its descendants. */
   peakRssMb: () => number;
+  /** CPU seconds used so far by the process and its descendants. */
+  cpuSeconds: () => number;
   /** How many processes the child runs (2 cluster workers = 3). */
   processCount: () => number;
   stop: () => Promise<void>;
@@ -46,6 +48,18 @@ export function processTree(root: number): number[] {
   const tree = [root];
   for (let i = 0; i < tree.length; i++) tree.push(...(parents.get(tree[i]!) ?? []));
   return tree;
+}
+
+/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat; 0 once it has exited. */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // utime and stime are the 12th and 13th fields after the command name, in clock ticks (100 per second on Linux).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 function vmHwmKb(pid: number): number {
@@ -117,6 +131,7 @@ export async function startChild({ name, args, env, cwd, port, timeoutMs = 30_00
     pid,
     url: `${base}/graphql`,
     peakRssMb: () => processTree(pid).reduce((sum, p) => sum + vmHwmKb(p), 0) / 1024,
+    cpuSeconds: () => processTree(pid).reduce((sum, p) => sum + cpuSeconds(p), 0),
     processCount: () => processTree(pid).length,
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;

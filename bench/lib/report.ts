@@ -20,6 +20,8 @@ export interface Cell {
   rps: Spread;
   p50Ms: Spread;
   p99Ms: Spread;
+  /** Server CPU µs per request (older results files lack it). */
+  cpuUs?: Spread;
   bodyBytes: number;
   wireBytes: number;
   failures: number;
@@ -100,15 +102,16 @@ ${table(
 
 ## Throughput and latency
 
-Latency is per response (client-side), p50 and p99 of each run. Bytes: the response body; failures: non-2xx, errors and timeouts over all rounds.
+Latency is per response (client-side), p50 and p99 of each run. CPU is the server's (all its processes, from /proc) per completed request. Bytes: the response body; failures: non-2xx, errors and timeouts over all rounds.
 
 ${table(
-  ['Scale', 'Variant', 'Workload', 'req/s', 'p50 ms', 'p99 ms', 'Body bytes', 'Failures'],
+  ['Scale', 'Variant', 'Workload', 'req/s', 'CPU µs/req', 'p50 ms', 'p99 ms', 'Body bytes', 'Failures'],
   r.cells.map((c) => [
     c.scale,
     c.variant,
     c.workload,
     range(c.rps),
+    c.cpuUs ? range(c.cpuUs) : '',
     range(c.p50Ms, 2),
     range(c.p99Ms, 2),
     num(c.bodyBytes),

@@ -11,6 +11,8 @@ export type Run = LoadResult & {
   workload: string;
   bodyBytes: number;
   peakRssMb: number;
+  /** The server's CPU time (all its processes) per completed request. */
+  cpuUsPerRequest: number;
 };
 export type StatementCounts = Record<string, { A: number | null; B: number | null }>;
 
@@ -24,6 +26,8 @@ export interface SummaryInput {
   scaleStatements: StatementCounts;
   peakRssMb: Results['peakRssMb'];
   notes: string[];
+  /** Variants served from other checkouts (BENCH_CHECKOUTS), compared with A and the first with the others. */
+  checkouts?: string[];
 }
 
 export function summarize({
@@ -36,6 +40,7 @@ export function summarize({
   scaleStatements,
   peakRssMb,
   notes,
+  checkouts = [],
 }: SummaryInput) {
   const pick = (scale: string, variant: string, workload: string) =>
     runs.filter((r) => r.scale === scale && r.variant === variant && r.workload === workload);
@@ -48,6 +53,7 @@ export function summarize({
       rps: spread(list.map((r) => r.rps)),
       p50Ms: spread(list.map((r) => r.p50Ms)),
       p99Ms: spread(list.map((r) => r.p99Ms)),
+      cpuUs: spread(list.map((r) => r.cpuUsPerRequest)),
       bodyBytes,
       wireBytes: spread(list.map((r) => r.wireBytes)).median,
       failures: list.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0),
@@ -71,7 +77,19 @@ export function summarize({
     ].flatMap(([x, y]) => W.map((w) => ratio(`${x}/${y} ${w}`, x!, y!, w))),
     ratio('A-cached/D W2', 'A-cached', 'D', 'W2'),
     ratio('A-2workers/A W2', 'A-2workers', 'A', 'W2'),
+    ...checkouts.flatMap((x) => W.map((w) => ratio(`${x}/A ${w}`, x, 'A', w))),
+    ...checkouts.slice(1).flatMap((x) => W.map((w) => ratio(`${x}/${checkouts[0]} ${w}`, x, checkouts[0]!, w))),
   ];
+  // CPU per request of one variant over another's, per round: the checkouts' comparison that load does not blur.
+  const cpu = (round: number, variant: string, workload: string) =>
+    runs.find((r) => r.round === round && r.scale === 'seed' && r.variant === variant && r.workload === workload)!.cpuUsPerRequest;
+  const cpuRatios: Ratio[] = checkouts.slice(1).flatMap((x) =>
+    W.map((w) => {
+      const perRound = Array.from({ length: ROUNDS }, (_, i) => cpu(i + 1, x, w) / cpu(i + 1, checkouts[0]!, w));
+      return { name: `CPU/req ${x}/${checkouts[0]} ${w}`, perRound, spread: spread(perRound) };
+    }),
+  );
+  ratios.push(...cpuRatios);
   const ratioOf = (name: string) => ratios.find((r) => r.name === name)!.spread.median;
 
   const p50 = (scale: string, variant: string, workload: string) => spread(pick(scale, variant, workload).map((r) => r.p50Ms)).median;
