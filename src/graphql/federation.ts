@@ -1,6 +1,8 @@
 import {
   GraphQLObjectType,
   GraphQLSchema,
+  isEnumType,
+  isObjectType,
   isSpecifiedDirective,
   Kind,
   parse,
@@ -110,6 +112,7 @@ const descriptions: Record<string, string> = {
   _Any: 'A representation of an entity, as a federation router sends it: { __typename, id }.',
   _Entity: 'Every type a federation router can fetch from this subgraph by its key (@key(fields: "id")).',
   _Service: "This subgraph's schema, as a federation router or rover reads it.",
+  '_Service.sdl': 'The SDL with the federation directives (@link, @key) applied, descriptions included.',
   'Query._entities': 'For federation routers: the entities with these representations, in order; null for an id that matches nothing.',
   'Query._entities(representations)': `Entity representations, { __typename, id } (at most ${MAX_REPRESENTATIONS}).`,
   'Query._service': "For federation routers and rover: this subgraph's SDL with its federation directives.",
@@ -127,11 +130,12 @@ export function describeFederation(schema: GraphQLSchema): GraphQLSchema {
   };
   for (const type of Object.values(schema.getTypeMap())) {
     describe(type.name, type);
-    if ('getValues' in type) for (const value of type.getValues()) describe(`${type.name}.${value.name}`, value);
-  }
-  for (const field of Object.values(schema.getQueryType()?.getFields() ?? {})) {
-    describe(`Query.${field.name}`, field);
-    for (const arg of field.args) describe(`Query.${field.name}(${arg.name})`, arg);
+    if (isEnumType(type)) for (const value of type.getValues()) describe(`${type.name}.${value.name}`, value);
+    if (!isObjectType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      describe(`${type.name}.${field.name}`, field);
+      for (const arg of field.args) describe(`${type.name}.${field.name}(${arg.name})`, arg);
+    }
   }
   return schema;
 }
