@@ -33,7 +33,8 @@ const sidecars = (path: string) => [`${path}-wal`, `${path}-shm`, `${path}-journ
 export async function backupDatabase(source: string, destination: string, { force = false } = {}): Promise<BackupResult> {
   if (!existsSync(source)) throw new BackupError(`No database at ${source}`);
   if (resolve(source) === resolve(destination)) throw new BackupError('The backup cannot replace the database it copies');
-  if (existsSync(destination) && !force) throw new BackupError(`${destination} already exists: choose another file, or pass --force to replace it`);
+  if (existsSync(destination) && !force)
+    throw new BackupError(`${destination} already exists: choose another file, or pass --force to replace it`);
 
   const partial = `${destination}.partial-${process.pid}`;
   const from = new Database(source, { readonly: true, fileMustExist: true });
@@ -56,8 +57,17 @@ export async function backupDatabase(source: string, destination: string, { forc
     const check = copy.pragma('integrity_check', { simple: true });
     if (check !== 'ok') throw new BackupError(`The copy of ${source} fails integrity_check: ${String(check)}`);
     pages = copy.pragma('page_count', { simple: true }) as number;
-    const names = copy.prepare("select name from sqlite_schema where type = 'table' and name not like 'sqlite_%' order by name").pluck().all() as string[];
-    tables = names.map((name) => ({ name, rows: copy.prepare(`select count(*) from "${name.replaceAll('"', '""')}"`).pluck().get() as number }));
+    const names = copy
+      .prepare("select name from sqlite_schema where type = 'table' and name not like 'sqlite_%' order by name")
+      .pluck()
+      .all() as string[];
+    tables = names.map((name) => ({
+      name,
+      rows: copy
+        .prepare(`select count(*) from "${name.replaceAll('"', '""')}"`)
+        .pluck()
+        .get() as number,
+    }));
   } catch (error) {
     copy.close();
     rmSync(partial, { force: true });

@@ -53,11 +53,7 @@ export function federatedTypeDefs(sdl: string): DocumentNode {
   const definitions = document.definitions.map((definition) => {
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) return definition;
     const name = definition.name.value;
-    const added = entityTypes.has(name)
-      ? [directive('key', { fields: 'id' })]
-      : SHAREABLE_TYPES.has(name)
-        ? [directive('shareable')]
-        : [];
+    const added = entityTypes.has(name) ? [directive('key', { fields: 'id' })] : SHAREABLE_TYPES.has(name) ? [directive('shareable')] : [];
     return added.length ? { ...definition, directives: [...(definition.directives ?? []), ...added] } : definition;
   });
   const link = parse(`extend schema @link(url: "${FEDERATION_SPEC_URL}", import: ["@key", "@shareable"])`).definitions;

@@ -47,7 +47,7 @@ async function until(condition: () => boolean) {
 const tableNames = (db: Database.Database) =>
   db.prepare("select name from sqlite_schema where type = 'table' order by name").pluck().all() as string[];
 
-describe('npm run db:backup', () => {
+describe('npm run db:backup', { timeout: 60_000 }, () => {
   it('takes a consistent copy that passes integrity_check while another process writes to the database', async () => {
     const { db, dbPath } = seededDb(syntheticSeed(300));
     const source = db.$client;

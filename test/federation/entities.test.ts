@@ -99,7 +99,13 @@ describe('_entities', () => {
   });
 
   it('refuses a representation without a known entity type or a string id, naming it, as BAD_USER_INPUT', async () => {
-    for (const bad of [{ id: companies[0]!.id }, { __typename: 'PageInfo', id: 'x' }, { __typename: 'Nope', id: 'x' }, { __typename: 'Company' }, 7]) {
+    for (const bad of [
+      { id: companies[0]!.id },
+      { __typename: 'PageInfo', id: 'x' },
+      { __typename: 'Nope', id: 'x' },
+      { __typename: 'Company' },
+      7,
+    ]) {
       const res = await api.gql(entities('name'), { representations: [companyRefs(1)[0], bad] });
       expect(errorCode(res)).toBe('BAD_USER_INPUT');
       expect(res.body.errors![0]!.message).toMatch(/representations\[1\]/);

@@ -90,7 +90,10 @@ describe('the knowledge base in a supergraph', () => {
   it('composes with a subgraph that extends Company, without composition errors', () => {
     expect(supergraphSdl).toContain('@join__graph(name: "knowledge-base"');
     expect(supergraphSdl).toContain('@join__graph(name: "watchlist"');
-    const company = supergraphSdl.slice(supergraphSdl.indexOf('type Company implements Node'), supergraphSdl.indexOf('{', supergraphSdl.indexOf('type Company implements Node')));
+    const company = supergraphSdl.slice(
+      supergraphSdl.indexOf('type Company implements Node'),
+      supergraphSdl.indexOf('{', supergraphSdl.indexOf('type Company implements Node')),
+    );
     // An entity of both subgraphs, joined on the global id.
     expect(company).toContain('@join__type(graph: KNOWLEDGE_BASE, key: "id")');
     expect(company).toContain('@join__type(graph: WATCHLIST, key: "id")');

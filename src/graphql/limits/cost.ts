@@ -36,7 +36,7 @@ export const costEstimator: ComplexityEstimator = ({ type, field, args, childCom
   if (type.name.endsWith('Connection')) return field.name === 'nodes' && !isLeafType(named) ? 1 + childComplexity : childComplexity;
   if (isListType(getNullableType(field.type))) {
     // nodes(ids) and a router's _entities(representations) return one item per id or representation.
-    const sized = args.ids ?? args.representations;
+    const sized: unknown = args.ids ?? args.representations;
     const size = Array.isArray(sized) ? sized.length : ASSUMED_LIST_SIZE;
     return isLeafType(named) ? 0 : size * (1 + childComplexity);
   }
