@@ -1,18 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_REPRESENTATIONS } from '../../src/graphql/federation.js';
 import { toGlobalId } from '../../src/graphql/global-id.js';
-import { kindList } from '../../src/kinds/index.js';
+import { entriesOf, kindList } from '../../src/kinds/index.js';
 import { syntheticSeed } from '../../src/seed/synthetic.js';
-import { errorCode, startApi, type TestApi } from '../helpers/api.js';
+import { curatedSeed, errorCode, startApi, type TestApi } from '../helpers/api.js';
 
 // What a federation router asks of this subgraph: its SDL (_service) and entities by key (_entities).
 let api: TestApi;
+// The curated seed, which holds every kind, behind a server whose schema is private: a router still reaches _entities.
 let privateApi: TestApi;
 let companies: { id: string; name: string }[];
 beforeAll(async () => {
   [api, privateApi] = await Promise.all([
     startApi({ seed: syntheticSeed(60), env: { GRAPHQL_DIAGNOSTICS: 'true' } }),
-    startApi({ seed: syntheticSeed(3), env: { GRAPHQL_INTROSPECTION: 'false' } }),
+    startApi({ env: { GRAPHQL_INTROSPECTION: 'false', GRAPHQL_DIAGNOSTICS: 'true' } }),
   ]);
   companies = (await api.data('{ companies(first: 60) { nodes { id name } } }')).companies.nodes;
 });
@@ -84,6 +85,19 @@ describe('_entities', () => {
     expect((await entitiesOf(companyRefs(50))).cost).toBe(50);
     // A relation list inside counts as the assumed 10 items per entity.
     expect((await entitiesOf(companyRefs(50), 'name listings { status }')).cost).toBe(50 * (1 + 10));
+  });
+
+  it('resolves an object of every kind by its key, as node(id) finds it, one statement per kind', async () => {
+    const ids = kindList.map((kind) => toGlobalId(kind.typeName, kind.key(entriesOf(curatedSeed(), kind)[0]!)));
+    const representations = kindList.map((kind, i) => ({ __typename: kind.typeName, id: ids[i] }));
+    const res = await privateApi.gql('query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Node { id } } }', {
+      r: representations,
+    });
+    expect(res.body.errors).toBeUndefined();
+    const nodes = await privateApi.data('query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }', { ids });
+    expect(res.body.data._entities).toEqual(nodes.nodes);
+    expect(res.body.data._entities.map((e: { __typename: string }) => e.__typename)).toEqual(kindList.map((k) => k.typeName));
+    expect(res.body.extensions!.diagnostics.sqlStatements).toBe(kindList.length);
   });
 
   it('resolves to null an id that matches nothing, an id of another type and a malformed id, beside the ones that match', async () => {
