@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginLandingPageLocalDefault,
@@ -18,7 +18,7 @@ import { createFormatError, errorRequestIdPlugin } from '../graphql/format-error
 import { armorProtection } from '../graphql/limits/armor.js';
 import { budgetClient, costBudget, rateLimited } from '../graphql/limits/budget.js';
 import { costLimitPlugin } from '../graphql/limits/cost.js';
-import { knownOperationTypesRule, singleSchemaIntrospectionRule } from '../graphql/limits/operation-rules.js';
+import { knownOperationTypesRule, noSubgraphSdlRule, singleSchemaIntrospectionRule } from '../graphql/limits/operation-rules.js';
 import { buildExecutableSchema } from '../graphql/executable-schema.js';
 import { jitExecution } from '../graphql/jit-executor.js';
 import type { Logger } from '../logger.js';
@@ -128,10 +128,17 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
     stopOnTerminationSignals: false,
     // An oversized document stops in the parser: a 400, before any validation work.
     parseOptions: { maxTokens: config.MAX_TOKENS },
-    validationRules: [knownOperationTypesRule, singleSchemaIntrospectionRule, ...armorProtection(config)],
+    validationRules: [
+      knownOperationTypesRule,
+      singleSchemaIntrospectionRule,
+      ...(config.GRAPHQL_INTROSPECTION ? [] : [noSubgraphSdlRule]),
+      ...armorProtection(config),
+    ],
     plugins: [
       // Cache policy is decided per operation (see the response cache), not per field.
       ApolloServerPluginCacheControlDisabled(),
+      // Federated traces (ftv1) are built from Apollo's per-field hooks, which graphql-jit does not call.
+      ApolloServerPluginInlineTraceDisabled(),
       errorRequestIdPlugin,
       costLimitPlugin(
         config.MAX_COST,

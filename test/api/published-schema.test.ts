@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { buildSchema, printSchema } from 'graphql';
+import { buildSchema, findBreakingChanges, printSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExecutableSchema } from '../../src/graphql/executable-schema.js';
+import { withoutFederation } from '../../src/graphql/federation.js';
 import { loadTypeDefs } from '../../src/graphql/schema-files.js';
 import { printPublishedSchema, publishedSchemaPath } from '../../src/http/published-schema.js';
 import { startApi, type TestApi } from '../helpers/api.js';
@@ -26,9 +27,22 @@ describe('GET /schema.graphql', () => {
   it('is SDL that buildSchema accepts, describing the same schema the server runs, with its descriptions', async () => {
     const sdl = await (await fetch(`${api.url}/schema.graphql`)).text();
     const built = buildSchema(sdl);
-    expect(printSchema(built)).toBe(printSchema(buildExecutableSchema()));
+    expect(printSchema(built)).toBe(printSchema(withoutFederation(buildExecutableSchema())));
     expect(built.getQueryType()!.getFields().companies!.description).toMatch(/first defaults to 20/);
     expect(sdl).toContain('"""');
+  });
+
+  it('leaves out the federation fields only a router calls, which the served schema has', async () => {
+    const sdl = await (await fetch(`${api.url}/schema.graphql`)).text();
+    const published = buildSchema(sdl);
+    const served = buildExecutableSchema();
+    for (const field of ['_entities', '_service']) {
+      expect(served.getQueryType()!.getFields()[field]).toBeDefined();
+      expect(published.getQueryType()!.getFields()[field]).toBeUndefined();
+    }
+    expect(sdl).not.toMatch(/_Entity|_Any|@link|@key|federation__/);
+    // Everything else is served unchanged.
+    expect(findBreakingChanges(published, served)).toEqual([]);
   });
 
   it('answers 304 to a client that already holds this version', async () => {

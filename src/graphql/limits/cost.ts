@@ -22,7 +22,7 @@ export const MAX_ANALYSED_SELECTIONS = 10_000;
 /**
  * Shopify-style cost: every object costs 1, scalars are free, and a list
  * multiplies what it contains by its size: `first` for connections, the id
- * count for nodes(ids), ASSUMED_LIST_SIZE for plain relation lists.
+ * count for nodes(ids), the representation count for _entities, ASSUMED_LIST_SIZE for plain relation lists.
  * `nodes { x }` and `edges { node { x } }` cost the same: each item is an object.
  */
 export const costEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
@@ -35,7 +35,9 @@ export const costEstimator: ComplexityEstimator = ({ type, field, args, childCom
   // an edge is free and its node costs 1, a node in `nodes` costs 1.
   if (type.name.endsWith('Connection')) return field.name === 'nodes' && !isLeafType(named) ? 1 + childComplexity : childComplexity;
   if (isListType(getNullableType(field.type))) {
-    const size = Array.isArray(args.ids) ? args.ids.length : ASSUMED_LIST_SIZE;
+    // nodes(ids) and a router's _entities(representations) return one item per id or representation.
+    const sized: unknown = args.ids ?? args.representations;
+    const size = Array.isArray(sized) ? sized.length : ASSUMED_LIST_SIZE;
     return isLeafType(named) ? 0 : size * (1 + childComplexity);
   }
   return isLeafType(named) ? 0 : 1 + childComplexity;

@@ -29,3 +29,15 @@ export const singleSchemaIntrospectionRule: ValidationRule = (context) => {
     },
   };
 };
+
+/**
+ * With introspection off the schema is meant to stay private, and a
+ * federation subgraph's `_service { sdl }` would print all of it.
+ */
+export const noSubgraphSdlRule: ValidationRule = (context) => ({
+  Field(node) {
+    if (node.name.value === '_service' && context.getParentType() === context.getSchema().getQueryType()) {
+      context.reportError(new GraphQLError('The subgraph SDL (_service) is not served while introspection is off', { nodes: node }));
+    }
+  },
+});
