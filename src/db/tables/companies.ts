@@ -1,3 +1,4 @@
+import { factColumns } from './columns.js';
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { articles } from './articles.js';
@@ -12,6 +13,7 @@ export const companies = sqliteTable(
     // null where no source says either way.
     stateOwned: integer({ mode: 'boolean' }),
     description: text(),
+    ...factColumns(),
   },
   (t) => [
     // Name lookups and ordering are case-insensitive.

@@ -1,3 +1,4 @@
+import { factColumns } from './columns.js';
 import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const exchanges = sqliteTable(
@@ -9,6 +10,7 @@ export const exchanges = sqliteTable(
     // JSON array of the names the articles use.
     aliases: text({ mode: 'json' }).$type<string[]>().notNull(),
     country: text().notNull(),
+    ...factColumns(),
   },
   (t) => [index('exchanges_country_idx').on(t.country)],
 );

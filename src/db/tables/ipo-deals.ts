@@ -1,5 +1,5 @@
 import { index, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { datePrecisions, nullsLastIndexes } from './columns.js';
+import { datePrecisions, nullsLastIndexes, factColumns } from './columns.js';
 import { companies } from './companies.js';
 import { exchanges } from './exchanges.js';
 
@@ -19,6 +19,7 @@ export const ipoDeals = sqliteTable(
     proceedsCurrency: text(),
     proceedsUsd: real(),
     description: text(),
+    ...factColumns(),
   },
   (t) => [
     index('ipo_deals_company_idx').on(t.companyId),

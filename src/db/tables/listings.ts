@@ -1,5 +1,5 @@
 import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { datePrecisions } from './columns.js';
+import { datePrecisions, factColumns } from './columns.js';
 import { companies } from './companies.js';
 import { exchanges } from './exchanges.js';
 
@@ -22,6 +22,7 @@ export const listings = sqliteTable(
     listedStart: text(),
     listedEnd: text(),
     listedPrecision: text({ enum: datePrecisions }),
+    ...factColumns(),
   },
   (t) => [
     index('listings_company_idx').on(t.companyId),

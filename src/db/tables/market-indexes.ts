@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { datePrecisions } from './columns.js';
+import { datePrecisions, factColumns } from './columns.js';
 import { companies } from './companies.js';
 
 export const marketIndexes = sqliteTable(
@@ -10,6 +10,7 @@ export const marketIndexes = sqliteTable(
     name: text().notNull(),
     aliases: text({ mode: 'json' }).$type<string[]>().notNull(),
     description: text(),
+    ...factColumns(),
   },
   (t) => [index('market_indexes_name_idx').on(sql`lower(${t.name})`)],
 );
@@ -28,6 +29,7 @@ export const indexWeightings = sqliteTable(
     asOfStart: text().notNull(),
     asOfEnd: text().notNull(),
     asOfPrecision: text({ enum: datePrecisions }).notNull(),
+    ...factColumns(),
   },
   (t) => [index('index_weightings_index_idx').on(t.indexId), index('index_weightings_company_idx').on(t.companyId)],
 );

@@ -1,5 +1,5 @@
 import { index, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { datePrecisions, nullsLastIndexes } from './columns.js';
+import { datePrecisions, nullsLastIndexes, factColumns } from './columns.js';
 import { companies } from './companies.js';
 
 export const policyCategories = [
@@ -26,6 +26,7 @@ export const policyEvents = sqliteTable(
     jurisdiction: text().notNull(),
     category: text({ enum: policyCategories }).notNull(),
     summary: text().notNull(),
+    ...factColumns(),
   },
   (t) => [
     index('policy_events_date_idx').on(t.dateStart, t.dateEnd),
