@@ -32,7 +32,11 @@ export const company = defineKind({
     stateOwned: c.stateOwned,
     description: c.description,
   }),
-  children: [childRows(companyAliases, companyAliases.companyId, (c: CompanyEntry) => c.aliases.map((alias, position) => ({ companyId: c.slug, alias, position })))],
+  children: [
+    childRows(companyAliases, companyAliases.companyId, (c: CompanyEntry) =>
+      c.aliases.map((alias, position) => ({ companyId: c.slug, alias, position })),
+    ),
+  ],
   citationColumn: 'companyId',
   sources: (c) => c.sources,
   references: () => [],

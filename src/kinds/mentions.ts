@@ -10,7 +10,5 @@ const isAcronym = (name: string) => /\p{Lu}.*\p{Lu}/u.test(name) && !/\p{Ll}/u.t
  * both use this.
  */
 export function mentions(body: string, names: string[]): boolean {
-  return names.some((n) =>
-    new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(n)}(?![\\p{L}\\p{N}])`, isAcronym(n) ? 'u' : 'iu').test(body),
-  );
+  return names.some((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(n)}(?![\\p{L}\\p{N}])`, isAcronym(n) ? 'u' : 'iu').test(body));
 }

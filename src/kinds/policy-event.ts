@@ -34,7 +34,9 @@ export const policyEvent = defineKind({
     summary: e.summary,
   }),
   children: [
-    childRows(policyEventCompanies, policyEventCompanies.policyEventId, (e: PolicyEventEntry) => e.companies.map((companyId) => ({ policyEventId: e.slug, companyId }))),
+    childRows(policyEventCompanies, policyEventCompanies.policyEventId, (e: PolicyEventEntry) =>
+      e.companies.map((companyId) => ({ policyEventId: e.slug, companyId })),
+    ),
   ],
   citationColumn: 'policyEventId',
   sources: (e) => e.sources,

@@ -100,7 +100,7 @@ export function createWrites(db: Db, onCommit: () => void) {
     const outcome = db.$client.transaction(fn).immediate();
     if (outcome.wrote) onCommit();
     const { wrote: _wrote, ...rest } = outcome;
-    return rest as WriteOutcome;
+    return rest;
   }
 
   /** Parses and checks an entry as the seed loader does; the entry, or the userErrors. */

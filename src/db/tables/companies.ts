@@ -16,6 +16,8 @@ export const companies = sqliteTable(
     ...factColumns(),
   },
   (t) => [
+    // Lists count only live facts: this keeps their count an index search.
+    index('companies_retracted_idx').on(t.retractedAt),
     // Name lookups and ordering are case-insensitive.
     index('companies_name_idx').on(sql`lower(${t.name})`, t.id),
     index('companies_sector_idx').on(t.sector),

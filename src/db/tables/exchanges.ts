@@ -12,7 +12,11 @@ export const exchanges = sqliteTable(
     country: text().notNull(),
     ...factColumns(),
   },
-  (t) => [index('exchanges_country_idx').on(t.country)],
+  (t) => [
+    // Lists count only live facts: this keeps their count an index search.
+    index('exchanges_retracted_idx').on(t.retractedAt),
+    index('exchanges_country_idx').on(t.country),
+  ],
 );
 
 export type ExchangeRow = typeof exchanges.$inferSelect;

@@ -22,6 +22,8 @@ export const ipoDeals = sqliteTable(
     ...factColumns(),
   },
   (t) => [
+    // Lists count only live facts: this keeps their count an index search.
+    index('ipo_deals_retracted_idx').on(t.retractedAt),
     index('ipo_deals_company_idx').on(t.companyId),
     index('ipo_deals_proceeds_usd_idx').on(t.proceedsUsd),
     ...nullsLastIndexes('ipo_deals_date', t.dateStart, t.id),

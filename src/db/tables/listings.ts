@@ -25,6 +25,8 @@ export const listings = sqliteTable(
     ...factColumns(),
   },
   (t) => [
+    // Lists count only live facts: this keeps their count an index search.
+    index('listings_retracted_idx').on(t.retractedAt),
     index('listings_company_idx').on(t.companyId),
     index('listings_exchange_status_idx').on(t.exchangeMic, t.status),
     index('listings_market_idx').on(t.market),

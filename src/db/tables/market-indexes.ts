@@ -12,7 +12,11 @@ export const marketIndexes = sqliteTable(
     description: text(),
     ...factColumns(),
   },
-  (t) => [index('market_indexes_name_idx').on(sql`lower(${t.name})`)],
+  (t) => [
+    // Lists count only live facts: this keeps their count an index search.
+    index('market_indexes_retracted_idx').on(t.retractedAt),
+    index('market_indexes_name_idx').on(sql`lower(${t.name})`),
+  ],
 );
 
 export const indexWeightings = sqliteTable(
@@ -31,7 +35,12 @@ export const indexWeightings = sqliteTable(
     asOfPrecision: text({ enum: datePrecisions }).notNull(),
     ...factColumns(),
   },
-  (t) => [index('index_weightings_index_idx').on(t.indexId), index('index_weightings_company_idx').on(t.companyId)],
+  (t) => [
+    // Lists count only live facts: this keeps their count an index search.
+    index('index_weightings_retracted_idx').on(t.retractedAt),
+    index('index_weightings_index_idx').on(t.indexId),
+    index('index_weightings_company_idx').on(t.companyId),
+  ],
 );
 
 export type MarketIndexRow = typeof marketIndexes.$inferSelect;

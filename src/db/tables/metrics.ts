@@ -21,7 +21,13 @@ export const metrics = sqliteTable(
     market: text(),
     ...factColumns(),
   },
-  (t) => [index('metrics_company_idx').on(t.companyId), index('metrics_market_idx').on(t.market), index('metrics_name_idx').on(t.name)],
+  (t) => [
+    // Lists count only live facts: this keeps their count an index search.
+    index('metrics_retracted_idx').on(t.retractedAt),
+    index('metrics_company_idx').on(t.companyId),
+    index('metrics_market_idx').on(t.market),
+    index('metrics_name_idx').on(t.name),
+  ],
 );
 
 export type MetricRow = typeof metrics.$inferSelect;

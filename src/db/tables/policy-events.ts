@@ -29,6 +29,8 @@ export const policyEvents = sqliteTable(
     ...factColumns(),
   },
   (t) => [
+    // Lists count only live facts: this keeps their count an index search.
+    index('policy_events_retracted_idx').on(t.retractedAt),
     index('policy_events_date_idx').on(t.dateStart, t.dateEnd),
     ...nullsLastIndexes('policy_events_order', t.dateStart, t.id),
     index('policy_events_jurisdiction_idx').on(t.jurisdiction),
