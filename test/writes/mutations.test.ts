@@ -143,6 +143,8 @@ describe('who may write', () => {
       headers: { ...bearer(secrets.editor), 'apollo-require-preflight': 'true' },
     });
     expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('POST');
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 });
 

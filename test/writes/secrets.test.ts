@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyStore } from '../../src/auth/key-store.js';
-import { startApi, type TestApi } from '../helpers/api.js';
+import { errorCode, startApi, type TestApi } from '../helpers/api.js';
 import { CREATE_ARTICLE, CREATE_LISTING, articleInput, as, listingInput } from '../helpers/writes.js';
 
 const logLines: Record<string, any>[] = [];
@@ -21,7 +21,7 @@ describe('an editor key used for writes', () => {
     expect(revoked.alreadyRevoked).toBe(false);
     const refused = await editor(CREATE_LISTING, { input: listingInput() });
     expect(refused.status).toBe(401);
-    expect(refused.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(errorCode(refused)).toBe('UNAUTHENTICATED');
 
     const by = api.db.$client.prepare(`select distinct by from revisions where source = 'api'`).pluck().all();
     expect(by).toEqual(['curator-anna']);
