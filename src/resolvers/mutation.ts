@@ -1,5 +1,6 @@
 import { requireRole } from '../auth/require-role.js';
 import type { Context } from '../context/context.js';
+import { withStatementLog } from '../db/statement-log.js';
 import type { MutationResolvers, Resolvers } from '../generated/resolvers-types.js';
 import { fromGlobalId } from '../graphql/global-id.js';
 import { kindList, kinds, type AnyKind, type Kind } from '../kinds/index.js';
@@ -10,6 +11,9 @@ import { loadTyped } from './load.js';
 // descriptor: create<Type> and update<Type> exist for each kind whose
 // descriptor offers them (schema/mutation.graphql; test/kinds/registry.test.ts
 // checks the two agree).
+
+/** A write's statements, counted toward the request like its reads. */
+const inRequest = <T>(ctx: Context, write: () => T): T => withStatementLog(ctx, write);
 
 /** The key name that will stand in history: editors and admins only. */
 const editor = (ctx: Context) => ({ keyName: requireRole(ctx, 'editor').keyName });
@@ -45,7 +49,14 @@ const creates = kindList
   .filter((kind) => kind.mutations.create && kind.name !== 'article')
   .map((kind): [string, Resolver] => [
     `create${kind.typeName}`,
-    (_, { input }, ctx) => payload(lowerFirst(kind.typeName), ctx.writes.create(kind, input as Args, editor(ctx)), ctx),
+    (_, { input }, ctx) => {
+      const who = editor(ctx);
+      return payload(
+        lowerFirst(kind.typeName),
+        inRequest(ctx, () => ctx.writes.create(kind, input as Args, who)),
+        ctx,
+      );
+    },
   ]);
 
 const updates = kindList
@@ -58,7 +69,7 @@ const updates = kindList
       const outcome: WriteOutcome =
         'userErrors' in fact
           ? { ok: false, userErrors: fact.userErrors }
-          : ctx.writes.update(kind, fact.key, expectedVersion as number, input as Args, who, reason as string | null);
+          : inRequest(ctx, () => ctx.writes.update(kind, fact.key, expectedVersion as number, input as Args, who, reason as string | null));
       return payload(lowerFirst(kind.typeName), outcome, ctx);
     },
   ]);
@@ -68,7 +79,7 @@ const mutation: MutationResolvers = {
     const who = editor(ctx);
     // The dateline is the date as printed; a client that sends only publishedOn printed that.
     const entry = { ...input, dateline: input.dateline ?? input.publishedOn ?? null };
-    const outcome = ctx.writes.create(kinds.article as AnyKind, entry, who);
+    const outcome = inRequest(ctx, () => ctx.writes.create(kinds.article as AnyKind, entry, who));
     if (!outcome.ok) return { article: null, mentionedCompanies: [], userErrors: outcome.userErrors };
     ctx.loaders.companiesByArticle.clear(outcome.key);
     const [article, mentionedCompanies] = await Promise.all([
@@ -88,7 +99,7 @@ const mutation: MutationResolvers = {
               ok: false,
               userErrors: [{ field: ['factId'], message: 'an article is a source: it has no citations', code: 'INVALID_INPUT' }],
             }
-          : ctx.writes.addCitation(fact.kind, fact.key, { ...citation }, expectedVersion, who);
+          : inRequest(ctx, () => ctx.writes.addCitation(fact.kind, fact.key, { ...citation }, expectedVersion, who));
     return payload('node', outcome, ctx);
   },
   retract: (_, { id, reason, expectedVersion }, ctx) => {
@@ -97,7 +108,7 @@ const mutation: MutationResolvers = {
     const outcome: WriteOutcome =
       'userErrors' in fact
         ? { ok: false, userErrors: fact.userErrors }
-        : ctx.writes.retract(fact.kind, fact.key, reason, expectedVersion, who);
+        : inRequest(ctx, () => ctx.writes.retract(fact.kind, fact.key, reason, expectedVersion, who));
     return payload('node', outcome, ctx);
   },
   ...(Object.fromEntries([...creates, ...updates]) as MutationResolvers),

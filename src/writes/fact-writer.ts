@@ -1,6 +1,7 @@
 import { and, eq, getTableColumns, isNull } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
+import { recordStatement } from '../db/statement-log.js';
 import { articles, citations, revisions, type RevisionAction } from '../db/tables/index.js';
 import { citationRows } from '../kinds/citations.js';
 import { kindOfTypeName, kinds, type AnyKind } from '../kinds/index.js';
@@ -45,10 +46,17 @@ export interface RevisionInput {
  * and every mutation go through here, so a fact is stored one way.
  */
 export function factWriter(db: Db) {
-  const sqlite = db.$client;
-  const deleteDocument = sqlite.prepare('delete from search_index where kind = ? and entity_id = ?');
-  const insertDocument = sqlite.prepare('insert into search_index (kind, entity_id, title, body) values (?, ?, ?, ?)');
-  const latestAfter = sqlite.prepare('select after from revisions where kind = ? and fact_key = ? order by id desc limit 1').pluck();
+  // FTS5 and the newest revision are plain statements, counted toward the request like Drizzle's.
+  const counted = (text: string, pluck = false) => {
+    const statement = pluck ? db.$client.prepare(text).pluck() : db.$client.prepare(text);
+    return {
+      run: (...params: unknown[]) => (recordStatement(text, params), statement.run(...params)),
+      get: (...params: unknown[]) => (recordStatement(text, params), statement.get(...params)),
+    };
+  };
+  const deleteDocument = counted('delete from search_index where kind = ? and entity_id = ?');
+  const insertDocument = counted('insert into search_index (kind, entity_id, title, body) values (?, ?, ?, ?)');
+  const latestAfter = counted('select after from revisions where kind = ? and fact_key = ? order by id desc limit 1', true);
 
   /** A live article's body; a retracted article cannot be cited. */
   const bodyOf = (slug: string) =>
