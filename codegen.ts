@@ -22,6 +22,7 @@ const plain: Record<string, string> = {
   PartialDate: 'PartialDateModel',
   Money: 'MoneyModel',
   SearchHit: 'SearchHitModel',
+  Revision: 'RevisionRow',
 };
 const modelOf = (type: GraphQLNamedType): string | undefined => (nodeTypes.has(type.name) ? `NodeModel<'${type.name}'>` : plain[type.name]);
 

@@ -112,8 +112,9 @@ async function main() {
     db.$client.close();
     return supervise(config, logger);
   }
-  // A worker only reads: the primary has migrated and seeded already.
-  return serve(config, logger.child({ worker: cluster.worker?.id }), openDatabase(config.DATABASE_PATH, { readonly: true }));
+  // The primary has migrated and seeded already; a worker opens the file as the primary did, to serve writes too.
+  const readonly = config.DATABASE_READONLY || isReadOnlyFile(config.DATABASE_PATH);
+  return serve(config, logger.child({ worker: cluster.worker?.id }), openDatabase(config.DATABASE_PATH, { readonly }));
 }
 
 const expected = [ConfigError, SeedError, DatabaseOpenError];

@@ -7,4 +7,6 @@ export interface RequestInfo extends StatementLog {
   deadline: number;
   /** Set when the response may be stored in the response cache under this key. */
   cacheKey?: string;
+  /** The response cache's generation when it was looked up: a write since then means the answer is not stored. */
+  cacheGeneration?: number;
 }

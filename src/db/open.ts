@@ -116,6 +116,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     // Before the WAL switch, which another process may be making at the same moment.
     sqlite.pragma(`busy_timeout = ${readonly ? SERVING_BUSY_TIMEOUT_MS : STARTUP_BUSY_TIMEOUT_MS}`);
     if (!readonly) sqlite.pragma('journal_mode = WAL');
+    // WAL's default (NORMAL) may lose the last commits on power loss; FULL syncs each commit,
+    // so a write acknowledged to a client survives a crash of the process or of the machine.
+    if (!readonly) sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     const db = drizzle({ client: sqlite, schema: tables, casing: 'snake_case', logger: { logQuery: recordStatement } });
     if (readonly) {

@@ -4,7 +4,7 @@ import type { DatePrecision } from '../db/tables/columns.js';
 import type { KindOfType, NodeType, SearchableKind } from '../kinds/index.js';
 import type { ConnectionModel } from './connection.js';
 
-export type { CitationRow } from '../db/tables/index.js';
+export type { CitationRow, RevisionRow } from '../db/tables/index.js';
 export type { ConnectionModel } from './connection.js';
 
 /** A Node type's parent: the row its kind's loader returns (articles without their body, which loads apart). */

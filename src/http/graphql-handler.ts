@@ -79,6 +79,7 @@ export function graphqlHandler({
         return cache!.sendHit(req, res, hit, info.requestId, principal.kind === 'key' ? principal.keyName : null);
       }
       info.cacheKey = key;
+      info.cacheGeneration = cache!.currentGeneration();
       res.setHeader('x-cache', 'MISS');
     }
 

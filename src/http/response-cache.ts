@@ -37,7 +37,10 @@ interface Entry {
  * If-None-Match already names the answer; `store` receives each successful
  * query whose request carried a cache key.
  */
-export function httpCachingPlugin(cacheControl: string, store?: (key: string, entry: Entry) => void): ApolloServerPlugin<Context> {
+export function httpCachingPlugin(
+  cacheControl: string,
+  store?: (key: string, entry: Entry, generation: number | undefined) => void,
+): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
@@ -59,7 +62,7 @@ export function httpCachingPlugin(cacheControl: string, store?: (key: string, en
             // node:http sends no body with a 304.
             if (etagMatches(request.http?.headers.get('if-none-match'), entry.etag)) response.http.status = 304;
           }
-          if (key) store(key, entry);
+          if (key) store(key, entry, contextValue.cacheGeneration);
         },
       };
     },
@@ -94,6 +97,12 @@ export function responseCache({ maxEntries, maxAgeSeconds, shared, db, logger, m
   const versionStatement = db.$client.prepare('pragma data_version').pluck();
   const dataVersion = () => versionStatement.get() as number;
   let version = dataVersion();
+  // Bumped by every emptying: a query that started before a write must not store its older answer after it.
+  let generation = 0;
+  const clear = () => {
+    entries.clear();
+    generation += 1;
+  };
   const cacheControl = `${shared ? 'public' : 'private'}, max-age=${maxAgeSeconds}`;
 
   const keyOf = (req: IncomingMessage, body?: Buffer): string | undefined => {
@@ -106,7 +115,7 @@ export function responseCache({ maxEntries, maxAgeSeconds, shared, db, logger, m
   function lookup(key: string): Entry | undefined {
     const current = dataVersion();
     if (current !== version) {
-      entries.clear();
+      clear();
       version = current;
     }
     const entry = entries.get(key);
@@ -140,8 +149,19 @@ export function responseCache({ maxEntries, maxAgeSeconds, shared, db, logger, m
     }
   }
 
-  /** Stores successful query results, and marks successful GETs cacheable by HTTP caches. */
-  const plugin = httpCachingPlugin(cacheControl, (key, entry) => entries.set(key, entry));
+  /** Stores successful query results (unless a write emptied the cache since the lookup), and marks successful GETs cacheable by HTTP caches. */
+  const plugin = httpCachingPlugin(cacheControl, (key, entry, since) => {
+    if (since === generation) entries.set(key, entry);
+  });
 
-  return { keyOf, lookup, sendHit, plugin };
+  /**
+   * Empties the cache after a write on this process's own connection, whose
+   * commits data_version does not report; other processes' connections do see
+   * them there, so every worker empties its own cache on its next lookup.
+   */
+  const invalidate = clear;
+  /** The generation a lookup saw, for the request to carry until its answer is stored. */
+  const currentGeneration = () => generation;
+
+  return { keyOf, lookup, sendHit, plugin, invalidate, currentGeneration };
 }

@@ -61,7 +61,8 @@ export interface Api {
 export async function createApi({ config, db, logger, observeBatches, loaderBatching }: ApiOptions): Promise<Api> {
   // Search, whose cost the client controls, runs on a reader thread so it never stalls the event loop.
   const reader = db.$client.memory ? undefined : startReaderThread(db.$client.name);
-  const queries = createQueries(db, reader);
+  // A write empties this process's response cache; other processes see SQLite's data_version move.
+  const queries = createQueries(db, reader, () => cache?.invalidate());
   const metrics = config.METRICS ? createMetrics({ maxOperationNames: config.METRICS_MAX_OPERATION_NAMES }) : undefined;
   // Diagnostics report per-request statement counts, which a cached answer would not have.
   const cache =

@@ -11,6 +11,7 @@ export const articleFrontMatter = z.strictObject({
   dateline: nonEmpty,
   publishedOn: partialDate.nullable(),
   section: nonEmpty.nullable().default(null),
+  url: z.url().nullable().default(null),
 });
 
 /** The source every quote is checked against: not a cited fact, but cited by them. */
@@ -28,6 +29,7 @@ export const article = defineKind({
     publisher: a.publisher,
     dateline: a.dateline,
     section: a.section,
+    url: a.url,
     ...dateColumns('published', a.publishedOn),
     body: a.body,
   }),
@@ -38,4 +40,7 @@ export const article = defineKind({
   references: () => [],
   label: () => null,
   search: { type: 'ARTICLE', text: (a) => ({ title: a.title, body: a.body }) },
+  slugBase: (a) => a.title,
+  // Articles are stored verbatim: created, never edited (retract one and create it again).
+  mutations: { create: true, update: false },
 });

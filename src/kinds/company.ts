@@ -32,10 +32,16 @@ export const company = defineKind({
     stateOwned: c.stateOwned,
     description: c.description,
   }),
-  children: [childRows(companyAliases, (c: CompanyEntry) => c.aliases.map((alias, position) => ({ companyId: c.slug, alias, position })))],
+  children: [
+    childRows(companyAliases, companyAliases.companyId, (c: CompanyEntry) =>
+      c.aliases.map((alias, position) => ({ companyId: c.slug, alias, position })),
+    ),
+  ],
   citationColumn: 'companyId',
   sources: (c) => c.sources,
   references: () => [],
   label: (c) => c.name,
   search: { type: 'COMPANY', text: (c) => ({ title: joinText(c.name, ...c.aliases), body: joinText(c.sector, c.description) }) },
+  slugBase: (c) => c.name,
+  mutations: { create: true, update: true },
 });

@@ -25,4 +25,7 @@ export const exchange = defineKind({
   references: () => [],
   label: (e) => e.name,
   search: null,
+  slugBase: (e) => e.mic,
+  // The handful of exchanges is curated in the seed.
+  mutations: { create: false, update: false },
 });

@@ -14,7 +14,12 @@ export const nonEmpty = z.string().trim().min(1, 'must not be empty');
 export const partialDate = z.union([z.string(), z.number().int()]).transform((v, ctx) => {
   const parsed = parsePartialDate(String(v));
   if (!parsed) {
-    ctx.addIssue({ code: 'custom', message: `"${v}" is not a date: use 2025-06-19, 2025-05, 2025-Q3 or 2025` });
+    // The code is what a mutation's userErrors report (see writes/entry-form.ts).
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${v}" is not a date: use 2025-06-19, 2025-05, 2025-Q3 or 2025`,
+      params: { code: 'INVALID_DATE' },
+    });
     return z.NEVER;
   }
   return parsed;

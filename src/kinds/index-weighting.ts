@@ -44,4 +44,6 @@ export const indexWeighting = defineKind({
       body: joinText(nameOf(company, w.company), 'index weighting'),
     }),
   },
+  slugBase: (w) => `${w.index} ${w.constituent}`,
+  mutations: { create: true, update: true },
 });

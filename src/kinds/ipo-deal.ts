@@ -50,4 +50,6 @@ export const ipoDeal = defineKind({
       body: joinText(d.description, nameOf(exchange, d.exchange)),
     }),
   },
+  slugBase: (d) => `${d.company} offering ${d.date?.start.slice(0, 4) ?? ''}`,
+  mutations: { create: true, update: true },
 });

@@ -1,4 +1,4 @@
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { CitationRow } from '../db/tables/citations.js';
 import type { SearchResultType } from '../generated/resolvers-types.js';
@@ -32,7 +32,15 @@ export type NameOf = (target: KindRef, key: string | null) => string | undefined
 /** Rows of another table written with each entry, e.g. a company's aliases. */
 export interface ChildRows<E> {
   table: SQLiteTable;
+  /** The column holding the parent's key: an update deletes its rows by it before writing the new ones. */
+  parent: SQLiteColumn;
   rows(entry: E): SQLiteTable['$inferInsert'][];
+}
+
+/** Which mutations the API offers for a kind (schema/mutations.graphql has create<Type> and update<Type> accordingly). */
+export interface KindMutations {
+  create: boolean;
+  update: boolean;
 }
 
 /** How full-text search finds entries of a kind: the SearchResultType that selects them, and their text. */
@@ -83,6 +91,9 @@ export interface KindDescriptor<
   label(entry: E): string | null;
   /** null when search does not find this kind. */
   search: Search;
+  /** What a slug is made from when a client creates an entry without one, e.g. a company's name. */
+  slugBase(entry: E): string;
+  mutations: KindMutations;
 }
 
 /** A descriptor with its key read from its key field. */
@@ -100,10 +111,11 @@ export function defineKind<
 }
 
 /** Rows of a child table, checked against that table. */
-export const childRows = <E, T extends SQLiteTable>(table: T, rows: (entry: E) => T['$inferInsert'][]): ChildRows<E> => ({
-  table,
-  rows,
-});
+export const childRows = <E, T extends SQLiteTable>(
+  table: T,
+  parent: SQLiteColumn,
+  rows: (entry: E) => T['$inferInsert'][],
+): ChildRows<E> => ({ table, parent, rows });
 
 /** A reference from `field` to `target`; a null key is an optional reference left empty. */
 export const ref = (field: string, target: KindRef, key: string | null): Reference => ({ field, target, key });

@@ -46,4 +46,6 @@ export const listing = defineKind({
       body: joinText(l.status.toLowerCase(), nameOf(exchange, l.exchange), l.market, l.shareClass),
     }),
   },
+  slugBase: (l) => `${l.company} ${l.exchange ?? l.market} listing`,
+  mutations: { create: true, update: true },
 });

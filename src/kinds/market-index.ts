@@ -25,4 +25,6 @@ export const marketIndex = defineKind({
   references: () => [],
   label: (i) => i.name,
   search: null,
+  slugBase: (i) => i.name,
+  mutations: { create: true, update: true },
 });

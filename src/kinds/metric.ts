@@ -53,4 +53,6 @@ export const metric = defineKind({
     type: 'METRIC',
     text: (m, nameOf) => ({ title: m.name, body: joinText(nameOf(company, m.company), m.market, m.unit) }),
   },
+  slugBase: (m) => m.name,
+  mutations: { create: true, update: true },
 });

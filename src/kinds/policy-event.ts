@@ -34,7 +34,9 @@ export const policyEvent = defineKind({
     summary: e.summary,
   }),
   children: [
-    childRows(policyEventCompanies, (e: PolicyEventEntry) => e.companies.map((companyId) => ({ policyEventId: e.slug, companyId }))),
+    childRows(policyEventCompanies, policyEventCompanies.policyEventId, (e: PolicyEventEntry) =>
+      e.companies.map((companyId) => ({ policyEventId: e.slug, companyId })),
+    ),
   ],
   citationColumn: 'policyEventId',
   sources: (e) => e.sources,
@@ -44,4 +46,6 @@ export const policyEvent = defineKind({
     type: 'POLICY_EVENT',
     text: (e, nameOf) => ({ title: e.title, body: joinText(e.summary, ...e.companies.map((c) => nameOf(company, c))) }),
   },
+  slugBase: (e) => e.title,
+  mutations: { create: true, update: true },
 });

@@ -1,7 +1,7 @@
-import { eq, getTableColumns } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { articleCompanies, articles } from '../db/tables/index.js';
-import { batchMany, batchOne, inKeys, pagedSelect } from './batch.js';
+import { batchMany, batchOne, inKeys, pagedSelect, type Retractable } from './batch.js';
 import { orderNullsLast } from './order.js';
 
 // An article's body is tens of kilobytes: it is read only when a query asks for it.
@@ -21,7 +21,7 @@ export function articleQueries(db: Db) {
         .select({ key: articleCompanies.companyId, article: summary })
         .from(articleCompanies)
         .innerJoin(articles, eq(articles.id, articleCompanies.articleId))
-        .where(inKeys(articleCompanies.companyId))
+        .where(and(inKeys(articleCompanies.companyId), isNull(articles.retractedAt)))
         .orderBy(...newestFirst),
       (r) => r.key,
       (r) => r.article,
@@ -29,7 +29,7 @@ export function articleQueries(db: Db) {
     connection: pagedSelect(
       db,
       articles,
-      () => ({ orderBy: newestFirst }),
+      (_: Retractable) => ({ orderBy: newestFirst }),
       () => db.select(summary).from(articles).$dynamic(),
     ),
   };

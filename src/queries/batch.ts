@@ -1,4 +1,4 @@
-import { count, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, count, getTableColumns, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteSelect, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
 import { prepareByShape, prepareSelect, type Buildable, type RowOf } from './fast-row-mapper.js';
@@ -89,8 +89,13 @@ export function pagedSelect<Args extends unknown[]>(
   select: () => SQLiteSelect = () => db.select().from(table).$dynamic(),
 ): (...args: Args) => Paged<unknown> {
   const prepared = prepareByShape();
+  // Every fact table has retracted_at; lists leave retracted facts out unless the filter (first argument) asks for them.
+  const retractedAt = (getTableColumns(table) as Record<string, SQLiteColumn>).retractedAt;
   return (...args) => {
-    const { where, orderBy } = shape(...args);
+    const shaped = shape(...args);
+    const include = (args[0] as { includeRetracted?: boolean | null } | undefined)?.includeRetracted === true;
+    const where = retractedAt && !include ? and(shaped.where, isNull(retractedAt)) : shaped.where;
+    const { orderBy } = shaped;
     return {
       page: (limit, offset) =>
         prepared(
@@ -106,7 +111,12 @@ export function pagedSelect<Args extends unknown[]>(
 }
 
 /** A connection's filter as the schema types it, with the company's global id already decoded to its slug. */
-export type WithCompanyKey<Filter> = Partial<Omit<Filter, 'company'>> & { companyId?: string | null };
+export type WithCompanyKey<Filter> = Partial<Omit<Filter, 'company'>> & { companyId?: string | null } & Retractable;
+
+/** A list's includeRetracted argument, read by pagedSelect. */
+export interface Retractable {
+  includeRetracted?: boolean | null;
+}
 
 /** Case-insensitive substring match that needs no LIKE escaping. */
 export const containsText = (column: AnyColumn | SQL, text: string) => sql`instr(lower(${column}), lower(${text})) > 0`;

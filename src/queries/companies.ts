@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, sql, type SQL, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { articleCompanies, companies, companyAliases, listings, policyEventCompanies } from '../db/tables/index.js';
 import type { CompanyFilter, OrderDirection } from '../generated/resolvers-types.js';
-import { batchMany, batchOne, containsText, inKeys, pagedSelect } from './batch.js';
+import { batchMany, batchOne, containsText, inKeys, pagedSelect, type Retractable } from './batch.js';
 import { prepareSelect } from './fast-row-mapper.js';
 
-export type CompanyFilterInput = CompanyFilter;
+export type CompanyFilterInput = CompanyFilter & Retractable;
 
 const lowerName = sql`lower(${companies.name})`;
 
@@ -18,7 +18,7 @@ export function companyQueries(db: Db) {
         .select({ key, company: companies })
         .from(link)
         .innerJoin(companies, eq(companies.id, link.companyId))
-        .where(inKeys(key))
+        .where(and(inKeys(key), isNull(companies.retractedAt)))
         .orderBy(lowerName, companies.id),
       (r) => r.key,
       (r) => r.company,

@@ -9,10 +9,15 @@ import { listingQueries } from './listings.js';
 import { marketIndexQueries } from './market-indexes.js';
 import { metricQueries } from './metrics.js';
 import { policyEventQueries } from './policy-events.js';
+import { revisionQueries } from './revisions.js';
 import { searchQueries } from './search.js';
+import { createWrites } from '../writes/mutations.js';
 
-/** Every statement the API runs, prepared once per database connection; search on the reader thread when given one. */
-export function createQueries(db: Db, reader?: ReaderThread) {
+/**
+ * Every statement the API runs, prepared once per database connection; search on the reader thread when given one.
+ * `onWrite` runs after each committed mutation (the server empties its response cache there).
+ */
+export function createQueries(db: Db, reader?: ReaderThread, onWrite: () => void = () => {}) {
   return {
     articles: articleQueries(db),
     citations: citationQueries(db),
@@ -23,7 +28,9 @@ export function createQueries(db: Db, reader?: ReaderThread) {
     marketIndexes: marketIndexQueries(db),
     metrics: metricQueries(db),
     policyEvents: policyEventQueries(db),
+    revisions: revisionQueries(db),
     search: searchQueries(db, reader),
+    writes: createWrites(db, onWrite),
   };
 }
 

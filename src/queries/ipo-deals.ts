@@ -1,4 +1,4 @@
-import { and, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, eq, gte, lte, type SQL, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { ipoDeals } from '../db/tables/index.js';
 import type { IpoDealFilter, IpoDealOrderField, OrderDirection } from '../generated/resolvers-types.js';
@@ -21,7 +21,7 @@ export function ipoDealQueries(db: Db) {
     db
       .select()
       .from(ipoDeals)
-      .where(inKeys(column))
+      .where(and(inKeys(column), isNull(ipoDeals.retractedAt)))
       .orderBy(...orderNullsLast(ipoDeals.dateStart, 'ASC', ipoDeals.id));
   return {
     byIds: batchOne(db.select().from(ipoDeals).where(inKeys(ipoDeals.id)), (r) => r.id),

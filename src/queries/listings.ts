@@ -1,4 +1,4 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, type SQL, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { listings } from '../db/tables/index.js';
 import type { ListingFilter } from '../generated/resolvers-types.js';
@@ -18,8 +18,22 @@ const where = (f: ListingFilterInput): SQL | undefined =>
 export function listingQueries(db: Db) {
   return {
     byIds: batchOne(db.select().from(listings).where(inKeys(listings.id)), (r) => r.id),
-    byCompanyIds: batchMany(db.select().from(listings).where(inKeys(listings.companyId)).orderBy(listings.id), (r) => r.companyId),
-    byExchangeMics: batchMany(db.select().from(listings).where(inKeys(listings.exchangeMic)).orderBy(listings.id), (r) => r.exchangeMic),
+    byCompanyIds: batchMany(
+      db
+        .select()
+        .from(listings)
+        .where(and(inKeys(listings.companyId), isNull(listings.retractedAt)))
+        .orderBy(listings.id),
+      (r) => r.companyId,
+    ),
+    byExchangeMics: batchMany(
+      db
+        .select()
+        .from(listings)
+        .where(and(inKeys(listings.exchangeMic), isNull(listings.retractedAt)))
+        .orderBy(listings.id),
+      (r) => r.exchangeMic,
+    ),
     connection: pagedSelect(db, listings, (filter: ListingFilterInput) => ({ where: where(filter), orderBy: [asc(listings.id)] })),
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { indexWeightings, marketIndexes } from '../db/tables/index.js';
 import type { IndexWeightingFilter } from '../generated/resolvers-types.js';
@@ -22,13 +22,14 @@ export function marketIndexQueries(db: Db) {
     db
       .select()
       .from(marketIndexes)
+      .where(isNull(marketIndexes.retractedAt))
       .orderBy(sql`lower(${marketIndexes.name})`),
   );
   const weightingsBy = (column: typeof indexWeightings.indexId | typeof indexWeightings.companyId) =>
     db
       .select()
       .from(indexWeightings)
-      .where(inKeys(column))
+      .where(and(inKeys(column), isNull(indexWeightings.retractedAt)))
       .orderBy(...chronological);
 
   return {

@@ -1,4 +1,4 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, type SQL, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { metrics } from '../db/tables/index.js';
 import type { MetricFilter } from '../generated/resolvers-types.js';
@@ -16,7 +16,14 @@ const where = (f: MetricFilterInput): SQL | undefined =>
 export function metricQueries(db: Db) {
   return {
     byIds: batchOne(db.select().from(metrics).where(inKeys(metrics.id)), (r) => r.id),
-    byCompanyIds: batchMany(db.select().from(metrics).where(inKeys(metrics.companyId)).orderBy(asc(metrics.id)), (r) => r.companyId),
+    byCompanyIds: batchMany(
+      db
+        .select()
+        .from(metrics)
+        .where(and(inKeys(metrics.companyId), isNull(metrics.retractedAt)))
+        .orderBy(asc(metrics.id)),
+      (r) => r.companyId,
+    ),
     connection: pagedSelect(db, metrics, (filter: MetricFilterInput) => ({ where: where(filter), orderBy: [asc(metrics.id)] })),
   };
 }

@@ -1,4 +1,4 @@
-import { and, eq, exists, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, gte, lte, sql, type SQL, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { policyEventCompanies, policyEvents } from '../db/tables/index.js';
 import type { OrderDirection, PolicyEventFilter } from '../generated/resolvers-types.js';
@@ -38,7 +38,7 @@ export function policyEventQueries(db: Db) {
         .select({ key: policyEventCompanies.companyId, event: policyEvents })
         .from(policyEventCompanies)
         .innerJoin(policyEvents, eq(policyEvents.id, policyEventCompanies.policyEventId))
-        .where(inKeys(policyEventCompanies.companyId))
+        .where(and(inKeys(policyEventCompanies.companyId), isNull(policyEvents.retractedAt)))
         .orderBy(...orderNullsLast(policyEvents.dateStart, 'ASC', policyEvents.id)),
       (r) => r.key,
       (r) => r.event,

@@ -6,7 +6,8 @@ import { connectionFields, partialDate } from './shared.js';
 export const articleResolvers: Resolvers = {
   Query: {
     article: (_, { id }, { loaders }) => loaders.article.load(keyOfType(id, 'Article', 'id')),
-    articles: (_, { first, after }, { queries }) => paginate('articles', { first, after }, queries.articles.connection()),
+    articles: (_, { first, after, includeRetracted }, { queries }) =>
+      paginate('articles', { first, after }, queries.articles.connection({ includeRetracted })),
   },
   Article: {
     id: (a) => toGlobalId('Article', a.id),

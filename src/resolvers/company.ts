@@ -11,8 +11,8 @@ export const companyResolvers: Resolvers = {
       if (name != null && id == null) return queries.companies.byName(name.trim());
       throw badUserInput('company takes exactly one of id and name');
     },
-    companies: (_, { filter, orderBy, first, after }, { queries }) =>
-      paginate('companies', { first, after }, queries.companies.connection(filter ?? {}, orderBy?.direction ?? 'ASC')),
+    companies: (_, { filter, orderBy, first, after, includeRetracted }, { queries }) =>
+      paginate('companies', { first, after }, queries.companies.connection({ ...filter, includeRetracted }, orderBy?.direction ?? 'ASC')),
   },
   Company: {
     id: (c) => toGlobalId('Company', c.id),

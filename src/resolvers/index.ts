@@ -6,7 +6,9 @@ import { exchangeResolvers } from './exchange.js';
 import { ipoDealResolvers } from './ipo-deal.js';
 import { listingResolvers } from './listing.js';
 import { marketIndexResolvers } from './market-index.js';
+import { historyResolvers } from './history.js';
 import { metricResolvers } from './metric.js';
+import { mutationResolvers } from './mutation.js';
 import { nodeResolvers } from './node.js';
 import { policyEventResolvers } from './policy-event.js';
 import { searchResolvers } from './search.js';
@@ -29,4 +31,6 @@ export const resolvers: Resolvers[] = [
   metricResolvers,
   articleResolvers,
   searchResolvers,
+  historyResolvers,
+  mutationResolvers,
 ];

@@ -6,11 +6,11 @@ import { connectionFields, partialDate, withCompanyKey } from './shared.js';
 
 export const ipoDealResolvers: Resolvers = {
   Query: {
-    ipoDeals: (_, { filter, orderBy, first, after }, { queries }) =>
+    ipoDeals: (_, { filter, orderBy, first, after, includeRetracted }, { queries }) =>
       paginate(
         'ipoDeals',
         { first, after },
-        queries.ipoDeals.connection(withCompanyKey(filter), orderBy?.field ?? 'DATE', orderBy?.direction ?? 'ASC'),
+        queries.ipoDeals.connection({ ...withCompanyKey(filter), includeRetracted }, orderBy?.field ?? 'DATE', orderBy?.direction ?? 'ASC'),
       ),
   },
   IpoDeal: {

@@ -6,8 +6,8 @@ import { connectionFields, partialDate, withCompanyKey } from './shared.js';
 
 export const listingResolvers: Resolvers = {
   Query: {
-    listings: (_, { filter, first, after }, { queries }) =>
-      paginate('listings', { first, after }, queries.listings.connection(withCompanyKey(filter))),
+    listings: (_, { filter, first, after, includeRetracted }, { queries }) =>
+      paginate('listings', { first, after }, queries.listings.connection({ ...withCompanyKey(filter), includeRetracted })),
   },
   Listing: {
     id: (l) => toGlobalId('Listing', l.id),

@@ -7,11 +7,11 @@ import { connectionFields, withCompanyKey } from './shared.js';
 export const marketIndexResolvers: Resolvers = {
   Query: {
     marketIndexes: (_, __, { queries }) => queries.marketIndexes.all(),
-    indexWeightings: (_, { filter, first, after }, { queries }) =>
+    indexWeightings: (_, { filter, first, after, includeRetracted }, { queries }) =>
       paginate(
         'indexWeightings',
         { first, after },
-        queries.marketIndexes.weightingConnection({ ...withCompanyKey(filter), index: filter?.index?.trim() }),
+        queries.marketIndexes.weightingConnection({ ...withCompanyKey(filter), index: filter?.index?.trim(), includeRetracted }),
       ),
   },
   MarketIndex: {

@@ -5,8 +5,8 @@ import { connectionFields, partialDate, withCompanyKey } from './shared.js';
 
 export const metricResolvers: Resolvers = {
   Query: {
-    metrics: (_, { filter, first, after }, { queries }) =>
-      paginate('metrics', { first, after }, queries.metrics.connection(withCompanyKey(filter))),
+    metrics: (_, { filter, first, after, includeRetracted }, { queries }) =>
+      paginate('metrics', { first, after }, queries.metrics.connection({ ...withCompanyKey(filter), includeRetracted })),
   },
   Metric: {
     id: (m) => toGlobalId('Metric', m.id),

@@ -6,14 +6,14 @@ import { connectionFields, partialDate, withCompanyKey } from './shared.js';
 
 export const policyEventResolvers: Resolvers = {
   Query: {
-    policyEvents: (_, { filter, orderBy, first, after }, { queries }) => {
+    policyEvents: (_, { filter, orderBy, first, after, includeRetracted }, { queries }) => {
       if (filter?.from && filter?.to && filter.from > filter.to) {
         throw badUserInput(`filter.from (${filter.from}) is after filter.to (${filter.to})`, 'filter');
       }
       return paginate(
         'policyEvents',
         { first, after },
-        queries.policyEvents.connection(withCompanyKey(filter), orderBy?.direction ?? 'ASC'),
+        queries.policyEvents.connection({ ...withCompanyKey(filter), includeRetracted }, orderBy?.direction ?? 'ASC'),
       );
     },
   },

@@ -37,6 +37,7 @@ export function syntheticSeed(companyCount: number): SeedData {
         title: 'Synthetic article',
         publisher: 'Synthetic Wire',
         dateline: '01-01-2025',
+        url: null,
         publishedOn: parsePartialDate('2025-01-01'),
         section: null,
         body: syntheticArticleBody,

@@ -4,31 +4,37 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
 import * as t from '../db/tables/index.js';
 import { citationRows } from '../kinds/citations.js';
-import { entriesOf, kindList } from '../kinds/index.js';
+import { mentions } from '../kinds/mentions.js';
+import { entriesOf, kindList, type AnyKind } from '../kinds/index.js';
+import { factWriter, storedForm } from '../writes/fact-writer.js';
 import type { SeedData } from './load-seed.js';
 import { searchDocuments } from './search-documents.js';
 
 // Bump when the way seeds become rows changes, so an unchanged seed is rewritten once.
-const WRITER_VERSION = '1';
+const WRITER_VERSION = '2';
 
 /** Reports progress of a long write: rows written so far out of the total. */
 export type SeedProgress = (done: number, total: number) => void;
+
+/** A seed entry that disagrees with a runtime edit of the same fact: the runtime value was kept. */
+export interface SeedConflict {
+  file: string;
+  entry: string;
+  field: string;
+  seed: unknown;
+  runtime: unknown;
+}
 
 export interface SeedResult {
   changed: boolean;
   hash: string;
   counts: Record<string, number>;
+  /** Seed entries left as the API made them, field by field. */
+  conflicts: SeedConflict[];
 }
 
 export function seedHash(data: SeedData): string {
   return createHash('sha256').update(WRITER_VERSION).update(JSON.stringify(data)).digest('hex');
-}
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** A name counts as mentioned when it stands as a whole word (BYD, not BYDX). */
-function mentions(body: string, names: string[]): boolean {
-  return names.some((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(n)}(?![\\p{L}\\p{N}])`, 'u').test(body));
 }
 
 /** Rows for one table. */
@@ -37,16 +43,70 @@ interface TableRows {
   rows: SQLiteTable['$inferInsert'][];
 }
 
+/** What the revisions say of a fact: its entry as last written, and whether the API ever changed it. */
+interface Known {
+  after: Record<string, unknown>;
+  runtime: boolean;
+  retracted: boolean;
+}
+
+/** How the seed loader names an entry: "entry 3 (catl)", or an article's slug. */
+const labelOf = (kind: AnyKind, index: number, key: string) => (kind.name === 'article' ? key : `entry ${index + 1} (${key})`);
+const seedFileOf = (kind: AnyKind) => `seeds/${kind.seedFile}`;
+
 /**
- * Replaces the whole knowledge base with the seed in one transaction, so
- * readers see the old data or the new, never a mix. An unchanged seed (same
- * hash) writes nothing at all. Every kind in the registry is written the same
- * way: its rows, its child rows, its citations and its search documents.
+ * Writes the seed in one transaction, so readers see the old data or the new,
+ * never a mix; an unchanged seed (same hash) writes nothing at all. A first
+ * seed is written in bulk, each fact with a first revision by 'seed'. Later,
+ * seed and runtime data live together: an entry the API never touched follows
+ * the seed (a new revision when it changed; retracted, never deleted, when it
+ * left the seed), while a fact created or changed through the API is kept as
+ * it is and every field where the seed disagrees is reported as a conflict.
  */
 export function writeSeed(db: Db, data: SeedData, onProgress?: SeedProgress): SeedResult {
   const hash = seedHash(data);
+  const counts: Record<string, number> = Object.fromEntries(kindList.map((kind) => [kind.collection, entriesOf(data, kind).length]));
+  const storedHash = (q: Pick<Db, 'select'>) =>
+    q.select({ value: t.seedState.value }).from(t.seedState).where(eq(t.seedState.key, 'hash')).get()?.value;
+  if (storedHash(db) === hash) return { changed: false, hash, counts, conflicts: [] };
+
+  // Immediate, and the hash checked again inside: another process may have written this seed meanwhile.
+  let conflicts: SeedConflict[] = [];
+  const changed = db.transaction(
+    (tx) => {
+      if (storedHash(tx) === hash) return false;
+      const hasRevisions = tx.select({ id: t.revisions.id }).from(t.revisions).limit(1).get() !== undefined;
+      if (hasRevisions) conflicts = mergeSeed(db, data);
+      else writeFresh(db, data, onProgress);
+      writeMentions(db, data);
+      tx.delete(t.seedState).run();
+      tx.insert(t.seedState).values({ key: 'hash', value: hash }).run();
+      return true;
+    },
+    { behavior: 'immediate' },
+  );
+  return { changed, hash, counts, conflicts };
+}
+
+/** Which seed articles mention which seed companies, rewritten on every seed. */
+function writeMentions(db: Db, data: SeedData) {
+  const seedArticles = JSON.stringify(data.articles.map((a) => a.slug));
+  db.run(sql`delete from article_companies where article_id in (select value from json_each(${seedArticles}))`);
+  const rows = data.articles.flatMap((a) =>
+    data.companies.filter((c) => mentions(a.body, [c.name, ...c.aliases])).map((c) => ({ articleId: a.slug, companyId: c.slug })),
+  );
+  for (let i = 0; i < rows.length; i += 200)
+    db.insert(t.articleCompanies)
+      .values(rows.slice(i, i + 200))
+      .onConflictDoNothing()
+      .run();
+}
+
+/** A database that has never been seeded with revisions: replaced whole, in bulk, every fact with its first revision. */
+function writeFresh(db: Db, data: SeedData, onProgress?: SeedProgress) {
   const bodies = new Map(data.articles.map((a) => [a.slug, a.body]));
   const bodyOf = (article: string) => bodies.get(article);
+  const at = new Date().toISOString();
   // In registry order, so every row's references are written before it.
   const kindRows: TableRows[] = kindList.flatMap((kind) => {
     const entries = entriesOf(data, kind);
@@ -56,56 +116,120 @@ export function writeSeed(db: Db, data: SeedData, onProgress?: SeedProgress): Se
     ];
   });
   const citationRowList = kindList.flatMap((kind) => entriesOf(data, kind).flatMap((e) => citationRows(kind, e, bodyOf)));
-  const mentionRows = data.articles.flatMap((a) =>
-    data.companies.filter((c) => mentions(a.body, [c.name, ...c.aliases])).map((c) => ({ articleId: a.slug, companyId: c.slug })),
+  const revisionRows = kindList.flatMap((kind) =>
+    entriesOf(data, kind).map((e) => ({
+      at,
+      by: 'seed',
+      source: 'seed' as const,
+      kind: kind.typeName,
+      factKey: kind.key(e),
+      version: 1,
+      action: 'CREATE' as const,
+      after: storedForm(e) as Record<string, unknown>,
+    })),
   );
-  const counts: Record<string, number> = {
-    ...Object.fromEntries(kindList.map((kind) => [kind.collection, entriesOf(data, kind).length])),
-    citations: citationRowList.length,
-    mentions: mentionRows.length,
-  };
-
-  const storedHash = (q: Pick<Db, 'select'>) =>
-    q.select({ value: t.seedState.value }).from(t.seedState).where(eq(t.seedState.key, 'hash')).get()?.value;
-  if (storedHash(db) === hash) return { changed: false, hash, counts };
-
   const documents = searchDocuments(data);
-  const total = kindRows.reduce((n, r) => n + r.rows.length, 0) + citationRowList.length + mentionRows.length + documents.length;
+  const total = kindRows.reduce((n, r) => n + r.rows.length, 0) + citationRowList.length + revisionRows.length + documents.length;
   let done = 0;
   const advance = (n: number) => {
     done += n;
     onProgress?.(done, total);
   };
+  // Children first, so foreign keys hold at every step.
+  db.run(sql`delete from search_index`);
+  for (const table of [t.citations, t.articleCompanies, ...kindRows.map((r) => r.table).reverse()]) db.delete(table).run();
+  const insert = ({ table, rows }: TableRows) => {
+    for (let i = 0; i < rows.length; i += 200) {
+      const chunk = rows.slice(i, i + 200);
+      db.insert(table).values(chunk).run();
+      advance(chunk.length);
+    }
+  };
+  kindRows.forEach(insert);
+  insert({ table: t.citations, rows: citationRowList });
+  insert({ table: t.revisions, rows: revisionRows });
+  // FTS5 has no Drizzle builder; one prepared statement keeps 100k-row seeds fast.
+  const index = db.$client.prepare('insert into search_index (kind, entity_id, title, body) values (?, ?, ?, ?)');
+  documents.forEach((doc, i) => {
+    index.run(doc.kind, doc.entityId, doc.title, doc.body);
+    if (i % 1000 === 999 || i === documents.length - 1) advance((i % 1000) + 1);
+  });
+}
 
-  // Immediate, and the hash checked again inside: another process may have written this seed meanwhile.
-  const changed = db.transaction(
-    (tx) => {
-      if (storedHash(tx) === hash) return false;
-      // Children first, so foreign keys hold at every step.
-      tx.run(sql`delete from search_index`);
-      for (const table of [t.citations, t.articleCompanies, ...kindRows.map((r) => r.table).reverse(), t.seedState]) {
-        tx.delete(table).run();
-      }
-      const insert = ({ table, rows }: TableRows) => {
-        for (let i = 0; i < rows.length; i += 200) {
-          const chunk = rows.slice(i, i + 200);
-          tx.insert(table).values(chunk).run();
-          advance(chunk.length);
+/** The newest revision of every fact, and whether any revision came through the API. */
+function knownFacts(db: Db): Map<string, Known> {
+  const known = new Map<string, Known>();
+  const rows = db.select().from(t.revisions).orderBy(t.revisions.id).all();
+  for (const r of rows) {
+    const id = `${r.kind}:${r.factKey}`;
+    const runtime = (known.get(id)?.runtime ?? false) || r.source === 'api';
+    known.set(id, { after: r.after, runtime, retracted: r.action === 'RETRACT' });
+  }
+  return known;
+}
+
+/** Fields where a seed entry and the runtime entry differ (the seed's own notes aside). */
+function differingFields(seed: Record<string, unknown>, runtime: Record<string, unknown>): string[] {
+  const fields = [...new Set([...Object.keys(seed), ...Object.keys(runtime)])].filter((f) => f !== 'note');
+  return fields.filter((f) => JSON.stringify(seed[f] ?? null) !== JSON.stringify(runtime[f] ?? null));
+}
+
+/** A seed over a database that already has history: see writeSeed. */
+function mergeSeed(db: Db, data: SeedData): SeedConflict[] {
+  const facts = factWriter(db);
+  const known = knownFacts(db);
+  const conflicts: SeedConflict[] = [];
+  const at = new Date().toISOString();
+  const inSeed = new Set<string>();
+  for (const kind of kindList) {
+    entriesOf(data, kind).forEach((entry, index) => {
+      const key = kind.key(entry);
+      const id = `${kind.typeName}:${key}`;
+      inSeed.add(id);
+      const seedForm = storedForm(entry) as Record<string, unknown>;
+      const fact = known.get(id);
+      const state = facts.state(kind, key);
+      if (fact?.runtime) {
+        for (const field of differingFields(seedForm, fact.after)) {
+          conflicts.push({
+            file: seedFileOf(kind),
+            entry: labelOf(kind, index, key),
+            field,
+            seed: seedForm[field],
+            runtime: fact.after[field],
+          });
         }
-      };
-      kindRows.forEach(insert);
-      insert({ table: t.citations, rows: citationRowList });
-      insert({ table: t.articleCompanies, rows: mentionRows });
-      // FTS5 has no Drizzle builder; one prepared statement keeps 100k-row seeds fast.
-      const index = db.$client.prepare('insert into search_index (kind, entity_id, title, body) values (?, ?, ?, ?)');
-      documents.forEach((doc, i) => {
-        index.run(doc.kind, doc.entityId, doc.title, doc.body);
-        if (i % 1000 === 999 || i === documents.length - 1) advance((i % 1000) + 1);
+        return;
+      }
+      if (fact && state && !fact.retracted && JSON.stringify(seedForm) === JSON.stringify(fact.after)) return;
+      const version = state ? state.version + 1 : 1;
+      facts.write(kind, entry, version);
+      const action = state ? 'UPDATE' : 'CREATE';
+      facts.revision({ by: 'seed', source: 'seed', kind, key, version, action, before: fact?.after ?? null, after: seedForm, at });
+    });
+  }
+  // Seed facts that left the seed are retracted, never deleted: runtime facts may cite or reference them.
+  for (const kind of kindList) {
+    for (const [id, fact] of known) {
+      if (!id.startsWith(`${kind.typeName}:`) || fact.runtime || fact.retracted || inSeed.has(id)) continue;
+      const key = id.slice(kind.typeName.length + 1);
+      const state = facts.state(kind, key);
+      if (!state) continue;
+      const reason = 'removed from the seed';
+      facts.retract(kind, key, state.version + 1, { at, by: 'seed', reason });
+      facts.revision({
+        by: 'seed',
+        source: 'seed',
+        kind,
+        key,
+        version: state.version + 1,
+        action: 'RETRACT',
+        before: fact.after,
+        after: fact.after,
+        reason,
+        at,
       });
-      tx.insert(t.seedState).values({ key: 'hash', value: hash }).run();
-      return true;
-    },
-    { behavior: 'immediate' },
-  );
-  return { changed, hash, counts };
+    }
+  }
+  return conflicts;
 }

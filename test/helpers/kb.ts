@@ -32,10 +32,11 @@ export function compare(a: string | number, b: string | number): number {
 
 export const startOf = (d: PartialDate | null) => d?.start ?? null;
 
-/** An article mentions a company when its name or an alias stands in the body as a whole word (case as written). */
+/** An article mentions a company when its name or an alias stands in the body as a whole word: acronyms in their case, other names in any. */
 export function mentions(body: string, names: string[]): boolean {
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return names.some((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`, 'u').test(body));
+  const acronym = (n: string) => n === n.toUpperCase() && /[A-Z].*[A-Z]/.test(n);
+  return names.some((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`, acronym(n) ? 'u' : 'iu').test(body));
 }
 
 /** GraphQL selection for citations, matched by expectCitationsOf. */

@@ -11,6 +11,7 @@ import { seedsFolder } from '../../src/paths.js';
 import { loadSeed } from '../../src/seed/load-seed.js';
 import { createQueries } from '../../src/queries/index.js';
 import { buildExecutableSchema } from '../../src/graphql/executable-schema.js';
+import { descriptorMutations } from '../../src/resolvers/mutation.js';
 
 // What the compiler cannot see: the registry against the SDL, the resolvers and the seed folder.
 // Each failure names the kind, so a kind added to one place and not another shows here.
@@ -101,6 +102,22 @@ describe('the registry of kinds', () => {
     for (const kind of kindList) {
       expect(citations[kind.citationColumn], `${kind.name}.citationColumn`).toBeDefined();
       expect(existsSync(join(seedsFolder, kind.seedFile)), `${kind.name}: seeds/${kind.seedFile}`).toBe(true);
+    }
+  });
+
+  it('offers exactly the create and update mutations each descriptor calls for, each with a resolver', () => {
+    const mutation = schema.getMutationType();
+    if (!mutation) throw new Error('no Mutation type');
+    const perKind = Object.keys(mutation.getFields()).filter((f) => /^(create|update)[A-Z]/.test(f));
+    expect(perKind.sort()).toEqual(kindList.flatMap((k) => descriptorMutations(k.name)).sort());
+    for (const field of perKind) expect(typeof mutation.getFields()[field]!.resolve, field).toBe('function');
+  });
+
+  it('gives every kind its history fields: version, retracted and revisions', () => {
+    for (const { typeName } of kindList) {
+      for (const field of ['retracted', 'revisions']) expect(resolves(typeName, field), `${typeName}.${field}`).toBe(true);
+      const type = schema.getType(typeName);
+      expect(isObjectType(type) && type.getFields().version !== undefined, `${typeName}.version`).toBe(true);
     }
   });
 });

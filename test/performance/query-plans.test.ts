@@ -68,7 +68,7 @@ describe('query plans', () => {
     ['metrics unfiltered', page(q.metrics.connection({}))],
     ['metrics by company', page(q.metrics.connection({ companyId: 'synthetic-000003' }))],
     ['metrics by market', page(q.metrics.connection({ market: 'GLOBAL' }))],
-    ['articles newest first', page(q.articles.connection())],
+    ['articles newest first', page(q.articles.connection({}))],
     ['search', () => page(q.search.search('listing rule', null, Date.now() + 60_000)!)()],
   ];
 

@@ -1,5 +1,5 @@
-import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { datePrecisions, nullsLastIndexes } from './columns.js';
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { datePrecisions, nullsLastIndexes, factColumns } from './columns.js';
 
 export const articles = sqliteTable(
   'articles',
@@ -10,12 +10,15 @@ export const articles = sqliteTable(
     // The date exactly as the page printed it, e.g. "07-06-2025" or "a day ago".
     dateline: text().notNull(),
     section: text(),
+    // Where the article was published online; null for the seed's articles, whose pages give none.
+    url: text(),
     publishedStart: text(),
     publishedEnd: text(),
     publishedPrecision: text({ enum: datePrecisions }),
     body: text().notNull(),
+    ...factColumns(),
   },
-  (t) => nullsLastIndexes('articles_published', t.publishedStart, t.id),
+  (t) => [...nullsLastIndexes('articles_published', t.publishedStart, t.id), index('articles_retracted_idx').on(t.retractedAt)],
 );
 
 export type ArticleRow = typeof articles.$inferSelect;

@@ -1,4 +1,4 @@
-import { index, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { index, integer, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
 
 export const datePrecisions = ['DAY', 'MONTH', 'QUARTER', 'YEAR'] as const;
@@ -12,3 +12,15 @@ export function nullsLastIndexes(name: string, column: AnySQLiteColumn, id: AnyS
     index(`${name}_desc_idx`).on(...(lead as [AnySQLiteColumn]), sql`(${column} is not null)`, column, id),
   ];
 }
+
+/**
+ * Every fact's bookkeeping: its version (1 when created, +1 per change, the
+ * optimistic-concurrency token) and, once retracted, when, why and by whom.
+ * A retracted fact is kept: lists and search skip it, node(id) still finds it.
+ */
+export const factColumns = () => ({
+  version: integer().notNull().default(1),
+  retractedAt: text(),
+  retractionReason: text(),
+  retractedBy: text(),
+});

@@ -1,3 +1,4 @@
+import { factColumns } from './columns.js';
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { articles } from './articles.js';
@@ -12,8 +13,11 @@ export const companies = sqliteTable(
     // null where no source says either way.
     stateOwned: integer({ mode: 'boolean' }),
     description: text(),
+    ...factColumns(),
   },
   (t) => [
+    // Lists count only live facts: this keeps their count an index search.
+    index('companies_retracted_idx').on(t.retractedAt),
     // Name lookups and ordering are case-insensitive.
     index('companies_name_idx').on(sql`lower(${t.name})`, t.id),
     index('companies_sector_idx').on(t.sector),

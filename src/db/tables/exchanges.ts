@@ -1,3 +1,4 @@
+import { factColumns } from './columns.js';
 import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const exchanges = sqliteTable(
@@ -9,8 +10,13 @@ export const exchanges = sqliteTable(
     // JSON array of the names the articles use.
     aliases: text({ mode: 'json' }).$type<string[]>().notNull(),
     country: text().notNull(),
+    ...factColumns(),
   },
-  (t) => [index('exchanges_country_idx').on(t.country)],
+  (t) => [
+    // Lists count only live facts: this keeps their count an index search.
+    index('exchanges_retracted_idx').on(t.retractedAt),
+    index('exchanges_country_idx').on(t.country),
+  ],
 );
 
 export type ExchangeRow = typeof exchanges.$inferSelect;

@@ -10,3 +10,4 @@ export * from './market-indexes.js';
 export * from './metrics.js';
 export * from './policy-events.js';
 export * from './seed-state.js';
+export * from './revisions.js';

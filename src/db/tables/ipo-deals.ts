@@ -1,5 +1,5 @@
 import { index, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { datePrecisions, nullsLastIndexes } from './columns.js';
+import { datePrecisions, nullsLastIndexes, factColumns } from './columns.js';
 import { companies } from './companies.js';
 import { exchanges } from './exchanges.js';
 
@@ -19,8 +19,11 @@ export const ipoDeals = sqliteTable(
     proceedsCurrency: text(),
     proceedsUsd: real(),
     description: text(),
+    ...factColumns(),
   },
   (t) => [
+    // Lists count only live facts: this keeps their count an index search.
+    index('ipo_deals_retracted_idx').on(t.retractedAt),
     index('ipo_deals_company_idx').on(t.companyId),
     index('ipo_deals_proceeds_usd_idx').on(t.proceedsUsd),
     ...nullsLastIndexes('ipo_deals_date', t.dateStart, t.id),

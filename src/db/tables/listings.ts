@@ -1,5 +1,5 @@
 import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { datePrecisions } from './columns.js';
+import { datePrecisions, factColumns } from './columns.js';
 import { companies } from './companies.js';
 import { exchanges } from './exchanges.js';
 
@@ -22,8 +22,11 @@ export const listings = sqliteTable(
     listedStart: text(),
     listedEnd: text(),
     listedPrecision: text({ enum: datePrecisions }),
+    ...factColumns(),
   },
   (t) => [
+    // Lists count only live facts: this keeps their count an index search.
+    index('listings_retracted_idx').on(t.retractedAt),
     index('listings_company_idx').on(t.companyId),
     index('listings_exchange_status_idx').on(t.exchangeMic, t.status),
     index('listings_market_idx').on(t.market),

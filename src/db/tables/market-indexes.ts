@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { datePrecisions } from './columns.js';
+import { datePrecisions, factColumns } from './columns.js';
 import { companies } from './companies.js';
 
 export const marketIndexes = sqliteTable(
@@ -10,8 +10,13 @@ export const marketIndexes = sqliteTable(
     name: text().notNull(),
     aliases: text({ mode: 'json' }).$type<string[]>().notNull(),
     description: text(),
+    ...factColumns(),
   },
-  (t) => [index('market_indexes_name_idx').on(sql`lower(${t.name})`)],
+  (t) => [
+    // Lists count only live facts: this keeps their count an index search.
+    index('market_indexes_retracted_idx').on(t.retractedAt),
+    index('market_indexes_name_idx').on(sql`lower(${t.name})`),
+  ],
 );
 
 export const indexWeightings = sqliteTable(
@@ -28,8 +33,14 @@ export const indexWeightings = sqliteTable(
     asOfStart: text().notNull(),
     asOfEnd: text().notNull(),
     asOfPrecision: text({ enum: datePrecisions }).notNull(),
+    ...factColumns(),
   },
-  (t) => [index('index_weightings_index_idx').on(t.indexId), index('index_weightings_company_idx').on(t.companyId)],
+  (t) => [
+    // Lists count only live facts: this keeps their count an index search.
+    index('index_weightings_retracted_idx').on(t.retractedAt),
+    index('index_weightings_index_idx').on(t.indexId),
+    index('index_weightings_company_idx').on(t.companyId),
+  ],
 );
 
 export type MarketIndexRow = typeof marketIndexes.$inferSelect;

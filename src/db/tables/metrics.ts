@@ -1,5 +1,5 @@
 import { index, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { datePrecisions } from './columns.js';
+import { datePrecisions, factColumns } from './columns.js';
 import { companies } from './companies.js';
 
 export const metricQualifiers = ['EXACT', 'APPROXIMATE', 'AT_LEAST', 'MORE_THAN', 'LESS_THAN', 'AT_MOST', 'RANGE'] as const;
@@ -19,8 +19,15 @@ export const metrics = sqliteTable(
     asOfPrecision: text({ enum: datePrecisions }),
     companyId: text().references(() => companies.id),
     market: text(),
+    ...factColumns(),
   },
-  (t) => [index('metrics_company_idx').on(t.companyId), index('metrics_market_idx').on(t.market), index('metrics_name_idx').on(t.name)],
+  (t) => [
+    // Lists count only live facts: this keeps their count an index search.
+    index('metrics_retracted_idx').on(t.retractedAt),
+    index('metrics_company_idx').on(t.companyId),
+    index('metrics_market_idx').on(t.market),
+    index('metrics_name_idx').on(t.name),
+  ],
 );
 
 export type MetricRow = typeof metrics.$inferSelect;

@@ -1,5 +1,5 @@
 import { index, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { datePrecisions, nullsLastIndexes } from './columns.js';
+import { datePrecisions, nullsLastIndexes, factColumns } from './columns.js';
 import { companies } from './companies.js';
 
 export const policyCategories = [
@@ -26,8 +26,11 @@ export const policyEvents = sqliteTable(
     jurisdiction: text().notNull(),
     category: text({ enum: policyCategories }).notNull(),
     summary: text().notNull(),
+    ...factColumns(),
   },
   (t) => [
+    // Lists count only live facts: this keeps their count an index search.
+    index('policy_events_retracted_idx').on(t.retractedAt),
     index('policy_events_date_idx').on(t.dateStart, t.dateEnd),
     ...nullsLastIndexes('policy_events_order', t.dateStart, t.id),
     index('policy_events_jurisdiction_idx').on(t.jurisdiction),

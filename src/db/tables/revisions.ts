@@ -1,0 +1,52 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export const revisionActions = ['CREATE', 'UPDATE', 'RETRACT'] as const;
+export type RevisionAction = (typeof revisionActions)[number];
+export const revisionSources = ['seed', 'api'] as const;
+
+/**
+ * One row per change to a fact, written in the change's own transaction:
+ * who (a key's name, or 'seed'), when, which fact, the version it produced,
+ * and the entry before and after as JSON (the seed file's format).
+ */
+export const revisions = sqliteTable(
+  'revisions',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    // ISO 8601 UTC.
+    at: text().notNull(),
+    by: text().notNull(),
+    source: text({ enum: revisionSources }).notNull(),
+    // The GraphQL type name, e.g. 'Listing'.
+    kind: text().notNull(),
+    factKey: text().notNull(),
+    version: integer().notNull(),
+    action: text({ enum: revisionActions }).notNull(),
+    before: text({ mode: 'json' }).$type<Record<string, unknown>>(),
+    after: text({ mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    reason: text(),
+  },
+  (t) => [
+    index('revisions_fact_idx').on(t.kind, t.factKey, t.id),
+    index('revisions_by_idx').on(t.by, t.id),
+    index('revisions_at_idx').on(t.at),
+    check('revisions_source_check', sql`${t.source} in ('seed', 'api')`),
+  ],
+);
+
+/** A create's idempotency key, per API key: the hash of its input and the fact it created. */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    keyName: text().notNull(),
+    idempotencyKey: text().notNull(),
+    inputHash: text().notNull(),
+    kind: text().notNull(),
+    factKey: text().notNull(),
+    createdAt: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.keyName, t.idempotencyKey] })],
+);
+
+export type RevisionRow = typeof revisions.$inferSelect;

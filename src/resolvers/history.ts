@@ -1,0 +1,40 @@
+import type { Context } from '../context/context.js';
+import { paginate } from '../graphql/connection.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { kindList, kindOfTypeName } from '../kinds/index.js';
+import { loadTyped } from './load.js';
+
+/** The fields every fact type has for its history (Node.version is its own column). */
+interface FactRow {
+  id?: string;
+  mic?: string;
+  retractedAt: string | null;
+  retractionReason: string | null;
+  retractedBy: string | null;
+}
+
+const factFields = (typeName: string) => ({
+  retracted: (row: FactRow) =>
+    row.retractedAt === null ? null : { at: row.retractedAt, reason: row.retractionReason ?? '', by: row.retractedBy ?? '' },
+  revisions: (row: FactRow, args: { first?: number | null; after?: string | null }, ctx: Context) =>
+    paginate('revisions', args, ctx.queries.revisions.ofFact(typeName, (row.id ?? row.mic)!)),
+});
+
+export const historyResolvers: Resolvers = {
+  Query: {
+    revisions: (_, { filter, first, after }, { queries }) =>
+      paginate('revisions', { first, after }, queries.revisions.connection(filter ?? {})),
+  },
+  Revision: {
+    fromSeed: (r) => r.source === 'seed',
+    node: (r, _, ctx) => {
+      const kind = kindOfTypeName(r.kind);
+      return kind ? loadTyped(kind, r.factKey, ctx) : null;
+    },
+    before: (r) => (r.before === null ? null : JSON.stringify(r.before)),
+    after: (r) => JSON.stringify(r.after),
+  },
+  RevisionConnection: { totalCount: (parent) => parent.totalCount() },
+  // version, retracted and revisions on every type of the registry: one definition, not nine.
+  ...(Object.fromEntries(kindList.map((kind) => [kind.typeName, factFields(kind.typeName)])) as Resolvers),
+};

@@ -1,0 +1,123 @@
+import { requireRole } from '../auth/require-role.js';
+import type { Context } from '../context/context.js';
+import { withStatementLog } from '../db/statement-log.js';
+import type { MutationResolvers, Resolvers } from '../generated/resolvers-types.js';
+import { fromGlobalId } from '../graphql/global-id.js';
+import { kindList, kinds, type AnyKind, type Kind } from '../kinds/index.js';
+import type { UserError, WriteOutcome } from '../writes/mutations.js';
+import { loadTyped } from './load.js';
+
+// Every mutation is one of a few generic ones, parameterised by the kind's
+// descriptor: create<Type> and update<Type> exist for each kind whose
+// descriptor offers them (schema/mutation.graphql; test/kinds/registry.test.ts
+// checks the two agree).
+
+/** A write's statements, counted toward the request like its reads. */
+const inRequest = <T>(ctx: Context, write: () => T): T => withStatementLog(ctx, write);
+
+/** The key name that will stand in history: editors and admins only. */
+const editor = (ctx: Context) => ({ keyName: requireRole(ctx, 'editor').keyName });
+
+/** The fact a write produced, loaded afresh (the request's loaders may hold an older copy). */
+function written(outcome: Extract<WriteOutcome, { ok: true }>, ctx: Context) {
+  ctx.loaders[outcome.kind].clear(outcome.key);
+  return loadTyped(outcome.kind, outcome.key, ctx);
+}
+
+/** `{ <field>, userErrors }`: the fact under its own name on success, else null and why. */
+async function payload(field: string, outcome: WriteOutcome, ctx: Context) {
+  return outcome.ok ? { [field]: await written(outcome, ctx), userErrors: [] } : { [field]: null, userErrors: outcome.userErrors };
+}
+
+/** A fact's kind and key from its global id; NOT_FOUND (as a userError) when it is no fact, or not of `only`. */
+function factOf(id: string, only?: AnyKind): { kind: AnyKind; key: string } | { userErrors: UserError[] } {
+  const decoded = fromGlobalId(id);
+  const kind = decoded && (kinds[decoded.kind] as AnyKind);
+  if (!decoded || !kind || (only && kind !== only)) {
+    return {
+      userErrors: [{ field: ['id'], message: `"${id}" is not the id of ${only ? `a ${only.typeName}` : 'a fact'}`, code: 'NOT_FOUND' }],
+    };
+  }
+  return { kind, key: decoded.key };
+}
+
+const lowerFirst = (s: string) => s[0]!.toLowerCase() + s.slice(1);
+type Args = Record<string, unknown>;
+type Resolver = (parent: unknown, args: Args, ctx: Context) => Promise<unknown>;
+
+const creates = kindList
+  .filter((kind) => kind.mutations.create && kind.name !== 'article')
+  .map((kind): [string, Resolver] => [
+    `create${kind.typeName}`,
+    (_, { input }, ctx) => {
+      const who = editor(ctx);
+      return payload(
+        lowerFirst(kind.typeName),
+        inRequest(ctx, () => ctx.writes.create(kind, input as Args, who)),
+        ctx,
+      );
+    },
+  ]);
+
+const updates = kindList
+  .filter((kind) => kind.mutations.update)
+  .map((kind): [string, Resolver] => [
+    `update${kind.typeName}`,
+    (_, { id, expectedVersion, input, reason }, ctx) => {
+      const who = editor(ctx);
+      const fact = factOf(id as string, kind);
+      const outcome: WriteOutcome =
+        'userErrors' in fact
+          ? { ok: false, userErrors: fact.userErrors }
+          : inRequest(ctx, () => ctx.writes.update(kind, fact.key, expectedVersion as number, input as Args, who, reason as string | null));
+      return payload(lowerFirst(kind.typeName), outcome, ctx);
+    },
+  ]);
+
+const mutation: MutationResolvers = {
+  createArticle: async (_, { input }, ctx) => {
+    const who = editor(ctx);
+    // The dateline is the date as printed; a client that sends only publishedOn printed that.
+    const entry = { ...input, dateline: input.dateline ?? input.publishedOn ?? null };
+    const outcome = inRequest(ctx, () => ctx.writes.create(kinds.article as AnyKind, entry, who));
+    if (!outcome.ok) return { article: null, mentionedCompanies: [], userErrors: outcome.userErrors };
+    ctx.loaders.companiesByArticle.clear(outcome.key);
+    const [article, mentionedCompanies] = await Promise.all([
+      written(outcome, ctx) as ReturnType<typeof loadTyped<'article'>>,
+      ctx.loaders.companiesByArticle.load(outcome.key),
+    ]);
+    return { article, mentionedCompanies, userErrors: [] };
+  },
+  addCitation: (_, { factId, citation, expectedVersion }, ctx) => {
+    const who = editor(ctx);
+    const fact = factOf(factId);
+    const outcome: WriteOutcome =
+      'userErrors' in fact
+        ? { ok: false, userErrors: fact.userErrors.map((e) => ({ ...e, field: ['factId'] })) }
+        : fact.kind.citationColumn === 'articleId'
+          ? {
+              ok: false,
+              userErrors: [{ field: ['factId'], message: 'an article is a source: it has no citations', code: 'INVALID_INPUT' }],
+            }
+          : inRequest(ctx, () => ctx.writes.addCitation(fact.kind, fact.key, { ...citation }, expectedVersion, who));
+    return payload('node', outcome, ctx);
+  },
+  retract: (_, { id, reason, expectedVersion }, ctx) => {
+    const who = editor(ctx);
+    const fact = factOf(id);
+    const outcome: WriteOutcome =
+      'userErrors' in fact
+        ? { ok: false, userErrors: fact.userErrors }
+        : inRequest(ctx, () => ctx.writes.retract(fact.kind, fact.key, reason, expectedVersion, who));
+    return payload('node', outcome, ctx);
+  },
+  ...(Object.fromEntries([...creates, ...updates]) as MutationResolvers),
+};
+
+export const mutationResolvers: Resolvers = { Mutation: mutation };
+
+/** For the registry test: the mutation fields the descriptors call for. */
+export const descriptorMutations = (kind: Kind) => {
+  const { typeName, mutations } = kinds[kind] as AnyKind;
+  return [...(mutations.create ? [`create${typeName}`] : []), ...(mutations.update ? [`update${typeName}`] : [])];
+};
