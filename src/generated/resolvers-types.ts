@@ -132,16 +132,16 @@ export type CompanyEdge = {
 
 /** Narrows Query.companies; every given condition must hold. */
 export type CompanyFilter = {
-  /** ISO 3166-1 alpha-2 code, e.g. CN. */
-  country?: InputMaybe<Scalars['String']['input']>;
-  /** Has a listing on this exchange (MIC, e.g. XHKG). */
-  exchange?: InputMaybe<Scalars['String']['input']>;
-  /** Has a listing in this status (combined with exchange when both are given: the same listing). */
-  listingStatus?: InputMaybe<ListingStatus>;
+  /** ISO 3166-1 alpha-2 code, e.g. CN; several: any of them. */
+  country?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Has a listing on this exchange (MIC, e.g. XHKG); several: on any of them. A listing whose source names only the market, not the exchange, matches no exchange. */
+  exchange?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Has a listing in this status (combined with exchange when both are given: the same listing); several: in any of them. */
+  listingStatus?: InputMaybe<Array<ListingStatus>>;
   /** Name or alias contains this text, case-insensitive. */
   nameContains?: InputMaybe<Scalars['String']['input']>;
-  /** Sector, case-insensitive, e.g. 'batteries'. */
-  sector?: InputMaybe<Scalars['String']['input']>;
+  /** Sector, case-insensitive, e.g. 'batteries'; several: any of them (a single value is accepted as a list of one; an empty list matches nothing). */
+  sector?: InputMaybe<Array<Scalars['String']['input']>>;
   /** true: state-owned; false: stated not to be. Companies with unknown ownership match neither. */
   stateOwned?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -285,12 +285,12 @@ export type IpoDealEdge = {
 export type IpoDealFilter = {
   /** Global id of the issuer. */
   company?: InputMaybe<Scalars['ID']['input']>;
-  /** Exchange MIC, e.g. XHKG. */
-  exchange?: InputMaybe<Scalars['String']['input']>;
+  /** Exchange MIC, e.g. XHKG; several: any of them (a single value is accepted as a list of one; an empty list matches nothing). */
+  exchange?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Deals whose source-stated US dollar proceeds are at least this much; deals with no US dollar figure never match. */
   minProceedsUsd?: InputMaybe<Scalars['Float']['input']>;
-  /** Deals whose date falls in this calendar year. */
-  year?: InputMaybe<Scalars['Int']['input']>;
+  /** Deals whose date falls in this calendar year; several: in any of them. */
+  year?: InputMaybe<Array<Scalars['Int']['input']>>;
 };
 
 /** Sort order for Query.ipoDeals; ties are broken by slug. */
@@ -357,14 +357,18 @@ export type ListingEdge = {
 export type ListingFilter = {
   /** Global id of the issuer. */
   company?: InputMaybe<Scalars['ID']['input']>;
-  /** Exchange MIC, e.g. XHKG. */
-  exchange?: InputMaybe<Scalars['String']['input']>;
-  /** ISO 3166-1 alpha-2 code of the market, e.g. HK. */
-  market?: InputMaybe<Scalars['String']['input']>;
-  /** Share class. */
-  shareClass?: InputMaybe<ShareClass>;
-  /** Listing status. */
-  status?: InputMaybe<ListingStatus>;
+  /**
+   * Exchange MIC, e.g. XHKG; several: any of them (a single value is accepted as a list of one; an empty list matches nothing).
+   * Differs from market: a listing whose source names the market but not the exchange ('a Hong Kong listing')
+   * has no exchange, so it matches market: "HK" but not exchange: "XHKG".
+   */
+  exchange?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** ISO 3166-1 alpha-2 code of the market, e.g. HK; several: any of them. Includes listings whose exchange the sources do not name. */
+  market?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Share class; several: any of them. */
+  shareClass?: InputMaybe<Array<ShareClass>>;
+  /** Listing status; several: any of them, e.g. [PLANNED, CONSIDERING]. */
+  status?: InputMaybe<Array<ListingStatus>>;
 };
 
 /** Where a listing stands. */
@@ -448,8 +452,8 @@ export type MetricEdge = {
 export type MetricFilter = {
   /** Global id of the company the figure is about. */
   company?: InputMaybe<Scalars['ID']['input']>;
-  /** ISO 3166-1 alpha-2 code or GLOBAL. */
-  market?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-1 alpha-2 code or GLOBAL; several: any of them (a single value is accepted as a list of one; an empty list matches nothing). */
+  market?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Name contains this text, case-insensitive. */
   nameContains?: InputMaybe<Scalars['String']['input']>;
 };
@@ -589,14 +593,14 @@ export type PolicyEventEdge = {
 
 /** Events whose date overlaps [from, to] (inclusive). */
 export type PolicyEventFilter = {
-  /** Kind of action. */
-  category?: InputMaybe<PolicyCategory>;
+  /** Kind of action; several: any of them. */
+  category?: InputMaybe<Array<PolicyCategory>>;
   /** Global id of a company the event touches. */
   company?: InputMaybe<Scalars['ID']['input']>;
   /** Earliest date: events whose period ends on or after it match (an event in 2024-09 matches from: 2024-09-15). */
   from?: InputMaybe<Scalars['Date']['input']>;
-  /** ISO 3166-1 alpha-2 code, or EU. */
-  jurisdiction?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-1 alpha-2 code, or EU; several: any of them (a single value is accepted as a list of one; an empty list matches nothing). */
+  jurisdiction?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Latest date: events whose period starts on or before it match. */
   to?: InputMaybe<Scalars['Date']['input']>;
 };

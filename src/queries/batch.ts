@@ -110,3 +110,27 @@ export type WithCompanyKey<Filter> = Partial<Omit<Filter, 'company'>> & { compan
 
 /** Case-insensitive substring match that needs no LIKE escaping. */
 export const containsText = (column: AnyColumn | SQL, text: string) => sql`instr(lower(${column}), lower(${text})) > 0`;
+
+/**
+ * `column IN (values)` for a multi-value filter, as one statement text for any
+ * number of values (they travel as one JSON parameter). undefined when the
+ * filter is absent, so it adds no condition; an empty list matches nothing.
+ */
+export const anyOf = <V extends string | number>(column: AnyColumn | SQL, values: readonly V[] | null | undefined, normalize?: (v: V) => V) =>
+  values == null ? undefined : sql`${column} in (select value from json_each(${JSON.stringify(normalize ? values.map(normalize) : values)}))`;
+
+/** Codes (MICs, country codes) are stored upper-case. */
+export const upper = (code: string) => code.toUpperCase();
+
+/**
+ * A partial date's start falls in one of these calendar years. The range of
+ * the smallest and largest year bounds the date index (a seek), the list picks
+ * the years. undefined when absent; an empty list matches nothing.
+ */
+export function inYears(start: AnyColumn | SQL, years: readonly number[] | null | undefined): SQL | undefined {
+  if (years == null) return undefined;
+  if (years.length === 0) return sql`0`;
+  const year = (y: number) => `${y}`.padStart(4, '0');
+  return sql`(${start} >= ${`${year(Math.min(...years))}-01-01`} and ${start} <= ${`${year(Math.max(...years))}-12-31`}
+    and cast(substr(${start}, 1, 4) as integer) in (select value from json_each(${JSON.stringify(years)})))`;
+}

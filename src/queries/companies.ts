@@ -2,7 +2,7 @@ import { and, asc, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { articleCompanies, companies, companyAliases, listings, policyEventCompanies } from '../db/tables/index.js';
 import type { CompanyFilter, OrderDirection } from '../generated/resolvers-types.js';
-import { batchMany, batchOne, containsText, inKeys, pagedSelect } from './batch.js';
+import { anyOf, batchMany, batchOne, containsText, upper, inKeys, pagedSelect } from './batch.js';
 import { prepareSelect } from './fast-row-mapper.js';
 
 export type CompanyFilterInput = CompanyFilter;
@@ -43,8 +43,8 @@ export function companyQueries(db: Db) {
       nameContains != null
         ? sql`(${containsText(companies.name, nameContains)} or exists (select 1 from ${companyAliases} where ${companyAliases.companyId} = ${companies.id} and ${containsText(companyAliases.alias, nameContains)}))`
         : undefined,
-      sector != null ? sql`lower(${companies.sector}) = lower(${sector})` : undefined,
-      country != null ? eq(companies.country, country.toUpperCase()) : undefined,
+      anyOf(sql`lower(${companies.sector})`, sector, (s) => s.toLowerCase()),
+      anyOf(companies.country, country, upper),
       stateOwned != null ? eq(companies.stateOwned, stateOwned) : undefined,
       exchange != null || listingStatus != null
         ? exists(
@@ -54,8 +54,8 @@ export function companyQueries(db: Db) {
               .where(
                 and(
                   eq(listings.companyId, companies.id),
-                  exchange != null ? eq(listings.exchangeMic, exchange.toUpperCase()) : undefined,
-                  listingStatus != null ? eq(listings.status, listingStatus) : undefined,
+                  anyOf(listings.exchangeMic, exchange, upper),
+                  anyOf(listings.status, listingStatus),
                 ),
               ),
           )

@@ -1,17 +1,17 @@
-import { and, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, eq, gte, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { ipoDeals } from '../db/tables/index.js';
 import type { IpoDealFilter, IpoDealOrderField, OrderDirection } from '../generated/resolvers-types.js';
-import { batchMany, batchOne, inKeys, pagedSelect, type WithCompanyKey } from './batch.js';
+import { anyOf, batchMany, batchOne, inKeys, inYears, upper, pagedSelect, type WithCompanyKey } from './batch.js';
 import { orderNullsLast } from './order.js';
 
 export type IpoDealFilterInput = WithCompanyKey<IpoDealFilter>;
 
 const where = (f: IpoDealFilterInput): SQL | undefined =>
   and(
-    f.exchange != null ? eq(ipoDeals.exchangeMic, f.exchange.toUpperCase()) : undefined,
+    anyOf(ipoDeals.exchangeMic, f.exchange, upper),
     // A deal dated only to a year still falls in that year: compare period starts.
-    f.year != null ? and(gte(ipoDeals.dateStart, `${f.year}-01-01`), lte(ipoDeals.dateStart, `${f.year}-12-31`)) : undefined,
+    inYears(ipoDeals.dateStart, f.year),
     f.minProceedsUsd != null ? gte(ipoDeals.proceedsUsd, f.minProceedsUsd) : undefined,
     f.companyId != null ? eq(ipoDeals.companyId, f.companyId) : undefined,
   );

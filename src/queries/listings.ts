@@ -2,16 +2,16 @@ import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { listings } from '../db/tables/index.js';
 import type { ListingFilter } from '../generated/resolvers-types.js';
-import { batchMany, batchOne, inKeys, pagedSelect, type WithCompanyKey } from './batch.js';
+import { anyOf, batchMany, batchOne, inKeys, upper, pagedSelect, type WithCompanyKey } from './batch.js';
 
 export type ListingFilterInput = WithCompanyKey<ListingFilter>;
 
 const where = (f: ListingFilterInput): SQL | undefined =>
   and(
-    f.exchange != null ? eq(listings.exchangeMic, f.exchange.toUpperCase()) : undefined,
-    f.market != null ? eq(listings.market, f.market.toUpperCase()) : undefined,
-    f.status != null ? eq(listings.status, f.status) : undefined,
-    f.shareClass != null ? eq(listings.shareClass, f.shareClass) : undefined,
+    anyOf(listings.exchangeMic, f.exchange, upper),
+    anyOf(listings.market, f.market, upper),
+    anyOf(listings.status, f.status),
+    anyOf(listings.shareClass, f.shareClass),
     f.companyId != null ? eq(listings.companyId, f.companyId) : undefined,
   );
 

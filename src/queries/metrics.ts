@@ -2,14 +2,14 @@ import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { metrics } from '../db/tables/index.js';
 import type { MetricFilter } from '../generated/resolvers-types.js';
-import { batchMany, batchOne, containsText, inKeys, pagedSelect, type WithCompanyKey } from './batch.js';
+import { anyOf, batchMany, batchOne, containsText, upper, inKeys, pagedSelect, type WithCompanyKey } from './batch.js';
 
 export type MetricFilterInput = WithCompanyKey<MetricFilter>;
 
 const where = (f: MetricFilterInput): SQL | undefined =>
   and(
     f.companyId != null ? eq(metrics.companyId, f.companyId) : undefined,
-    f.market != null ? eq(metrics.market, f.market.toUpperCase()) : undefined,
+    anyOf(metrics.market, f.market, upper),
     f.nameContains != null ? containsText(metrics.name, f.nameContains) : undefined,
   );
 

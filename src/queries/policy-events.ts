@@ -2,7 +2,7 @@ import { and, eq, exists, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { policyEventCompanies, policyEvents } from '../db/tables/index.js';
 import type { OrderDirection, PolicyEventFilter } from '../generated/resolvers-types.js';
-import { batchMany, batchOne, inKeys, pagedSelect, type WithCompanyKey } from './batch.js';
+import { anyOf, batchMany, batchOne, inKeys, upper, pagedSelect, type WithCompanyKey } from './batch.js';
 import { orderNullsLast } from './order.js';
 
 export type PolicyEventFilterInput = WithCompanyKey<PolicyEventFilter>;
@@ -14,8 +14,8 @@ export function policyEventQueries(db: Db) {
   // Overlap of [start, end] with [from, to]: "September 2024" matches from 2024-09-15.
   const where = (f: PolicyEventFilterInput): SQL | undefined =>
     and(
-      f.jurisdiction != null ? eq(policyEvents.jurisdiction, f.jurisdiction.toUpperCase()) : undefined,
-      f.category != null ? eq(policyEvents.category, f.category) : undefined,
+      anyOf(policyEvents.jurisdiction, f.jurisdiction, upper),
+      anyOf(policyEvents.category, f.category),
       f.from != null ? gte(policyEvents.dateEnd, f.from) : undefined,
       // Implied by the line above, since no period is longer than a year (YEAR
       // precision), but it bounds the date index from below: a seek, not a walk.
