@@ -56,6 +56,8 @@ export function createLoaders(q: Queries, log: StatementLog, { observe, batch = 
     metricsByCompany: loader('metricsByCompany', q.metrics.byCompanyIds),
     // Every kind's citations, by the cited key.
     citations: mapKinds((kind) => loader(`citations.${kind}`, (keys) => q.citations.bySubject(kind, keys))),
+    // Every kind's reportedOn (earliest dated citing article), by the fact's key.
+    reportedOn: mapKinds((kind) => loader(`reportedOn.${kind}`, (keys) => q.citations.reportedOn(kind, keys))),
   };
   // node(id) finds a kind through loaders[kind]: a kind of the registry without its loader fails here.
   return loaders satisfies { [K in Kind]: DataLoader<string, object | null> };

@@ -98,6 +98,11 @@ export type Company = Node & {
   name: Scalars['String']['output'];
   /** Policy events that explicitly touch the company, earliest first. */
   policyEvents: Array<PolicyEvent>;
+  /**
+   * When this was first reported: the publication date of the earliest dated article among those
+   * citing it; null when none of them is dated.
+   */
+  reportedOn?: Maybe<PartialDate>;
   /** Broad sector, e.g. 'Batteries'; null where the sources give no basis. */
   sector?: Maybe<Scalars['String']['output']>;
   /** Stable, URL-safe key, e.g. 'catl'. */
@@ -187,6 +192,11 @@ export type Exchange = Node & {
   mic: Scalars['String']['output'];
   /** Official name, e.g. 'Hong Kong Stock Exchange'. */
   name: Scalars['String']['output'];
+  /**
+   * When this was first reported: the publication date of the earliest dated article among those
+   * citing it; null when none of them is dated.
+   */
+  reportedOn?: Maybe<PartialDate>;
   /** Passages that name the venue. */
   sources: Array<Citation>;
 };
@@ -204,6 +214,11 @@ export type IndexWeighting = Node & {
   id: Scalars['ID']['output'];
   /** The index. */
   index: MarketIndex;
+  /**
+   * When this was first reported: the publication date of the earliest dated article among those
+   * citing it; null when none of them is dated.
+   */
+  reportedOn?: Maybe<PartialDate>;
   /** Passages that state the weight. */
   sources: Array<Citation>;
   /** Weight in percent of the index (70 means 70%). */
@@ -255,6 +270,11 @@ export type IpoDeal = Node & {
   id: Scalars['ID']['output'];
   /** Money raised, in the currency the source used. */
   proceeds?: Maybe<Money>;
+  /**
+   * When this was first reported: the publication date of the earliest dated article among those
+   * citing it; null when none of them is dated.
+   */
+  reportedOn?: Maybe<PartialDate>;
   /** Passages that state the deal; one per article that reports it. */
   sources: Array<Citation>;
 };
@@ -285,6 +305,12 @@ export type IpoDealEdge = {
 export type IpoDealFilter = {
   /** Global id of the issuer. */
   company?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * true: a deal the sources give no date for is placed by its reportedOn (the earliest dated
+   * article citing it), so year matches it by the year it was reported. false or omitted: year keeps
+   * undated deals out.
+   */
+  dateOrReported?: InputMaybe<Scalars['Boolean']['input']>;
   /** Exchange MIC, e.g. XHKG; several: any of them (a single value is accepted as a list of one; an empty list matches nothing). */
   exchange?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Deals whose source-stated US dollar proceeds are at least this much; deals with no US dollar figure never match. */
@@ -321,6 +347,11 @@ export type Listing = Node & {
   listedOn?: Maybe<PartialDate>;
   /** ISO 3166-1 alpha-2 code of the market. */
   market: Scalars['String']['output'];
+  /**
+   * When this was first reported: the publication date of the earliest dated article among those
+   * citing it; null when none of them is dated.
+   */
+  reportedOn?: Maybe<PartialDate>;
   /** Share class where a source states it. */
   shareClass?: Maybe<ShareClass>;
   /** Passages that state the listing. */
@@ -395,6 +426,11 @@ export type MarketIndex = Node & {
   id: Scalars['ID']['output'];
   /** e.g. 'Hang Seng Index'. */
   name: Scalars['String']['output'];
+  /**
+   * When this was first reported: the publication date of the earliest dated article among those
+   * citing it; null when none of them is dated.
+   */
+  reportedOn?: Maybe<PartialDate>;
   /** Passages that name the index. */
   sources: Array<Citation>;
   /** Stated weights of constituents or groups in this index, oldest first. */
@@ -416,6 +452,11 @@ export type Metric = Node & {
   name: Scalars['String']['output'];
   /** How the figure relates to value: exact, approximate, a bound or a range. */
   qualifier: MetricQualifier;
+  /**
+   * When this was first reported: the publication date of the earliest dated article among those
+   * citing it; null when none of them is dated.
+   */
+  reportedOn?: Maybe<PartialDate>;
   /** Passages that state the figure. */
   sources: Array<Citation>;
   /** percent, USD, CNY, GW, count... */
@@ -561,6 +602,11 @@ export type PolicyEvent = Node & {
   id: Scalars['ID']['output'];
   /** ISO 3166-1 alpha-2 code, or EU. */
   jurisdiction: Scalars['String']['output'];
+  /**
+   * When this was first reported: the publication date of the earliest dated article among those
+   * citing it; null when none of them is dated.
+   */
+  reportedOn?: Maybe<PartialDate>;
   /** Passages that state the event. */
   sources: Array<Citation>;
   /** What happened, in our words; the sources hold the exact text. */
@@ -597,6 +643,12 @@ export type PolicyEventFilter = {
   category?: InputMaybe<Array<PolicyCategory>>;
   /** Global id of a company the event touches. */
   company?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * true: an event the sources give no date for is placed by its reportedOn (the first day of the
+   * earliest dated article citing it), so from and to match it when that day falls in [from, to].
+   * false or omitted: a date range keeps undated events out. Dated events always match by their own date.
+   */
+  dateOrReported?: InputMaybe<Scalars['Boolean']['input']>;
   /** Earliest date: events whose period ends on or after it match (an event in 2024-09 matches from: 2024-09-15). */
   from?: InputMaybe<Scalars['Date']['input']>;
   /** ISO 3166-1 alpha-2 code, or EU; several: any of them (a single value is accepted as a list of one; an empty list matches nothing). */
@@ -1131,6 +1183,7 @@ export type CompanyResolvers<ContextType = Context, ParentType extends Resolvers
   metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   policyEvents?: Resolver<Array<ResolversTypes['PolicyEvent']>, ParentType, ContextType>;
+  reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   sector?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
@@ -1162,6 +1215,7 @@ export type ExchangeResolvers<ContextType = Context, ParentType extends Resolver
   listings?: Resolver<Array<ResolversTypes['Listing']>, ParentType, ContextType>;
   mic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1172,6 +1226,7 @@ export type IndexWeightingResolvers<ContextType = Context, ParentType extends Re
   constituent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   index?: Resolver<ResolversTypes['MarketIndex'], ParentType, ContextType>;
+  reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   weightPercent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1196,6 +1251,7 @@ export type IpoDealResolvers<ContextType = Context, ParentType extends Resolvers
   exchange?: Resolver<Maybe<ResolversTypes['Exchange']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   proceeds?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1218,6 +1274,7 @@ export type ListingResolvers<ContextType = Context, ParentType extends Resolvers
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   listedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   market?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   shareClass?: Resolver<Maybe<ResolversTypes['ShareClass']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ListingStatus'], ParentType, ContextType>;
@@ -1242,6 +1299,7 @@ export type MarketIndexResolvers<ContextType = Context, ParentType extends Resol
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   weightings?: Resolver<Array<ResolversTypes['IndexWeighting']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1254,6 +1312,7 @@ export type MetricResolvers<ContextType = Context, ParentType extends ResolversP
   market?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   qualifier?: Resolver<ResolversTypes['MetricQualifier'], ParentType, ContextType>;
+  reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1303,6 +1362,7 @@ export type PolicyEventResolvers<ContextType = Context, ParentType extends Resol
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   jurisdiction?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

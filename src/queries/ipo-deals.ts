@@ -1,4 +1,5 @@
-import { and, eq, gte, type SQL } from 'drizzle-orm';
+import { and, eq, gte, isNull, or, type SQL } from 'drizzle-orm';
+import { reportedStart } from './citations.js';
 import type { Db } from '../db/open.js';
 import { ipoDeals } from '../db/tables/index.js';
 import type { IpoDealFilter, IpoDealOrderField, OrderDirection } from '../generated/resolvers-types.js';
@@ -7,11 +8,16 @@ import { orderNullsLast } from './order.js';
 
 export type IpoDealFilterInput = WithCompanyKey<IpoDealFilter>;
 
+// An undated deal placed by the first day it was reported.
+const reported = reportedStart('ipoDeal', ipoDeals.id);
+
 const where = (f: IpoDealFilterInput): SQL | undefined =>
   and(
     anyOf(ipoDeals.exchangeMic, f.exchange, upper),
     // A deal dated only to a year still falls in that year: compare period starts.
-    inYears(ipoDeals.dateStart, f.year),
+    f.dateOrReported && f.year != null
+      ? or(inYears(ipoDeals.dateStart, f.year), and(isNull(ipoDeals.dateStart), inYears(reported, f.year)))
+      : inYears(ipoDeals.dateStart, f.year),
     f.minProceedsUsd != null ? gte(ipoDeals.proceedsUsd, f.minProceedsUsd) : undefined,
     f.companyId != null ? eq(ipoDeals.companyId, f.companyId) : undefined,
   );

@@ -1,4 +1,5 @@
-import { and, eq, exists, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { reportedStart } from './citations.js';
 import type { Db } from '../db/open.js';
 import { policyEventCompanies, policyEvents } from '../db/tables/index.js';
 import type { OrderDirection, PolicyEventFilter } from '../generated/resolvers-types.js';
@@ -10,17 +11,33 @@ export type PolicyEventFilterInput = WithCompanyKey<PolicyEventFilter>;
 /** The same calendar date one year earlier, as text ("2024-02-29" gives "2023-02-29", which still sorts right). */
 const yearBefore = (date: string) => `${Number(date.slice(0, 4)) - 1}`.padStart(4, '0') + date.slice(4);
 
+// Overlap of the event's [start, end] with [from, to]: "September 2024" matches from 2024-09-15.
+const inRange = (f: PolicyEventFilterInput): SQL | undefined =>
+  and(
+    f.from != null ? gte(policyEvents.dateEnd, f.from) : undefined,
+    // Implied by the line above, since no period is longer than a year (YEAR
+    // precision), but it bounds the date index from below: a seek, not a walk.
+    f.from != null ? gte(policyEvents.dateStart, yearBefore(f.from)) : undefined,
+    f.to != null ? lte(policyEvents.dateStart, f.to) : undefined,
+  );
+
+// An undated event placed by the first day it was reported.
+const reported = reportedStart('policyEvent', policyEvents.id);
+const inReportedRange = (f: PolicyEventFilterInput): SQL | undefined =>
+  and(f.from != null ? gte(reported, f.from) : undefined, f.to != null ? lte(reported, f.to) : undefined);
+
+/** A policy event's year: its own date's, or with dateOrReported its reportedOn's when it has none. */
+export const policyEventYear = (dateOrReported: boolean | null | undefined) =>
+  dateOrReported ? sql<number | null>`cast(substr(coalesce(${policyEvents.dateStart}, ${reported}), 1, 4) as integer)` : sql<number | null>`cast(substr(${policyEvents.dateStart}, 1, 4) as integer)`;
+
 export function policyEventQueries(db: Db) {
-  // Overlap of [start, end] with [from, to]: "September 2024" matches from 2024-09-15.
   const where = (f: PolicyEventFilterInput): SQL | undefined =>
     and(
       anyOf(policyEvents.jurisdiction, f.jurisdiction, upper),
       anyOf(policyEvents.category, f.category),
-      f.from != null ? gte(policyEvents.dateEnd, f.from) : undefined,
-      // Implied by the line above, since no period is longer than a year (YEAR
-      // precision), but it bounds the date index from below: a seek, not a walk.
-      f.from != null ? gte(policyEvents.dateStart, yearBefore(f.from)) : undefined,
-      f.to != null ? lte(policyEvents.dateStart, f.to) : undefined,
+      f.dateOrReported && (f.from != null || f.to != null)
+        ? or(inRange(f), and(isNull(policyEvents.dateStart), inReportedRange(f)))
+        : inRange(f),
       f.companyId != null
         ? exists(
             db

@@ -25,6 +25,7 @@ export const companyResolvers: Resolvers = {
     metrics: (c, _, { loaders }) => loaders.metricsByCompany.load(c.id),
     articles: (c, _, { loaders }) => loaders.articlesByCompany.load(c.id),
     sources: (c, _, { loaders }) => loaders.citations.company.load(c.id),
+    reportedOn: (c, _, { loaders }) => loaders.reportedOn.company.load(c.id),
   },
   CompanyConnection: connectionFields,
 };

@@ -11,5 +11,6 @@ export const exchangeResolvers: Resolvers = {
     listings: (e, _, { loaders }) => loaders.listingsByExchange.load(e.mic),
     ipoDeals: (e, _, { loaders }) => loaders.ipoDealsByExchange.load(e.mic),
     sources: (e, _, { loaders }) => loaders.citations.exchange.load(e.mic),
+    reportedOn: (e, _, { loaders }) => loaders.reportedOn.exchange.load(e.mic),
   },
 };

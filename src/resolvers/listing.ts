@@ -15,6 +15,7 @@ export const listingResolvers: Resolvers = {
     exchange: (l, _, { loaders }) => (l.exchangeMic ? loaders.exchange.load(l.exchangeMic) : null),
     listedOn: (l) => partialDate(l.listedStart, l.listedEnd, l.listedPrecision),
     sources: (l, _, { loaders }) => loaders.citations.listing.load(l.id),
+    reportedOn: (l, _, { loaders }) => loaders.reportedOn.listing.load(l.id),
   },
   ListingConnection: connectionFields,
 };

@@ -22,6 +22,7 @@ export const policyEventResolvers: Resolvers = {
     date: (e) => partialDate(e.dateStart, e.dateEnd, e.datePrecision),
     companies: (e, _, { loaders }) => loaders.companiesByPolicyEvent.load(e.id),
     sources: (e, _, { loaders }) => loaders.citations.policyEvent.load(e.id),
+    reportedOn: (e, _, { loaders }) => loaders.reportedOn.policyEvent.load(e.id),
   },
   PolicyEventConnection: connectionFields,
 };

@@ -61,6 +61,12 @@ describe('query plans', () => {
     ['policy events by jurisdiction', page(q.policyEvents.connection({ jurisdiction: ['HK', 'CN'] }, 'ASC'))],
     ['policy events by category', page(q.policyEvents.connection({ category: ['TAX'] }, 'ASC'))],
     ['policy events in a date range', page(q.policyEvents.connection({ from: '2015-01-01', to: '2015-12-31' }, 'ASC'))],
+    [
+      'policy events in a date range, undated ones by when they were reported',
+      page(q.policyEvents.connection({ jurisdiction: ['CN'], from: '2015-01-01', to: '2015-12-31', dateOrReported: true }, 'ASC')),
+    ],
+    ['policy events from a date on, undated ones by when reported', page(q.policyEvents.connection({ from: '2015-01-01', dateOrReported: true }, 'ASC'))],
+    ['deals in a year, undated ones by when reported', page(q.ipoDeals.connection({ year: [2015], dateOrReported: true }, 'DATE', 'ASC'))],
     ['policy events touching a company', page(q.policyEvents.connection({ companyId: 'synthetic-000010' }, 'ASC'))],
     ['index weightings unfiltered', page(q.marketIndexes.weightingConnection({}))],
     ['index weightings by index name', page(q.marketIndexes.weightingConnection({ index: 'synthetic index' }))],
@@ -94,6 +100,8 @@ describe('query plans', () => {
       ['citations by company', () => q.citations.bySubject('company', keys)],
       ['citations by listing', () => q.citations.bySubject('listing', ['synthetic-000001-xhkg'])],
       ['citations by article', () => q.citations.bySubject('article', ['synthetic-article'])],
+      ['reportedOn of listings', () => q.citations.reportedOn('listing', ['synthetic-000001-xhkg'])],
+      ['reportedOn of policy events', () => q.citations.reportedOn('policyEvent', keys)],
     ];
     const offenders = loaders.map(([name, run]) => ({ name, scans: fullScans(plansOf(run)) })).filter((c) => c.scans.length);
     expect(offenders).toEqual([]);
