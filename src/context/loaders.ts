@@ -86,9 +86,9 @@ export function countedQueries(q: Queries, log: StatementLog) {
     articles: { connection: connection(q.articles.connection) },
     exchanges: { all: counted(q.exchanges.all) },
     companies: { byName: counted(q.companies.byName), connection: connection(q.companies.connection) },
-    listings: { connection: connection(q.listings.connection) },
-    ipoDeals: { connection: connection(q.ipoDeals.connection) },
-    policyEvents: { connection: connection(q.policyEvents.connection) },
+    listings: { connection: connection(q.listings.connection), aggregate: counted(q.listings.aggregate) },
+    ipoDeals: { connection: connection(q.ipoDeals.connection), aggregateByCurrency: counted(q.ipoDeals.aggregateByCurrency) },
+    policyEvents: { connection: connection(q.policyEvents.connection), aggregate: counted(q.policyEvents.aggregate) },
     marketIndexes: { all: counted(q.marketIndexes.all), weightingConnection: connection(q.marketIndexes.weightingConnection) },
     metrics: { connection: connection(q.metrics.connection) },
     // Search runs a first statement at once (does any object hold every word?), then its page and count.

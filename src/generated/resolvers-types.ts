@@ -164,6 +164,17 @@ export type CompanyOrderField =
   /** Name, case-insensitive. */
   | 'NAME';
 
+/** The sum of proceeds in one currency, never converted or mixed with another. */
+export type CurrencyTotal = {
+  __typename?: 'CurrencyTotal';
+  /** Sum of the proceeds stated in this currency. */
+  amount: Scalars['Float']['output'];
+  /** ISO 4217 code as the sources state it. */
+  currency: Scalars['String']['output'];
+  /** How many deals the sum covers. */
+  dealCount: Scalars['Int']['output'];
+};
+
 /** How precisely a source states a date. */
 export type DatePrecision =
   /** A calendar day: 'on June 19'. */
@@ -279,6 +290,19 @@ export type IpoDeal = Node & {
   sources: Array<Citation>;
 };
 
+/** Deals counted and their proceeds summed, in total and per group. */
+export type IpoDealAggregate = {
+  __typename?: 'IpoDealAggregate';
+  /** How many deals match the filter. */
+  count: Scalars['Int']['output'];
+  /** One entry per combination of the grouped fields' values, largest first, ties by value; empty when groupBy is. */
+  groups: Array<IpoDealGroup>;
+  /** Proceeds of all matching deals, summed per currency. */
+  proceeds: Array<CurrencyTotal>;
+  /** US dollar proceeds of all matching deals whose source states them. */
+  usd: UsdTotal;
+};
+
 /** A page of deals. */
 export type IpoDealConnection = {
   __typename?: 'IpoDealConnection';
@@ -305,6 +329,8 @@ export type IpoDealEdge = {
 export type IpoDealFilter = {
   /** Global id of the issuer. */
   company?: InputMaybe<Scalars['ID']['input']>;
+  /** ISO 4217 code of the currency the source states the proceeds in, e.g. HKD; several: any of them. */
+  currency?: InputMaybe<Array<Scalars['String']['input']>>;
   /**
    * true: a deal the sources give no date for is placed by its reportedOn (the earliest dated
    * article citing it), so year matches it by the year it was reported. false or omitted: year keeps
@@ -315,8 +341,57 @@ export type IpoDealFilter = {
   exchange?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Deals whose source-stated US dollar proceeds are at least this much; deals with no US dollar figure never match. */
   minProceedsUsd?: InputMaybe<Scalars['Float']['input']>;
+  /** Only deals that have no value for each of these fields, e.g. [YEAR]: undated deals (with dateOrReported: neither dated nor reported in a dated article). Empty or omitted: no condition. */
+  missing?: InputMaybe<Array<IpoDealGroupField>>;
   /** Deals whose date falls in this calendar year; several: in any of them. */
   year?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
+
+/** Deals sharing the values of the grouped fields, with their proceeds summed per currency. */
+export type IpoDealGroup = {
+  __typename?: 'IpoDealGroup';
+  /** How many deals the group holds, with or without proceeds. */
+  count: Scalars['Int']['output'];
+  /** The currency of the proceeds, when grouped by CURRENCY; null also for deals without proceeds. */
+  currency?: Maybe<Scalars['String']['output']>;
+  /** The exchange MIC, when grouped by EXCHANGE; null also for deals without one (then missing holds EXCHANGE). */
+  exchange?: Maybe<Scalars['String']['output']>;
+  /** The filter that lists exactly this group's deals. */
+  filter: IpoDealGroupFilter;
+  /** Proceeds summed per currency, by currency code; a deal without proceeds adds to none. */
+  proceeds: Array<CurrencyTotal>;
+  /** US dollar proceeds summed over the deals whose source states them. */
+  usd: UsdTotal;
+  /** The year, when grouped by YEAR; null also for undated deals (then missing holds YEAR). */
+  year?: Maybe<Scalars['Int']['output']>;
+};
+
+/** What Query.ipoDealsAggregate can group deals by. */
+export type IpoDealGroupField =
+  /** The currency the source states the proceeds in; null for deals without proceeds. */
+  | 'CURRENCY'
+  /** The exchange's MIC; null where the source does not say. */
+  | 'EXCHANGE'
+  /** The calendar year of the deal's date (with dateOrReported, of its reportedOn when it has no date); null when unknown. */
+  | 'YEAR';
+
+/** As IpoDealFilter; sent back as the filter of Query.ipoDeals it lists exactly one group's deals. */
+export type IpoDealGroupFilter = {
+  __typename?: 'IpoDealGroupFilter';
+  /** As IpoDealFilter.company. */
+  company?: Maybe<Scalars['ID']['output']>;
+  /** As IpoDealFilter.currency. */
+  currency?: Maybe<Array<Scalars['String']['output']>>;
+  /** As IpoDealFilter.dateOrReported. */
+  dateOrReported?: Maybe<Scalars['Boolean']['output']>;
+  /** As IpoDealFilter.exchange. */
+  exchange?: Maybe<Array<Scalars['String']['output']>>;
+  /** As IpoDealFilter.minProceedsUsd. */
+  minProceedsUsd?: Maybe<Scalars['Float']['output']>;
+  /** As IpoDealFilter.missing: the grouped fields whose value is null in this group. */
+  missing: Array<IpoDealGroupField>;
+  /** As IpoDealFilter.year. */
+  year?: Maybe<Array<Scalars['Int']['output']>>;
 };
 
 /** Sort order for Query.ipoDeals; ties are broken by slug. */
@@ -362,6 +437,15 @@ export type Listing = Node & {
   ticker?: Maybe<Scalars['String']['output']>;
 };
 
+/** Listings counted, in total and per group. */
+export type ListingAggregate = {
+  __typename?: 'ListingAggregate';
+  /** How many listings match the filter. */
+  count: Scalars['Int']['output'];
+  /** One entry per combination of the grouped fields' values, largest first, ties by value; empty when groupBy is. */
+  groups: Array<ListingGroup>;
+};
+
 /** A page of listings. */
 export type ListingConnection = {
   __typename?: 'ListingConnection';
@@ -396,10 +480,65 @@ export type ListingFilter = {
   exchange?: InputMaybe<Array<Scalars['String']['input']>>;
   /** ISO 3166-1 alpha-2 code of the market, e.g. HK; several: any of them. Includes listings whose exchange the sources do not name. */
   market?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only listings that have no value for each of these fields, e.g. [EXCHANGE]: listings whose sources name no exchange. Empty or omitted: no condition. */
+  missing?: InputMaybe<Array<ListingGroupField>>;
   /** Share class; several: any of them. */
   shareClass?: InputMaybe<Array<ShareClass>>;
   /** Listing status; several: any of them, e.g. [PLANNED, CONSIDERING]. */
   status?: InputMaybe<Array<ListingStatus>>;
+  /** Listings whose trading began (listedOn) in one of these calendar years. */
+  year?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
+
+/** Listings sharing the values of the grouped fields; the fields not grouped by are null. */
+export type ListingGroup = {
+  __typename?: 'ListingGroup';
+  /** How many listings the group holds. */
+  count: Scalars['Int']['output'];
+  /** The exchange MIC, when grouped by EXCHANGE; null also for listings without an exchange (then missing holds EXCHANGE). */
+  exchange?: Maybe<Scalars['String']['output']>;
+  /** The filter that lists exactly this group's listings. */
+  filter: ListingGroupFilter;
+  /** The market code, when grouped by MARKET. */
+  market?: Maybe<Scalars['String']['output']>;
+  /** The status of every listing in the group, when grouped by STATUS. */
+  status?: Maybe<ListingStatus>;
+  /** The year trading began, when grouped by YEAR; null also for undated listings (then missing holds YEAR). */
+  year?: Maybe<Scalars['Int']['output']>;
+};
+
+/** What Query.listingsAggregate can group listings by. */
+export type ListingGroupField =
+  /** The exchange's MIC; null for listings whose sources name only the market. */
+  | 'EXCHANGE'
+  /** The market's ISO 3166-1 alpha-2 code. */
+  | 'MARKET'
+  /** The listing's status. */
+  | 'STATUS'
+  /** The calendar year trading began (listedOn); null when the sources give no date. */
+  | 'YEAR';
+
+/**
+ * The filter that selects exactly the members of one group: the aggregate's own filter narrowed to
+ * the group's values. Its fields are those of ListingFilter, so it can be sent back as the filter of
+ * Query.listings (or of the aggregate) to drill down.
+ */
+export type ListingGroupFilter = {
+  __typename?: 'ListingGroupFilter';
+  /** As ListingFilter.company. */
+  company?: Maybe<Scalars['ID']['output']>;
+  /** As ListingFilter.exchange. */
+  exchange?: Maybe<Array<Scalars['String']['output']>>;
+  /** As ListingFilter.market. */
+  market?: Maybe<Array<Scalars['String']['output']>>;
+  /** As ListingFilter.missing: the grouped fields whose value is null in this group. */
+  missing: Array<ListingGroupField>;
+  /** As ListingFilter.shareClass. */
+  shareClass?: Maybe<Array<ShareClass>>;
+  /** As ListingFilter.status. */
+  status?: Maybe<Array<ListingStatus>>;
+  /** As ListingFilter.year. */
+  year?: Maybe<Array<Scalars['Int']['output']>>;
 };
 
 /** Where a listing stands. */
@@ -615,6 +754,15 @@ export type PolicyEvent = Node & {
   title: Scalars['String']['output'];
 };
 
+/** Policy events counted, in total and per group. */
+export type PolicyEventAggregate = {
+  __typename?: 'PolicyEventAggregate';
+  /** How many events match the filter. */
+  count: Scalars['Int']['output'];
+  /** One entry per combination of the grouped fields' values, largest first, ties by value; empty when groupBy is. */
+  groups: Array<PolicyEventGroup>;
+};
+
 /** A page of policy events. */
 export type PolicyEventConnection = {
   __typename?: 'PolicyEventConnection';
@@ -653,8 +801,53 @@ export type PolicyEventFilter = {
   from?: InputMaybe<Scalars['Date']['input']>;
   /** ISO 3166-1 alpha-2 code, or EU; several: any of them (a single value is accepted as a list of one; an empty list matches nothing). */
   jurisdiction?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only events that have no value for each of these fields, e.g. [YEAR]: undated events (with dateOrReported: neither dated nor reported in a dated article). Empty or omitted: no condition. */
+  missing?: InputMaybe<Array<PolicyEventGroupField>>;
   /** Latest date: events whose period starts on or before it match. */
   to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** Policy events sharing the values of the grouped fields. */
+export type PolicyEventGroup = {
+  __typename?: 'PolicyEventGroup';
+  /** The category, when grouped by CATEGORY. */
+  category?: Maybe<PolicyCategory>;
+  /** How many events the group holds. */
+  count: Scalars['Int']['output'];
+  /** The filter that lists exactly this group's events. */
+  filter: PolicyEventGroupFilter;
+  /** The jurisdiction, when grouped by JURISDICTION. */
+  jurisdiction?: Maybe<Scalars['String']['output']>;
+  /** The year, when grouped by YEAR; null also for undated events (then missing holds YEAR). */
+  year?: Maybe<Scalars['Int']['output']>;
+};
+
+/** What Query.policyEventsAggregate can group policy events by. */
+export type PolicyEventGroupField =
+  /** The kind of action. */
+  | 'CATEGORY'
+  /** The jurisdiction's code. */
+  | 'JURISDICTION'
+  /** The calendar year of the event's date (with dateOrReported, of its reportedOn when it has no date); null when unknown. */
+  | 'YEAR';
+
+/** As PolicyEventFilter; sent back as the filter of Query.policyEvents it lists exactly one group's events. */
+export type PolicyEventGroupFilter = {
+  __typename?: 'PolicyEventGroupFilter';
+  /** As PolicyEventFilter.category. */
+  category?: Maybe<Array<PolicyCategory>>;
+  /** As PolicyEventFilter.company. */
+  company?: Maybe<Scalars['ID']['output']>;
+  /** As PolicyEventFilter.dateOrReported. */
+  dateOrReported?: Maybe<Scalars['Boolean']['output']>;
+  /** As PolicyEventFilter.from: the later of the aggregate's from and the group year's first day. */
+  from?: Maybe<Scalars['Date']['output']>;
+  /** As PolicyEventFilter.jurisdiction. */
+  jurisdiction?: Maybe<Array<Scalars['String']['output']>>;
+  /** As PolicyEventFilter.missing: the grouped fields whose value is null in this group. */
+  missing: Array<PolicyEventGroupField>;
+  /** As PolicyEventFilter.to: the earlier of the aggregate's to and the group year's last day. */
+  to?: Maybe<Scalars['Date']['output']>;
 };
 
 /** Sort order for Query.policyEvents; ties are broken by slug. */
@@ -693,8 +886,12 @@ export type Query = {
   indexWeightings: IndexWeightingConnection;
   /** Share offerings, earliest first unless orderBy says otherwise. */
   ipoDeals: IpoDealConnection;
+  /** Deals counted and their proceeds summed per currency, by any of exchange, year and currency, over the same filter as Query.ipoDeals. One SQL statement. */
+  ipoDealsAggregate: IpoDealAggregate;
   /** Listings in any status, ordered by slug. */
   listings: ListingConnection;
+  /** Listings counted by any of status, exchange, market and year, over the same filter as Query.listings. One SQL statement. */
+  listingsAggregate: ListingAggregate;
   /** Every index the sources name, by name. */
   marketIndexes: Array<MarketIndex>;
   /** Figures that fit no other type, market-wide or tied to a company. */
@@ -705,6 +902,8 @@ export type Query = {
   nodes: Array<Maybe<Node>>;
   /** Policy events as a timeline, earliest first unless orderBy says otherwise. */
   policyEvents: PolicyEventConnection;
+  /** Policy events counted by any of jurisdiction, category and year, over the same filter as Query.policyEvents. One SQL statement. */
+  policyEventsAggregate: PolicyEventAggregate;
   /**
    * Full-text search over articles and every entity's names and descriptions, best match first.
    * Words are matched with English stemming ('listing' finds 'listings'); all words must match,
@@ -799,10 +998,32 @@ export type QueryIpoDealsArgs = {
  * defaults to 20 and may not exceed 100; after takes a cursor from the same
  * connection.
  */
+export type QueryIpoDealsAggregateArgs = {
+  filter?: InputMaybe<IpoDealFilter>;
+  groupBy?: Array<IpoDealGroupField>;
+};
+
+
+/**
+ * Every read starts here. Lists that can grow are Relay connections: first
+ * defaults to 20 and may not exceed 100; after takes a cursor from the same
+ * connection.
+ */
 export type QueryListingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ListingFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Every read starts here. Lists that can grow are Relay connections: first
+ * defaults to 20 and may not exceed 100; after takes a cursor from the same
+ * connection.
+ */
+export type QueryListingsAggregateArgs = {
+  filter?: InputMaybe<ListingFilter>;
+  groupBy?: Array<ListingGroupField>;
 };
 
 
@@ -848,6 +1069,17 @@ export type QueryPolicyEventsArgs = {
   filter?: InputMaybe<PolicyEventFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<PolicyEventOrder>;
+};
+
+
+/**
+ * Every read starts here. Lists that can grow are Relay connections: first
+ * defaults to 20 and may not exceed 100; after takes a cursor from the same
+ * connection.
+ */
+export type QueryPolicyEventsAggregateArgs = {
+  filter?: InputMaybe<PolicyEventFilter>;
+  groupBy?: Array<PolicyEventGroupField>;
 };
 
 
@@ -928,6 +1160,15 @@ export type ShareClass =
   | 'ORDINARY'
   /** Hong Kong shares of mainland companies incorporated outside the mainland. */
   | 'RED_CHIP';
+
+/** The sum of US dollar proceeds, over the deals whose source itself states a US dollar figure. */
+export type UsdTotal = {
+  __typename?: 'UsdTotal';
+  /** Sum of the source-stated US dollar proceeds; null when no deal in the group has one. */
+  amount?: Maybe<Scalars['Float']['output']>;
+  /** How many deals the sum covers (the others state no US dollar figure and are left out, never converted). */
+  dealCount: Scalars['Int']['output'];
+};
 
 
 
@@ -1039,6 +1280,7 @@ export type ResolversTypes = {
   CompanyFilter: CompanyFilter;
   CompanyOrder: CompanyOrder;
   CompanyOrderField: CompanyOrderField;
+  CurrencyTotal: ResolverTypeWrapper<CurrencyTotal>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DatePrecision: DatePrecision;
   Exchange: ResolverTypeWrapper<NodeModel<'Exchange'>>;
@@ -1050,15 +1292,23 @@ export type ResolversTypes = {
   IndexWeightingFilter: IndexWeightingFilter;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IpoDeal: ResolverTypeWrapper<NodeModel<'IpoDeal'>>;
+  IpoDealAggregate: ResolverTypeWrapper<IpoDealAggregate>;
   IpoDealConnection: ResolverTypeWrapper<NodeConnection<'IpoDeal'>>;
   IpoDealEdge: ResolverTypeWrapper<NodeEdge<'IpoDeal'>>;
   IpoDealFilter: IpoDealFilter;
+  IpoDealGroup: ResolverTypeWrapper<IpoDealGroup>;
+  IpoDealGroupField: IpoDealGroupField;
+  IpoDealGroupFilter: ResolverTypeWrapper<IpoDealGroupFilter>;
   IpoDealOrder: IpoDealOrder;
   IpoDealOrderField: IpoDealOrderField;
   Listing: ResolverTypeWrapper<NodeModel<'Listing'>>;
+  ListingAggregate: ResolverTypeWrapper<ListingAggregate>;
   ListingConnection: ResolverTypeWrapper<NodeConnection<'Listing'>>;
   ListingEdge: ResolverTypeWrapper<NodeEdge<'Listing'>>;
   ListingFilter: ListingFilter;
+  ListingGroup: ResolverTypeWrapper<ListingGroup>;
+  ListingGroupField: ListingGroupField;
+  ListingGroupFilter: ResolverTypeWrapper<ListingGroupFilter>;
   ListingStatus: ListingStatus;
   MarketIndex: ResolverTypeWrapper<NodeModel<'MarketIndex'>>;
   Metric: ResolverTypeWrapper<NodeModel<'Metric'>>;
@@ -1073,9 +1323,13 @@ export type ResolversTypes = {
   PartialDate: ResolverTypeWrapper<PartialDateModel>;
   PolicyCategory: PolicyCategory;
   PolicyEvent: ResolverTypeWrapper<NodeModel<'PolicyEvent'>>;
+  PolicyEventAggregate: ResolverTypeWrapper<PolicyEventAggregate>;
   PolicyEventConnection: ResolverTypeWrapper<NodeConnection<'PolicyEvent'>>;
   PolicyEventEdge: ResolverTypeWrapper<NodeEdge<'PolicyEvent'>>;
   PolicyEventFilter: PolicyEventFilter;
+  PolicyEventGroup: ResolverTypeWrapper<PolicyEventGroup>;
+  PolicyEventGroupField: PolicyEventGroupField;
+  PolicyEventGroupFilter: ResolverTypeWrapper<PolicyEventGroupFilter>;
   PolicyEventOrder: PolicyEventOrder;
   PolicyEventOrderField: PolicyEventOrderField;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1086,6 +1340,7 @@ export type ResolversTypes = {
   SearchResultType: SearchResultType;
   ShareClass: ShareClass;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  UsdTotal: ResolverTypeWrapper<UsdTotal>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1100,6 +1355,7 @@ export type ResolversParentTypes = {
   CompanyEdge: NodeEdge<'Company'>;
   CompanyFilter: CompanyFilter;
   CompanyOrder: CompanyOrder;
+  CurrencyTotal: CurrencyTotal;
   Date: Scalars['Date']['output'];
   Exchange: NodeModel<'Exchange'>;
   Float: Scalars['Float']['output'];
@@ -1110,14 +1366,20 @@ export type ResolversParentTypes = {
   IndexWeightingFilter: IndexWeightingFilter;
   Int: Scalars['Int']['output'];
   IpoDeal: NodeModel<'IpoDeal'>;
+  IpoDealAggregate: IpoDealAggregate;
   IpoDealConnection: NodeConnection<'IpoDeal'>;
   IpoDealEdge: NodeEdge<'IpoDeal'>;
   IpoDealFilter: IpoDealFilter;
+  IpoDealGroup: IpoDealGroup;
+  IpoDealGroupFilter: IpoDealGroupFilter;
   IpoDealOrder: IpoDealOrder;
   Listing: NodeModel<'Listing'>;
+  ListingAggregate: ListingAggregate;
   ListingConnection: NodeConnection<'Listing'>;
   ListingEdge: NodeEdge<'Listing'>;
   ListingFilter: ListingFilter;
+  ListingGroup: ListingGroup;
+  ListingGroupFilter: ListingGroupFilter;
   MarketIndex: NodeModel<'MarketIndex'>;
   Metric: NodeModel<'Metric'>;
   MetricConnection: NodeConnection<'Metric'>;
@@ -1128,9 +1390,12 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   PartialDate: PartialDateModel;
   PolicyEvent: NodeModel<'PolicyEvent'>;
+  PolicyEventAggregate: PolicyEventAggregate;
   PolicyEventConnection: NodeConnection<'PolicyEvent'>;
   PolicyEventEdge: NodeEdge<'PolicyEvent'>;
   PolicyEventFilter: PolicyEventFilter;
+  PolicyEventGroup: PolicyEventGroup;
+  PolicyEventGroupFilter: PolicyEventGroupFilter;
   PolicyEventOrder: PolicyEventOrder;
   Query: Record<PropertyKey, never>;
   SearchConnection: ConnectionModel<SearchHitModel>;
@@ -1138,6 +1403,7 @@ export type ResolversParentTypes = {
   SearchHit: SearchHitModel;
   SearchResult: ResolversUnionTypes<ResolversParentTypes>['SearchResult'];
   String: Scalars['String']['output'];
+  UsdTotal: UsdTotal;
 };
 
 export type ArticleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article']> = {
@@ -1203,6 +1469,12 @@ export type CompanyEdgeResolvers<ContextType = Context, ParentType extends Resol
   node?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
 };
 
+export type CurrencyTotalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CurrencyTotal'] = ResolversParentTypes['CurrencyTotal']> = {
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dealCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -1256,6 +1528,13 @@ export type IpoDealResolvers<ContextType = Context, ParentType extends Resolvers
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type IpoDealAggregateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IpoDealAggregate'] = ResolversParentTypes['IpoDealAggregate']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['IpoDealGroup']>, ParentType, ContextType>;
+  proceeds?: Resolver<Array<ResolversTypes['CurrencyTotal']>, ParentType, ContextType>;
+  usd?: Resolver<ResolversTypes['UsdTotal'], ParentType, ContextType>;
+};
+
 export type IpoDealConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IpoDealConnection'] = ResolversParentTypes['IpoDealConnection']> = {
   edges?: Resolver<Array<ResolversTypes['IpoDealEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['IpoDeal']>, ParentType, ContextType>;
@@ -1266,6 +1545,26 @@ export type IpoDealConnectionResolvers<ContextType = Context, ParentType extends
 export type IpoDealEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IpoDealEdge'] = ResolversParentTypes['IpoDealEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['IpoDeal'], ParentType, ContextType>;
+};
+
+export type IpoDealGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IpoDealGroup'] = ResolversParentTypes['IpoDealGroup']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  exchange?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  filter?: Resolver<ResolversTypes['IpoDealGroupFilter'], ParentType, ContextType>;
+  proceeds?: Resolver<Array<ResolversTypes['CurrencyTotal']>, ParentType, ContextType>;
+  usd?: Resolver<ResolversTypes['UsdTotal'], ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type IpoDealGroupFilterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IpoDealGroupFilter'] = ResolversParentTypes['IpoDealGroupFilter']> = {
+  company?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  currency?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  dateOrReported?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  exchange?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  minProceedsUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['IpoDealGroupField']>, ParentType, ContextType>;
+  year?: Resolver<Maybe<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
 };
 
 export type ListingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Listing'] = ResolversParentTypes['Listing']> = {
@@ -1282,6 +1581,11 @@ export type ListingResolvers<ContextType = Context, ParentType extends Resolvers
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ListingAggregateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ListingAggregate'] = ResolversParentTypes['ListingAggregate']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['ListingGroup']>, ParentType, ContextType>;
+};
+
 export type ListingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ListingConnection'] = ResolversParentTypes['ListingConnection']> = {
   edges?: Resolver<Array<ResolversTypes['ListingEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Listing']>, ParentType, ContextType>;
@@ -1292,6 +1596,25 @@ export type ListingConnectionResolvers<ContextType = Context, ParentType extends
 export type ListingEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ListingEdge'] = ResolversParentTypes['ListingEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Listing'], ParentType, ContextType>;
+};
+
+export type ListingGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ListingGroup'] = ResolversParentTypes['ListingGroup']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  exchange?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  filter?: Resolver<ResolversTypes['ListingGroupFilter'], ParentType, ContextType>;
+  market?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['ListingStatus']>, ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ListingGroupFilterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ListingGroupFilter'] = ResolversParentTypes['ListingGroupFilter']> = {
+  company?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  exchange?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  market?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['ListingGroupField']>, ParentType, ContextType>;
+  shareClass?: Resolver<Maybe<Array<ResolversTypes['ShareClass']>>, ParentType, ContextType>;
+  status?: Resolver<Maybe<Array<ResolversTypes['ListingStatus']>>, ParentType, ContextType>;
+  year?: Resolver<Maybe<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
 };
 
 export type MarketIndexResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MarketIndex'] = ResolversParentTypes['MarketIndex']> = {
@@ -1369,6 +1692,11 @@ export type PolicyEventResolvers<ContextType = Context, ParentType extends Resol
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type PolicyEventAggregateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PolicyEventAggregate'] = ResolversParentTypes['PolicyEventAggregate']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['PolicyEventGroup']>, ParentType, ContextType>;
+};
+
 export type PolicyEventConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PolicyEventConnection'] = ResolversParentTypes['PolicyEventConnection']> = {
   edges?: Resolver<Array<ResolversTypes['PolicyEventEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['PolicyEvent']>, ParentType, ContextType>;
@@ -1381,6 +1709,24 @@ export type PolicyEventEdgeResolvers<ContextType = Context, ParentType extends R
   node?: Resolver<ResolversTypes['PolicyEvent'], ParentType, ContextType>;
 };
 
+export type PolicyEventGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PolicyEventGroup'] = ResolversParentTypes['PolicyEventGroup']> = {
+  category?: Resolver<Maybe<ResolversTypes['PolicyCategory']>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  filter?: Resolver<ResolversTypes['PolicyEventGroupFilter'], ParentType, ContextType>;
+  jurisdiction?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type PolicyEventGroupFilterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PolicyEventGroupFilter'] = ResolversParentTypes['PolicyEventGroupFilter']> = {
+  category?: Resolver<Maybe<Array<ResolversTypes['PolicyCategory']>>, ParentType, ContextType>;
+  company?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  dateOrReported?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  jurisdiction?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['PolicyEventGroupField']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType, RequireFields<QueryArticleArgs, 'id'>>;
   articles?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<QueryArticlesArgs>>;
@@ -1390,12 +1736,15 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   exchanges?: Resolver<Array<ResolversTypes['Exchange']>, ParentType, ContextType>;
   indexWeightings?: Resolver<ResolversTypes['IndexWeightingConnection'], ParentType, ContextType, Partial<QueryIndexWeightingsArgs>>;
   ipoDeals?: Resolver<ResolversTypes['IpoDealConnection'], ParentType, ContextType, Partial<QueryIpoDealsArgs>>;
+  ipoDealsAggregate?: Resolver<ResolversTypes['IpoDealAggregate'], ParentType, ContextType, RequireFields<QueryIpoDealsAggregateArgs, 'groupBy'>>;
   listings?: Resolver<ResolversTypes['ListingConnection'], ParentType, ContextType, Partial<QueryListingsArgs>>;
+  listingsAggregate?: Resolver<ResolversTypes['ListingAggregate'], ParentType, ContextType, RequireFields<QueryListingsAggregateArgs, 'groupBy'>>;
   marketIndexes?: Resolver<Array<ResolversTypes['MarketIndex']>, ParentType, ContextType>;
   metrics?: Resolver<ResolversTypes['MetricConnection'], ParentType, ContextType, Partial<QueryMetricsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   policyEvents?: Resolver<ResolversTypes['PolicyEventConnection'], ParentType, ContextType, Partial<QueryPolicyEventsArgs>>;
+  policyEventsAggregate?: Resolver<ResolversTypes['PolicyEventAggregate'], ParentType, ContextType, RequireFields<QueryPolicyEventsAggregateArgs, 'groupBy'>>;
   search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
 };
 
@@ -1420,6 +1769,11 @@ export type SearchResultResolvers<ContextType = Context, ParentType extends Reso
   __resolveType: TypeResolveFn<'Article' | 'Company' | 'IndexWeighting' | 'IpoDeal' | 'Listing' | 'Metric' | 'PolicyEvent', ParentType, ContextType>;
 };
 
+export type UsdTotalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UsdTotal'] = ResolversParentTypes['UsdTotal']> = {
+  amount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  dealCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Article?: ArticleResolvers<ContextType>;
   ArticleConnection?: ArticleConnectionResolvers<ContextType>;
@@ -1428,17 +1782,24 @@ export type Resolvers<ContextType = Context> = {
   Company?: CompanyResolvers<ContextType>;
   CompanyConnection?: CompanyConnectionResolvers<ContextType>;
   CompanyEdge?: CompanyEdgeResolvers<ContextType>;
+  CurrencyTotal?: CurrencyTotalResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Exchange?: ExchangeResolvers<ContextType>;
   IndexWeighting?: IndexWeightingResolvers<ContextType>;
   IndexWeightingConnection?: IndexWeightingConnectionResolvers<ContextType>;
   IndexWeightingEdge?: IndexWeightingEdgeResolvers<ContextType>;
   IpoDeal?: IpoDealResolvers<ContextType>;
+  IpoDealAggregate?: IpoDealAggregateResolvers<ContextType>;
   IpoDealConnection?: IpoDealConnectionResolvers<ContextType>;
   IpoDealEdge?: IpoDealEdgeResolvers<ContextType>;
+  IpoDealGroup?: IpoDealGroupResolvers<ContextType>;
+  IpoDealGroupFilter?: IpoDealGroupFilterResolvers<ContextType>;
   Listing?: ListingResolvers<ContextType>;
+  ListingAggregate?: ListingAggregateResolvers<ContextType>;
   ListingConnection?: ListingConnectionResolvers<ContextType>;
   ListingEdge?: ListingEdgeResolvers<ContextType>;
+  ListingGroup?: ListingGroupResolvers<ContextType>;
+  ListingGroupFilter?: ListingGroupFilterResolvers<ContextType>;
   MarketIndex?: MarketIndexResolvers<ContextType>;
   Metric?: MetricResolvers<ContextType>;
   MetricConnection?: MetricConnectionResolvers<ContextType>;
@@ -1448,12 +1809,16 @@ export type Resolvers<ContextType = Context> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   PartialDate?: PartialDateResolvers<ContextType>;
   PolicyEvent?: PolicyEventResolvers<ContextType>;
+  PolicyEventAggregate?: PolicyEventAggregateResolvers<ContextType>;
   PolicyEventConnection?: PolicyEventConnectionResolvers<ContextType>;
   PolicyEventEdge?: PolicyEventEdgeResolvers<ContextType>;
+  PolicyEventGroup?: PolicyEventGroupResolvers<ContextType>;
+  PolicyEventGroupFilter?: PolicyEventGroupFilterResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SearchConnection?: SearchConnectionResolvers<ContextType>;
   SearchEdge?: SearchEdgeResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
+  UsdTotal?: UsdTotalResolvers<ContextType>;
 };
 

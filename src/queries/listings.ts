@@ -1,25 +1,41 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { listings } from '../db/tables/index.js';
-import type { ListingFilter } from '../generated/resolvers-types.js';
-import { anyOf, batchMany, batchOne, inKeys, upper, pagedSelect, type WithCompanyKey } from './batch.js';
+import type { ListingFilter, ListingGroupField } from '../generated/resolvers-types.js';
+import { groupedCounts, largestFirst, missingValues, yearOf, type Dimensions } from './aggregate.js';
+import { anyOf, batchMany, batchOne, inKeys, inYears, pagedSelect, upper, type WithCompanyKey } from './batch.js';
 
 export type ListingFilterInput = WithCompanyKey<ListingFilter>;
 
-const where = (f: ListingFilterInput): SQL | undefined =>
+/** What each group field of a listing reads: the aggregate's groups and the filter's missing share it. */
+export const listingDimensions = {
+  STATUS: listings.status,
+  EXCHANGE: listings.exchangeMic,
+  MARKET: listings.market,
+  YEAR: yearOf(listings.listedStart),
+} satisfies Dimensions<ListingGroupField>;
+
+/** The one WHERE of a listing filter: the list, its count, its aggregate, its facets and its CSV. */
+export const listingWhere = (f: ListingFilterInput): SQL | undefined =>
   and(
     anyOf(listings.exchangeMic, f.exchange, upper),
     anyOf(listings.market, f.market, upper),
     anyOf(listings.status, f.status),
     anyOf(listings.shareClass, f.shareClass),
     f.companyId != null ? eq(listings.companyId, f.companyId) : undefined,
+    inYears(listings.listedStart, f.year),
+    missingValues(listingDimensions, f.missing),
   );
 
 export function listingQueries(db: Db) {
+  const grouped = groupedCounts<ListingGroupField>(db, listings);
   return {
     byIds: batchOne(db.select().from(listings).where(inKeys(listings.id)), (r) => r.id),
     byCompanyIds: batchMany(db.select().from(listings).where(inKeys(listings.companyId)).orderBy(listings.id), (r) => r.companyId),
     byExchangeMics: batchMany(db.select().from(listings).where(inKeys(listings.exchangeMic)).orderBy(listings.id), (r) => r.exchangeMic),
-    connection: pagedSelect(db, listings, (filter: ListingFilterInput) => ({ where: where(filter), orderBy: [asc(listings.id)] })),
+    connection: pagedSelect(db, listings, (filter: ListingFilterInput) => ({ where: listingWhere(filter), orderBy: [asc(listings.id)] })),
+    /** Counts per combination of the grouped fields' values, largest first. */
+    aggregate: (filter: ListingFilterInput, groupBy: readonly ListingGroupField[]) =>
+      largestFirst(grouped(listingDimensions, listingWhere(filter), groupBy), groupBy),
   };
 }

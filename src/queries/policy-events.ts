@@ -2,7 +2,8 @@ import { and, eq, exists, gte, isNull, lte, or, sql, type SQL } from 'drizzle-or
 import { reportedStart } from './citations.js';
 import type { Db } from '../db/open.js';
 import { policyEventCompanies, policyEvents } from '../db/tables/index.js';
-import type { OrderDirection, PolicyEventFilter } from '../generated/resolvers-types.js';
+import type { OrderDirection, PolicyEventFilter, PolicyEventGroupField } from '../generated/resolvers-types.js';
+import { groupedCounts, largestFirst, missingValues, yearOf, type Dimensions } from './aggregate.js';
 import { anyOf, batchMany, batchOne, inKeys, upper, pagedSelect, type WithCompanyKey } from './batch.js';
 import { orderNullsLast } from './order.js';
 
@@ -26,13 +27,19 @@ const reported = reportedStart('policyEvent', policyEvents.id);
 const inReportedRange = (f: PolicyEventFilterInput): SQL | undefined =>
   and(f.from != null ? gte(reported, f.from) : undefined, f.to != null ? lte(reported, f.to) : undefined);
 
-/** A policy event's year: its own date's, or with dateOrReported its reportedOn's when it has none. */
-export const policyEventYear = (dateOrReported: boolean | null | undefined) =>
-  dateOrReported ? sql<number | null>`cast(substr(coalesce(${policyEvents.dateStart}, ${reported}), 1, 4) as integer)` : sql<number | null>`cast(substr(${policyEvents.dateStart}, 1, 4) as integer)`;
+/** What each group field of an event reads; with dateOrReported an undated event's year is the year it was reported. */
+export const policyEventDimensions = (dateOrReported: boolean | null | undefined) =>
+  ({
+    JURISDICTION: policyEvents.jurisdiction,
+    CATEGORY: policyEvents.category,
+    YEAR: dateOrReported ? yearOf(sql`coalesce(${policyEvents.dateStart}, ${reported})`) : yearOf(policyEvents.dateStart),
+  }) satisfies Dimensions<PolicyEventGroupField>;
 
 export function policyEventQueries(db: Db) {
+  // The one WHERE of an event filter: the list, its count, its aggregate, its facets and its CSV.
   const where = (f: PolicyEventFilterInput): SQL | undefined =>
     and(
+      missingValues(policyEventDimensions(f.dateOrReported), f.missing),
       anyOf(policyEvents.jurisdiction, f.jurisdiction, upper),
       anyOf(policyEvents.category, f.category),
       f.dateOrReported && (f.from != null || f.to != null)
@@ -48,7 +55,12 @@ export function policyEventQueries(db: Db) {
         : undefined,
     );
 
+  const grouped = groupedCounts<PolicyEventGroupField>(db, policyEvents);
   return {
+    where,
+    /** Counts per combination of the grouped fields' values, largest first. */
+    aggregate: (filter: PolicyEventFilterInput, groupBy: readonly PolicyEventGroupField[]) =>
+      largestFirst(grouped(policyEventDimensions(filter.dateOrReported), where(filter), groupBy), groupBy),
     byIds: batchOne(db.select().from(policyEvents).where(inKeys(policyEvents.id)), (r) => r.id),
     byCompanyIds: batchMany(
       db

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { aggregateResolvers } from './aggregates.js';
 import { articleResolvers } from './article.js';
 import { commonResolvers } from './common.js';
 import { companyResolvers } from './company.js';
@@ -29,4 +30,5 @@ export const resolvers: Resolvers[] = [
   metricResolvers,
   articleResolvers,
   searchResolvers,
+  aggregateResolvers,
 ];

@@ -74,6 +74,16 @@ describe('query plans', () => {
     ['metrics unfiltered', page(q.metrics.connection({}))],
     ['metrics by company', page(q.metrics.connection({ companyId: 'synthetic-000003' }))],
     ['metrics by market', page(q.metrics.connection({ market: ['GLOBAL'] }))],
+    ['listing counts by status', () => q.listings.aggregate({}, ['STATUS'])],
+    ['listing counts by exchange, market and year', () => q.listings.aggregate({}, ['EXCHANGE', 'MARKET', 'YEAR'])],
+    ['listing counts on one exchange by year', () => q.listings.aggregate({ exchange: ['XHKG'] }, ['YEAR'])],
+    ['deal sums by exchange and currency', () => q.ipoDeals.aggregateByCurrency({}, ['EXCHANGE'])],
+    // Unfiltered, an aggregate reads every row of its kind however it is planned; filtered, it seeks.
+    ['deal sums on one exchange by year, undated deals by when reported', () => q.ipoDeals.aggregateByCurrency({ exchange: ['XHKG'], dateOrReported: true }, ['YEAR'])],
+    ['deal sums in a year', () => q.ipoDeals.aggregateByCurrency({ year: [2015] }, ['EXCHANGE'])],
+    ['policy event counts by jurisdiction and category', () => q.policyEvents.aggregate({}, ['JURISDICTION', 'CATEGORY'])],
+    ['policy event counts by year, undated by when reported', () => q.policyEvents.aggregate({ dateOrReported: true }, ['YEAR'])],
+    ['policy event counts in a jurisdiction by year', () => q.policyEvents.aggregate({ jurisdiction: ['CN'] }, ['YEAR'])],
     ['articles newest first', page(q.articles.connection())],
     ['search', () => page(q.search.search('listing rule', null, Date.now() + 60_000)!)()],
   ];

@@ -43,11 +43,26 @@ export type ListingFilter = {
   exchange?: Array<string> | null | undefined;
   /** ISO 3166-1 alpha-2 code of the market, e.g. HK; several: any of them. Includes listings whose exchange the sources do not name. */
   market?: Array<string> | null | undefined;
+  /** Only listings that have no value for each of these fields, e.g. [EXCHANGE]: listings whose sources name no exchange. Empty or omitted: no condition. */
+  missing?: Array<ListingGroupField> | null | undefined;
   /** Share class; several: any of them. */
   shareClass?: Array<ShareClass> | null | undefined;
   /** Listing status; several: any of them, e.g. [PLANNED, CONSIDERING]. */
   status?: Array<ListingStatus> | null | undefined;
+  /** Listings whose trading began (listedOn) in one of these calendar years. */
+  year?: Array<number> | null | undefined;
 };
+
+/** What Query.listingsAggregate can group listings by. */
+export type ListingGroupField =
+  /** The exchange's MIC; null for listings whose sources name only the market. */
+  | 'EXCHANGE'
+  /** The market's ISO 3166-1 alpha-2 code. */
+  | 'MARKET'
+  /** The listing's status. */
+  | 'STATUS'
+  /** The calendar year trading began (listedOn); null when the sources give no date. */
+  | 'YEAR';
 
 /** Where a listing stands. */
 export type ListingStatus =
