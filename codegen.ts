@@ -22,6 +22,9 @@ const plain: Record<string, string> = {
   PartialDate: 'PartialDateModel',
   Money: 'MoneyModel',
   SearchHit: 'SearchHitModel',
+  CompanyFacets: 'CompanyFacetsModel',
+  ListingFacets: 'ListingFacetsModel',
+  PolicyEventFacets: 'PolicyEventFacetsModel',
 };
 const modelOf = (type: GraphQLNamedType): string | undefined => (nodeTypes.has(type.name) ? `NodeModel<'${type.name}'>` : plain[type.name]);
 

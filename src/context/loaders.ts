@@ -82,13 +82,21 @@ export function countedQueries(q: Queries, log: StatementLog) {
     (...args: A) =>
       paged(open(...args));
 
+  // Every function of a group (a kind's facets), each counted.
+  const countedEach = <G extends Record<string, (...args: never[]) => unknown>>(group: G): G =>
+    Object.fromEntries(Object.entries(group).map(([name, run]) => [name, counted(run)])) as G;
+
   return {
     articles: { connection: connection(q.articles.connection) },
     exchanges: { all: counted(q.exchanges.all) },
-    companies: { byName: counted(q.companies.byName), connection: connection(q.companies.connection) },
-    listings: { connection: connection(q.listings.connection), aggregate: counted(q.listings.aggregate) },
+    companies: { byName: counted(q.companies.byName), connection: connection(q.companies.connection), facets: countedEach(q.companies.facets) },
+    listings: { connection: connection(q.listings.connection), aggregate: counted(q.listings.aggregate), facets: countedEach(q.listings.facets) },
     ipoDeals: { connection: connection(q.ipoDeals.connection), aggregateByCurrency: counted(q.ipoDeals.aggregateByCurrency) },
-    policyEvents: { connection: connection(q.policyEvents.connection), aggregate: counted(q.policyEvents.aggregate) },
+    policyEvents: {
+      connection: connection(q.policyEvents.connection),
+      aggregate: counted(q.policyEvents.aggregate),
+      facets: countedEach(q.policyEvents.facets),
+    },
     marketIndexes: { all: counted(q.marketIndexes.all), weightingConnection: connection(q.marketIndexes.weightingConnection) },
     metrics: { connection: connection(q.metrics.connection) },
     // Search runs a first statement at once (does any object hold every word?), then its page and count.

@@ -1,7 +1,7 @@
 import { count, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
-import { prepareByShape } from './fast-row-mapper.js';
+import { prepareByShape, type Buildable } from './fast-row-mapper.js';
 
 /** The expression each group field of a kind reads: a column, or a year computed from a date. */
 export type Dimensions<F extends string> = Record<F, SQLiteColumn | SQL>;
@@ -57,4 +57,21 @@ export function largestFirst<F extends string, G extends { count: number; keys: 
   groupBy: readonly F[],
 ): G[] {
   return groups.sort((a, b) => b.count - a.count || groupBy.reduce((c, f) => c || compareValues(a.keys[f], b.keys[f]), 0));
+}
+
+/** One value of a facet and how many selected items hold it. */
+export interface FacetRow {
+  value: string | null;
+  count: number;
+}
+
+/**
+ * A facet: a select of `{ value, count }` grouped by value, most frequent
+ * first, ties by value. Built per request (the filter varies) and prepared
+ * once per shape.
+ */
+export function facetCounts() {
+  const prepared = prepareByShape();
+  return (query: Buildable): FacetRow[] =>
+    (prepared(query).all() as { value: unknown; count: number }[]).map((r) => ({ value: r.value == null ? null : String(r.value), count: r.count }));
 }

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, countDistinct, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
+import { facetCounts } from './aggregate.js';
 import type { Db } from '../db/open.js';
 import { articleCompanies, companies, companyAliases, listings, policyEventCompanies } from '../db/tables/index.js';
-import type { CompanyFilter, OrderDirection } from '../generated/resolvers-types.js';
+import type { CompanyFacets, CompanyFilter, OrderDirection } from '../generated/resolvers-types.js';
 import { anyOf, batchMany, batchOne, containsText, upper, inKeys, pagedSelect } from './batch.js';
 import { prepareSelect } from './fast-row-mapper.js';
 
@@ -63,7 +64,28 @@ export function companyQueries(db: Db) {
     );
   }
 
+  const facet = facetCounts();
+  // Fields of the company itself, and of its listings (each company counted once per value).
+  const ownFacet = (column: typeof companies.sector | typeof companies.country) => (filter: CompanyFilterInput) =>
+    facet(db.select({ value: column, count: count() }).from(companies).where(where(filter)).groupBy(column).orderBy(desc(count()), asc(column)));
+  const listingFacet = (column: typeof listings.exchangeMic | typeof listings.status) => (filter: CompanyFilterInput) =>
+    facet(
+      db
+        .select({ value: column, count: countDistinct(companies.id) })
+        .from(companies)
+        .innerJoin(listings, eq(listings.companyId, companies.id))
+        .where(where(filter))
+        .groupBy(column)
+        .orderBy(desc(countDistinct(companies.id)), asc(column)),
+    );
+
   return {
+    facets: {
+      sector: ownFacet(companies.sector),
+      country: ownFacet(companies.country),
+      exchange: listingFacet(listings.exchangeMic),
+      listingStatus: listingFacet(listings.status),
+    } satisfies Record<Exclude<keyof CompanyFacets, '__typename'>, unknown>,
     byIds: batchOne(db.select().from(companies).where(inKeys(companies.id)), (r) => r.id),
     aliasesByCompanyIds: batchMany(
       db.select().from(companyAliases).where(inKeys(companyAliases.companyId)).orderBy(companyAliases.companyId, companyAliases.position),

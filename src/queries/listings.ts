@@ -1,8 +1,8 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
-import { listings } from '../db/tables/index.js';
-import type { ListingFilter, ListingGroupField } from '../generated/resolvers-types.js';
-import { groupedCounts, largestFirst, missingValues, yearOf, type Dimensions } from './aggregate.js';
+import { companies, listings } from '../db/tables/index.js';
+import type { ListingFacets, ListingFilter, ListingGroupField } from '../generated/resolvers-types.js';
+import { facetCounts, groupedCounts, largestFirst, missingValues, yearOf, type Dimensions } from './aggregate.js';
 import { anyOf, batchMany, batchOne, inKeys, inYears, pagedSelect, upper, type WithCompanyKey } from './batch.js';
 
 export type ListingFilterInput = WithCompanyKey<ListingFilter>;
@@ -29,7 +29,29 @@ export const listingWhere = (f: ListingFilterInput): SQL | undefined =>
 
 export function listingQueries(db: Db) {
   const grouped = groupedCounts<ListingGroupField>(db, listings);
+  const facet = facetCounts();
+  type Faceted = typeof listings.exchangeMic | typeof listings.market | typeof listings.status | typeof listings.shareClass;
+  const ownFacet = (column: Faceted) => (filter: ListingFilterInput) =>
+    facet(db.select({ value: column, count: count() }).from(listings).where(listingWhere(filter)).groupBy(column).orderBy(desc(count()), asc(column)));
+  const issuerFacet = (column: typeof companies.sector | typeof companies.country) => (filter: ListingFilterInput) =>
+    facet(
+      db
+        .select({ value: column, count: count() })
+        .from(listings)
+        .innerJoin(companies, eq(companies.id, listings.companyId))
+        .where(listingWhere(filter))
+        .groupBy(column)
+        .orderBy(desc(count()), asc(column)),
+    );
   return {
+    facets: {
+      exchange: ownFacet(listings.exchangeMic),
+      market: ownFacet(listings.market),
+      status: ownFacet(listings.status),
+      shareClass: ownFacet(listings.shareClass),
+      sector: issuerFacet(companies.sector),
+      country: issuerFacet(companies.country),
+    } satisfies Record<Exclude<keyof ListingFacets, '__typename'>, unknown>,
     byIds: batchOne(db.select().from(listings).where(inKeys(listings.id)), (r) => r.id),
     byCompanyIds: batchMany(db.select().from(listings).where(inKeys(listings.companyId)).orderBy(listings.id), (r) => r.companyId),
     byExchangeMics: batchMany(db.select().from(listings).where(inKeys(listings.exchangeMic)).orderBy(listings.id), (r) => r.exchangeMic),

@@ -1,9 +1,9 @@
-import { and, eq, exists, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { reportedStart } from './citations.js';
 import type { Db } from '../db/open.js';
 import { policyEventCompanies, policyEvents } from '../db/tables/index.js';
-import type { OrderDirection, PolicyEventFilter, PolicyEventGroupField } from '../generated/resolvers-types.js';
-import { groupedCounts, largestFirst, missingValues, yearOf, type Dimensions } from './aggregate.js';
+import type { OrderDirection, PolicyEventFacets, PolicyEventFilter, PolicyEventGroupField } from '../generated/resolvers-types.js';
+import { facetCounts, groupedCounts, largestFirst, missingValues, yearOf, type Dimensions } from './aggregate.js';
 import { anyOf, batchMany, batchOne, inKeys, upper, pagedSelect, type WithCompanyKey } from './batch.js';
 import { orderNullsLast } from './order.js';
 
@@ -56,7 +56,11 @@ export function policyEventQueries(db: Db) {
     );
 
   const grouped = groupedCounts<PolicyEventGroupField>(db, policyEvents);
+  const facet = facetCounts();
+  const ownFacet = (column: typeof policyEvents.jurisdiction | typeof policyEvents.category) => (filter: PolicyEventFilterInput) =>
+    facet(db.select({ value: column, count: count() }).from(policyEvents).where(where(filter)).groupBy(column).orderBy(desc(count()), asc(column)));
   return {
+    facets: { jurisdiction: ownFacet(policyEvents.jurisdiction), category: ownFacet(policyEvents.category) } satisfies Record<Exclude<keyof PolicyEventFacets, '__typename'>, unknown>,
     where,
     /** Counts per combination of the grouped fields' values, largest first. */
     aggregate: (filter: PolicyEventFilterInput, groupBy: readonly PolicyEventGroupField[]) =>

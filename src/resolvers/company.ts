@@ -2,6 +2,7 @@ import { paginate } from '../graphql/connection.js';
 import { badUserInput } from '../graphql/errors.js';
 import { keyOfType, toGlobalId } from '../graphql/global-id.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { companyFilters } from './facets.js';
 import { connectionFields } from './shared.js';
 
 export const companyResolvers: Resolvers = {
@@ -12,7 +13,10 @@ export const companyResolvers: Resolvers = {
       throw badUserInput('company takes exactly one of id and name');
     },
     companies: (_, { filter, orderBy, first, after }, { queries }) =>
-      paginate('companies', { first, after }, queries.companies.connection(filter ?? {}, orderBy?.direction ?? 'ASC')),
+      companyFilters.remember(
+        paginate('companies', { first, after }, queries.companies.connection(filter ?? {}, orderBy?.direction ?? 'ASC')),
+        filter ?? {},
+      ),
   },
   Company: {
     id: (c) => toGlobalId('Company', c.id),

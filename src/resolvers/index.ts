@@ -1,6 +1,7 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { aggregateResolvers } from './aggregates.js';
 import { articleResolvers } from './article.js';
+import { facetResolvers } from './facets.js';
 import { commonResolvers } from './common.js';
 import { companyResolvers } from './company.js';
 import { exchangeResolvers } from './exchange.js';
@@ -31,4 +32,5 @@ export const resolvers: Resolvers[] = [
   articleResolvers,
   searchResolvers,
   aggregateResolvers,
+  facetResolvers,
 ];

@@ -1,13 +1,16 @@
 import { paginate } from '../graphql/connection.js';
 import { toGlobalId } from '../graphql/global-id.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { listingFilters } from './facets.js';
 import { loadRequired } from './load.js';
 import { connectionFields, partialDate, withCompanyKey } from './shared.js';
 
 export const listingResolvers: Resolvers = {
   Query: {
-    listings: (_, { filter, first, after }, { queries }) =>
-      paginate('listings', { first, after }, queries.listings.connection(withCompanyKey(filter))),
+    listings: (_, { filter, first, after }, { queries }) => {
+      const given = withCompanyKey(filter);
+      return listingFilters.remember(paginate('listings', { first, after }, queries.listings.connection(given)), given);
+    },
   },
   Listing: {
     id: (l) => toGlobalId('Listing', l.id),

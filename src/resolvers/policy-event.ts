@@ -2,6 +2,7 @@ import { paginate } from '../graphql/connection.js';
 import { badUserInput } from '../graphql/errors.js';
 import { toGlobalId } from '../graphql/global-id.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { policyEventFilters } from './facets.js';
 import { connectionFields, partialDate, withCompanyKey } from './shared.js';
 
 /** from after to is a client's mistake, refused the same way by the list and the aggregate. */
@@ -15,10 +16,10 @@ export const policyEventResolvers: Resolvers = {
   Query: {
     policyEvents: (_, { filter, orderBy, first, after }, { queries }) => {
       checkDateRange(filter);
-      return paginate(
-        'policyEvents',
-        { first, after },
-        queries.policyEvents.connection(withCompanyKey(filter), orderBy?.direction ?? 'ASC'),
+      const given = withCompanyKey(filter);
+      return policyEventFilters.remember(
+        paginate('policyEvents', { first, after }, queries.policyEvents.connection(given, orderBy?.direction ?? 'ASC')),
+        given,
       );
     },
   },

@@ -84,6 +84,18 @@ describe('query plans', () => {
     ['policy event counts by jurisdiction and category', () => q.policyEvents.aggregate({}, ['JURISDICTION', 'CATEGORY'])],
     ['policy event counts by year, undated by when reported', () => q.policyEvents.aggregate({ dateOrReported: true }, ['YEAR'])],
     ['policy event counts in a jurisdiction by year', () => q.policyEvents.aggregate({ jurisdiction: ['CN'] }, ['YEAR'])],
+    ...(['sector', 'country', 'exchange', 'listingStatus'] as const).map((f): [string, () => unknown] => [
+      `company facet ${f} within a country`,
+      () => q.companies.facets[f]({ country: ['HK'] }),
+    ]),
+    ...(['exchange', 'market', 'status', 'shareClass', 'sector', 'country'] as const).map((f): [string, () => unknown] => [
+      `listing facet ${f} on one exchange`,
+      () => q.listings.facets[f]({ exchange: ['XHKG'], status: ['LISTED'] }),
+    ]),
+    ...(['jurisdiction', 'category'] as const).map((f): [string, () => unknown] => [
+      `policy event facet ${f} in a date range`,
+      () => q.policyEvents.facets[f]({ from: '2015-01-01', to: '2015-12-31' }),
+    ]),
     ['articles newest first', page(q.articles.connection())],
     ['search', () => page(q.search.search('listing rule', null, Date.now() + 60_000)!)()],
   ];
