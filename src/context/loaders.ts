@@ -104,7 +104,7 @@ export function countedQueries(q: Queries, log: StatementLog) {
     search: {
       search: (...args: Parameters<Queries['search']['search']>) => {
         const found = q.search.search(...args);
-        return found && { page: counted(found.page), count: counted(found.count) };
+        return found && { widen: counted(found.widen), page: counted(found.page), count: counted(found.count) };
       },
     },
   };
