@@ -54,6 +54,10 @@ export function createLoaders(q: Queries, log: StatementLog, { observe, batch = 
     weightingsByIndex: loader('weightingsByIndex', q.marketIndexes.weightingsByIndexIds),
     weightingsByCompany: loader('weightingsByCompany', q.marketIndexes.weightingsByCompanyIds),
     metricsByCompany: loader('metricsByCompany', q.metrics.byCompanyIds),
+    // Sizes of relation lists, by the parent's key.
+    counts: Object.fromEntries(Object.entries(q.counts).map(([name, run]) => [name, loader(`count.${name}`, run)])) as {
+      [N in keyof Queries['counts']]: DataLoader<string, number>;
+    },
     // Every kind's citations, by the cited key.
     citations: mapKinds((kind) => loader(`citations.${kind}`, (keys) => q.citations.bySubject(kind, keys))),
     // Every kind's reportedOn (earliest dated citing article), by the fact's key.

@@ -22,10 +22,14 @@ export type Article = Node & {
   __typename?: 'Article';
   /** The full text as published. */
   body: Scalars['String']['output'];
+  /** How many passages of the article are cited, counted in SQL without reading them (one batched statement for every parent asked). */
+  citationCount: Scalars['Int']['output'];
   /** Every passage of this article cited as the source of a fact. */
   citations: Array<Citation>;
   /** Companies the article mentions by name or alias. */
   companies: Array<Company>;
+  /** How many companies the article mentions, counted in SQL without reading them (one batched statement for every parent asked). */
+  companyCount: Scalars['Int']['output'];
   /** The date exactly as the page printed it, e.g. '07-06-2025' or 'a day ago'. */
   dateline: Scalars['String']['output'];
   /** Global id; stable across re-seeding. */
@@ -78,6 +82,8 @@ export type Company = Node & {
   __typename?: 'Company';
   /** Other names the sources use, e.g. 'CATL'. */
   aliases: Array<Scalars['String']['output']>;
+  /** How many articles mention the company, counted in SQL without reading them (one batched statement for every parent asked). */
+  articleCount: Scalars['Int']['output'];
   /** Articles that mention the company. */
   articles: Array<Article>;
   /** ISO 3166-1 alpha-2 code of the headquarters. */
@@ -86,16 +92,26 @@ export type Company = Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Global id; stable across re-seeding. */
   id: Scalars['ID']['output'];
+  /** How many index weightings have the company as constituent, counted in SQL without reading them (one batched statement for every parent asked). */
+  indexWeightingCount: Scalars['Int']['output'];
   /** Index weightings where the constituent is this company. */
   indexWeightings: Array<IndexWeighting>;
+  /** How many share offerings by the company, counted in SQL without reading them (one batched statement for every parent asked). */
+  ipoDealCount: Scalars['Int']['output'];
   /** Share offerings by the company, earliest first. */
   ipoDeals: Array<IpoDeal>;
+  /** How many listings the company has, counted in SQL without reading them (one batched statement for every parent asked). */
+  listingCount: Scalars['Int']['output'];
   /** The company's shares on each market: live, planned, considered or given up. */
   listings: Array<Listing>;
+  /** How many figures are about the company, counted in SQL without reading them (one batched statement for every parent asked). */
+  metricCount: Scalars['Int']['output'];
   /** Figures about this company (market share, revenue...). */
   metrics: Array<Metric>;
   /** Full name, e.g. 'Contemporary Amperex Technology'. */
   name: Scalars['String']['output'];
+  /** How many policy events touch the company, counted in SQL without reading them (one batched statement for every parent asked). */
+  policyEventCount: Scalars['Int']['output'];
   /** Policy events that explicitly touch the company, earliest first. */
   policyEvents: Array<PolicyEvent>;
   /**
@@ -213,8 +229,12 @@ export type Exchange = Node & {
   country: Scalars['String']['output'];
   /** Global id; stable across re-seeding. */
   id: Scalars['ID']['output'];
+  /** How many share offerings on the exchange, counted in SQL without reading them (one batched statement for every parent asked). */
+  ipoDealCount: Scalars['Int']['output'];
   /** Share offerings on this exchange, earliest first. */
   ipoDeals: Array<IpoDeal>;
+  /** How many listings the exchange has, in any status, counted in SQL without reading them (one batched statement for every parent asked). */
+  listingCount: Scalars['Int']['output'];
   /** Listings on this exchange, in any status. */
   listings: Array<Listing>;
   /** XHKG, XSHG, XSHE, XNAS, XNYS, XLON... */
@@ -618,6 +638,8 @@ export type MarketIndex = Node & {
   reportedOn?: Maybe<PartialDate>;
   /** Passages that name the index. */
   sources: Array<Citation>;
+  /** How many weightings are stated for the index, counted in SQL without reading them (one batched statement for every parent asked). */
+  weightingCount: Scalars['Int']['output'];
   /** Stated weights of constituents or groups in this index, oldest first. */
   weightings: Array<IndexWeighting>;
 };
@@ -1473,8 +1495,10 @@ export type ResolversParentTypes = {
 
 export type ArticleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article']> = {
   body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  citationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   companies?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
+  companyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   dateline?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   publishedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
@@ -1504,15 +1528,21 @@ export type CitationResolvers<ContextType = Context, ParentType extends Resolver
 
 export type CompanyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Company'] = ResolversParentTypes['Company']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  articleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   articles?: Resolver<Array<ResolversTypes['Article']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indexWeightingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   indexWeightings?: Resolver<Array<ResolversTypes['IndexWeighting']>, ParentType, ContextType>;
+  ipoDealCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ipoDeals?: Resolver<Array<ResolversTypes['IpoDeal']>, ParentType, ContextType>;
+  listingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   listings?: Resolver<Array<ResolversTypes['Listing']>, ParentType, ContextType>;
+  metricCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   metrics?: Resolver<Array<ResolversTypes['Metric']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  policyEventCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   policyEvents?: Resolver<Array<ResolversTypes['PolicyEvent']>, ParentType, ContextType>;
   reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   sector?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1556,7 +1586,9 @@ export type ExchangeResolvers<ContextType = Context, ParentType extends Resolver
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ipoDealCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ipoDeals?: Resolver<Array<ResolversTypes['IpoDeal']>, ParentType, ContextType>;
+  listingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   listings?: Resolver<Array<ResolversTypes['Listing']>, ParentType, ContextType>;
   mic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1712,6 +1744,7 @@ export type MarketIndexResolvers<ContextType = Context, ParentType extends Resol
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  weightingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   weightings?: Resolver<Array<ResolversTypes['IndexWeighting']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };

@@ -134,3 +134,12 @@ export function inYears(start: AnyColumn | SQL, years: readonly number[] | null 
   return sql`(${start} >= ${`${year(Math.min(...years))}-01-01`} and ${start} <= ${`${year(Math.max(...years))}-12-31`}
     and cast(substr(${start}, 1, 4) as integer) in (select value from json_each(${JSON.stringify(years)})))`;
 }
+
+/**
+ * How many rows of `table` each key has in `column`: one grouped statement per
+ * batch, 0 for a key with none. The counts beside relation lists.
+ */
+export function batchCount(db: Db, table: SQLiteTable, column: SQLiteColumn): Batch<number> {
+  const counts = batchOne(db.select({ key: column, n: count() }).from(table).where(inKeys(column)).groupBy(column), (r) => String(r.key), (r) => r.n);
+  return (keys) => counts(keys).map((n) => n ?? 0);
+}

@@ -3,6 +3,7 @@ import type { ReaderThread } from '../db/reader-thread.js';
 import { articleQueries } from './articles.js';
 import { citationQueries } from './citations.js';
 import { companyQueries } from './companies.js';
+import { countQueries } from './counts.js';
 import { exchangeQueries } from './exchanges.js';
 import { ipoDealQueries } from './ipo-deals.js';
 import { listingQueries } from './listings.js';
@@ -17,6 +18,7 @@ export function createQueries(db: Db, reader?: ReaderThread) {
     articles: articleQueries(db),
     citations: citationQueries(db),
     companies: companyQueries(db),
+    counts: countQueries(db),
     exchanges: exchangeQueries(db),
     ipoDeals: ipoDealQueries(db),
     listings: listingQueries(db),

@@ -17,6 +17,7 @@ export const marketIndexResolvers: Resolvers = {
   MarketIndex: {
     id: (i) => toGlobalId('MarketIndex', i.id),
     weightings: (i, _, { loaders }) => loaders.weightingsByIndex.load(i.id),
+    weightingCount: (i, _, { loaders }) => loaders.counts.weightingsByIndex.load(i.id),
     sources: (i, _, { loaders }) => loaders.citations.marketIndex.load(i.id),
     reportedOn: (i, _, { loaders }) => loaders.reportedOn.marketIndex.load(i.id),
   },

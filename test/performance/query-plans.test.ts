@@ -133,6 +133,7 @@ describe('query plans', () => {
       ['citations by company', () => q.citations.bySubject('company', keys)],
       ['citations by listing', () => q.citations.bySubject('listing', ['synthetic-000001-xhkg'])],
       ['citations by article', () => q.citations.bySubject('article', ['synthetic-article'])],
+      ...Object.entries(q.counts).map(([name, run]): [string, () => unknown] => [`count of ${name}`, () => run(name.endsWith('Exchange') ? ['XHKG'] : keys)]),
       ['reportedOn of listings', () => q.citations.reportedOn('listing', ['synthetic-000001-xhkg'])],
       ['reportedOn of policy events', () => q.citations.reportedOn('policyEvent', keys)],
     ];
