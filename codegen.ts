@@ -23,6 +23,7 @@ const plain: Record<string, string> = {
   Money: 'MoneyModel',
   SearchHit: 'SearchHitModel',
   CompanyFacets: 'CompanyFacetsModel',
+  TimelineEntry: 'TimelineRow',
   ListingFacets: 'ListingFacetsModel',
   PolicyEventFacets: 'PolicyEventFacetsModel',
 };

@@ -103,6 +103,7 @@ export function countedQueries(q: Queries, log: StatementLog) {
     },
     marketIndexes: { all: counted(q.marketIndexes.all), weightingConnection: connection(q.marketIndexes.weightingConnection) },
     metrics: { connection: connection(q.metrics.connection) },
+    timeline: { byCompany: connection(q.timeline.byCompany) },
     // Search runs a first statement at once (does any object hold every word?), then its page and count.
     // Search issues its statements when its page and count are read; each is counted as it is issued.
     search: {

@@ -9,6 +9,7 @@ import type { ConnectionModel } from './connection.js';
 
 export type { CitationRow } from '../db/tables/index.js';
 export type { ConnectionModel } from './connection.js';
+export type { TimelineRow } from '../queries/timeline.js';
 
 /** A Node type's parent: the row its kind's loader returns (articles without their body, which loads apart). */
 export type NodeModel<T extends NodeType> = Loaders[KindOfType<T>] extends { load(key: string): Promise<infer R> } ? NonNullable<R> : never;

@@ -11,6 +11,7 @@ import { marketIndexQueries } from './market-indexes.js';
 import { metricQueries } from './metrics.js';
 import { policyEventQueries } from './policy-events.js';
 import { searchQueries } from './search.js';
+import { timelineQueries } from './timeline.js';
 
 /** Every statement the API runs, prepared once per database connection; search on the reader thread when given one. */
 export function createQueries(db: Db, reader?: ReaderThread) {
@@ -26,6 +27,7 @@ export function createQueries(db: Db, reader?: ReaderThread) {
     metrics: metricQueries(db),
     policyEvents: policyEventQueries(db),
     search: searchQueries(db, reader),
+    timeline: timelineQueries(db),
   };
 }
 

@@ -3,6 +3,7 @@ import { badUserInput } from '../graphql/errors.js';
 import { keyOfType, toGlobalId } from '../graphql/global-id.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { companyFilters } from './facets.js';
+import { loadTyped, required } from './load.js';
 import { connectionFields } from './shared.js';
 
 export const companyResolvers: Resolvers = {
@@ -35,7 +36,15 @@ export const companyResolvers: Resolvers = {
     metricCount: (c, _, { loaders }) => loaders.counts.metricsByCompany.load(c.id),
     articleCount: (c, _, { loaders }) => loaders.counts.articlesByCompany.load(c.id),
     sources: (c, _, { loaders }) => loaders.citations.company.load(c.id),
+    timeline: (c, { first, after }, { queries }) => paginate('timeline', { first, after }, queries.timeline.byCompany(c.id)),
     reportedOn: (c, _, { loaders }) => loaders.reportedOn.company.load(c.id),
   },
   CompanyConnection: connectionFields,
+  TimelineConnection: connectionFields,
+  TimelineEntry: {
+    fact: (e, _, ctx) => required(loadTyped(e.kind, e.id, ctx), `${e.kind} "${e.id}" of a timeline`),
+    placedOn: (e) => e.own ?? e.reported,
+    placement: (e) => (e.own !== null ? 'DATE' : e.reported !== null ? 'REPORTED' : 'UNPLACED'),
+    sources: (e, _, { loaders }) => loaders.citations[e.kind].load(e.id),
+  },
 };

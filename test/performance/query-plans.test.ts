@@ -107,6 +107,7 @@ describe('query plans', () => {
       `policy event facet ${f} in a date range`,
       () => q.policyEvents.facets[f]({ from: '2015-01-01', to: '2015-12-31' }),
     ]),
+    ["a company's timeline", page(q.timeline.byCompany('synthetic-000007'))],
     ['articles newest first', page(q.articles.connection())],
     ['search, with the near spellings of its words', () => search('listing rulle semicon')],
   ];
