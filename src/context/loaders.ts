@@ -93,8 +93,16 @@ export function countedQueries(q: Queries, log: StatementLog) {
   return {
     articles: { connection: connection(q.articles.connection) },
     exchanges: { all: counted(q.exchanges.all) },
-    companies: { byName: counted(q.companies.byName), connection: connection(q.companies.connection), facets: countedEach(q.companies.facets) },
-    listings: { connection: connection(q.listings.connection), aggregate: counted(q.listings.aggregate), facets: countedEach(q.listings.facets) },
+    companies: {
+      byName: counted(q.companies.byName),
+      connection: connection(q.companies.connection),
+      facets: countedEach(q.companies.facets),
+    },
+    listings: {
+      connection: connection(q.listings.connection),
+      aggregate: counted(q.listings.aggregate),
+      facets: countedEach(q.listings.facets),
+    },
     ipoDeals: { connection: connection(q.ipoDeals.connection), aggregateByCurrency: counted(q.ipoDeals.aggregateByCurrency) },
     policyEvents: {
       connection: connection(q.policyEvents.connection),

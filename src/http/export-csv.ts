@@ -159,7 +159,7 @@ function filterFrom(schema: GraphQLSchema, typeName: string, params: URLSearchPa
     const field = fields[name];
     if (!field) throw new BadParameters(`unknown parameter "${name}": ${typeName} takes ${Object.keys(fields).join(', ')}`);
     const values = params.getAll(name);
-    const fieldType = getNullableType(field.type) as GraphQLInputType;
+    const fieldType: GraphQLInputType = getNullableType(field.type);
     const item = isListType(fieldType) ? getNullableType(fieldType.ofType) : fieldType;
     const scalar = (v: string) => {
       if (!isScalarType(item)) return v;
@@ -213,7 +213,12 @@ export function csvExport({ schema, queries, logger, authenticate }: CsvExportOp
       'cache-control': 'no-store',
     });
     if (req.method === 'HEAD') return void res.end();
-    const csv = stringify({ header: true, columns: spec.columns.map(([header]) => header), record_delimiter: 'windows', cast: { boolean: (b) => String(b) } });
+    const csv = stringify({
+      header: true,
+      columns: spec.columns.map(([header]) => header),
+      record_delimiter: 'windows',
+      cast: { boolean: (b) => String(b) },
+    });
     csv.pipe(res);
     try {
       const rows = spec.rows(queries, filter);
@@ -225,7 +230,11 @@ export function csvExport({ schema, queries, logger, authenticate }: CsvExportOp
         const companyKeys = page.map(spec.companyOf);
         const companies = companyKeys.some((k) => k !== null) ? queries.companies.byIds(companyKeys.map((k) => k ?? '')) : [];
         for (const [i, row] of page.entries()) {
-          const extras: Extras = { sources: citations[i] ?? [], reportedOn: reportedOn[i] ?? null, companyName: companies[i]?.name ?? null };
+          const extras: Extras = {
+            sources: citations[i] ?? [],
+            reportedOn: reportedOn[i] ?? null,
+            companyName: companies[i]?.name ?? null,
+          };
           if (!csv.write(spec.columns.map(([, value]) => value(row, extras)))) await once(csv, 'drain');
         }
         if (page.length < PAGE || res.destroyed) break;

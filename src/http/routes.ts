@@ -85,8 +85,8 @@ export function createRoutes({ logger, schemaSdl, metrics, graphiql, ready, cors
                 sendHttpError(rs, 500);
               })
           : Object.hasOwn(handlers, path)
-          ? handlers[path]
-          : undefined;
+            ? handlers[path]
+            : undefined;
     if (!handler) return false;
     // The schema may be fetched cross-origin with If-None-Match, which needs a preflight.
     const preflight = req.method === 'OPTIONS' && path === '/schema.graphql' && schema !== undefined;

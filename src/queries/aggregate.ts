@@ -15,7 +15,12 @@ export interface GroupRow<F extends string> {
 
 /** `dimension IS NULL` for each field of `missing`: the rows a group of null values holds. */
 export const missingValues = <F extends string>(dimensions: Dimensions<F>, missing: readonly F[] | null | undefined): SQL | undefined =>
-  missing?.length ? sql.join(missing.map((f) => isNull(dimensions[f])), sql` and `) : undefined;
+  missing?.length
+    ? sql.join(
+        missing.map((f) => isNull(dimensions[f])),
+        sql` and `,
+      )
+    : undefined;
 
 /** A calendar year read from an ISO date's text, as an integer; null for a null date. */
 export const yearOf = (date: AnyColumn | SQL) => sql<number | null>`cast(substr(${date}, 1, 4) as integer)`;
@@ -73,5 +78,8 @@ export interface FacetRow {
 export function facetCounts() {
   const prepared = prepareByShape();
   return (query: Buildable): FacetRow[] =>
-    (prepared(query).all() as { value: unknown; count: number }[]).map((r) => ({ value: r.value == null ? null : String(r.value), count: r.count }));
+    (prepared(query).all() as { value: string | number | null; count: number }[]).map((r) => ({
+      value: r.value === null ? null : String(r.value),
+      count: r.count,
+    }));
 }

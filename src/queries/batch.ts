@@ -116,8 +116,14 @@ export const containsText = (column: AnyColumn | SQL, text: string) => sql`instr
  * number of values (they travel as one JSON parameter). undefined when the
  * filter is absent, so it adds no condition; an empty list matches nothing.
  */
-export const anyOf = <V extends string | number>(column: AnyColumn | SQL, values: readonly V[] | null | undefined, normalize?: (v: V) => V) =>
-  values == null ? undefined : sql`${column} in (select value from json_each(${JSON.stringify(normalize ? values.map(normalize) : values)}))`;
+export const anyOf = <V extends string | number>(
+  column: AnyColumn | SQL,
+  values: readonly V[] | null | undefined,
+  normalize?: (v: V) => V,
+) =>
+  values == null
+    ? undefined
+    : sql`${column} in (select value from json_each(${JSON.stringify(normalize ? values.map(normalize) : values)}))`;
 
 /** Codes (MICs, country codes) are stored upper-case. */
 export const upper = (code: string) => code.toUpperCase();
@@ -140,6 +146,10 @@ export function inYears(start: AnyColumn | SQL, years: readonly number[] | null 
  * batch, 0 for a key with none. The counts beside relation lists.
  */
 export function batchCount(db: Db, table: SQLiteTable, column: SQLiteColumn): Batch<number> {
-  const counts = batchOne(db.select({ key: column, n: count() }).from(table).where(inKeys(column)).groupBy(column), (r) => String(r.key), (r) => r.n);
+  const counts = batchOne(
+    db.select({ key: column, n: count() }).from(table).where(inKeys(column)).groupBy(column),
+    (r) => String(r.key),
+    (r) => r.n,
+  );
   return (keys) => counts(keys).map((n) => n ?? 0);
 }

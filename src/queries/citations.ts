@@ -19,7 +19,9 @@ export interface ReportedOn {
  * definition, beside the loader that serves reportedOn itself.
  */
 export const reportedStart = (kind: Kind, key: AnyColumn): SQL<string | null> =>
-  sql<string | null>`(select min(${articles.publishedStart}) from ${citations} inner join ${articles} on ${articles.id} = ${citations.articleId} where ${citations[kinds[kind].citationColumn]} = ${key})`;
+  sql<
+    string | null
+  >`(select min(${articles.publishedStart}) from ${citations} inner join ${articles} on ${articles.id} = ${citations.articleId} where ${citations[kinds[kind].citationColumn]} = ${key})`;
 
 /** Each kind's citations, through the citations column its descriptor names, grouped per cited key in curated order. */
 export function citationQueries(db: Db) {

@@ -67,7 +67,9 @@ export function companyQueries(db: Db) {
   const facet = facetCounts();
   // Fields of the company itself, and of its listings (each company counted once per value).
   const ownFacet = (column: typeof companies.sector | typeof companies.country) => (filter: CompanyFilterInput) =>
-    facet(db.select({ value: column, count: count() }).from(companies).where(where(filter)).groupBy(column).orderBy(desc(count()), asc(column)));
+    facet(
+      db.select({ value: column, count: count() }).from(companies).where(where(filter)).groupBy(column).orderBy(desc(count()), asc(column)),
+    );
   const listingFacet = (column: typeof listings.exchangeMic | typeof listings.status) => (filter: CompanyFilterInput) =>
     facet(
       db

@@ -32,7 +32,14 @@ export function listingQueries(db: Db) {
   const facet = facetCounts();
   type Faceted = typeof listings.exchangeMic | typeof listings.market | typeof listings.status | typeof listings.shareClass;
   const ownFacet = (column: Faceted) => (filter: ListingFilterInput) =>
-    facet(db.select({ value: column, count: count() }).from(listings).where(listingWhere(filter)).groupBy(column).orderBy(desc(count()), asc(column)));
+    facet(
+      db
+        .select({ value: column, count: count() })
+        .from(listings)
+        .where(listingWhere(filter))
+        .groupBy(column)
+        .orderBy(desc(count()), asc(column)),
+    );
   const issuerFacet = (column: typeof companies.sector | typeof companies.country) => (filter: ListingFilterInput) =>
     facet(
       db

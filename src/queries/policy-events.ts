@@ -58,9 +58,19 @@ export function policyEventQueries(db: Db) {
   const grouped = groupedCounts<PolicyEventGroupField>(db, policyEvents);
   const facet = facetCounts();
   const ownFacet = (column: typeof policyEvents.jurisdiction | typeof policyEvents.category) => (filter: PolicyEventFilterInput) =>
-    facet(db.select({ value: column, count: count() }).from(policyEvents).where(where(filter)).groupBy(column).orderBy(desc(count()), asc(column)));
+    facet(
+      db
+        .select({ value: column, count: count() })
+        .from(policyEvents)
+        .where(where(filter))
+        .groupBy(column)
+        .orderBy(desc(count()), asc(column)),
+    );
   return {
-    facets: { jurisdiction: ownFacet(policyEvents.jurisdiction), category: ownFacet(policyEvents.category) } satisfies Record<Exclude<keyof PolicyEventFacets, '__typename'>, unknown>,
+    facets: { jurisdiction: ownFacet(policyEvents.jurisdiction), category: ownFacet(policyEvents.category) } satisfies Record<
+      Exclude<keyof PolicyEventFacets, '__typename'>,
+      unknown
+    >,
     where,
     /** Counts per combination of the grouped fields' values, largest first. */
     aggregate: (filter: PolicyEventFilterInput, groupBy: readonly PolicyEventGroupField[]) =>

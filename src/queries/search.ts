@@ -50,13 +50,14 @@ const maxEdits = (word: string) => (word.length >= 8 ? 2 : word.length >= 5 ? 1 
 function vocabularySql(count: number): string {
   return Array.from(
     { length: count },
-    (_, i) => `select ${i} as word, term from search_vocabulary where term >= @from${i} and term < @to${i} and length(term) between @min${i} and @max${i}`,
+    (_, i) =>
+      `select ${i} as word, term from search_vocabulary where term >= @from${i} and term < @to${i} and length(term) between @min${i} and @max${i}`,
   ).join(' union all ');
 }
 
 /** The vocabulary statement's parameters for these words. */
 function vocabularyParams(words: string[]): Record<string, unknown> {
-  return Object.fromEntries(
+  return Object.fromEntries<unknown>(
     words.flatMap((w, i) => [
       [`from${i}`, w.slice(0, 2)],
       [`to${i}`, `${w.slice(0, 2)}\u{10FFFF}`],

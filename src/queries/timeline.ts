@@ -51,7 +51,9 @@ export function timelineQueries(db: Db) {
   const text = (query: SQL) => dialect.sqlToQuery(query).sql;
   const page = rawStatement<TimelineRow>(
     db,
-    text(sql`select kind, id, own, reported from (${union}) order by coalesce(own, reported) is null, coalesce(own, reported), kind, id limit @limit offset @offset`),
+    text(
+      sql`select kind, id, own, reported from (${union}) order by coalesce(own, reported) is null, coalesce(own, reported), kind, id limit @limit offset @offset`,
+    ),
   );
   const count = rawStatement<{ n: number }>(db, text(sql`select count(*) as n from (${union})`));
   return {

@@ -74,11 +74,7 @@ export const aggregateResolvers: Resolvers = {
         const keys = Object.fromEntries(groupBy.map((f) => [f, members[0]!.keys[f] ?? null])) as GroupRow<IpoDealGroupField>['keys'];
         return { ...valuesOf(keys), ...totals(members), keys, filter: narrowed(given, keys, lower) };
       });
-      groups.sort(
-        (a, b) =>
-          b.count - a.count ||
-          groupBy.reduce((c, f) => c || compareNullsLast(a.keys[f], b.keys[f]), 0),
-      );
+      groups.sort((a, b) => b.count - a.count || groupBy.reduce((c, f) => c || compareNullsLast(a.keys[f], b.keys[f]), 0));
       return { ...totals(rows), groups: groupBy.length ? groups : [] };
     },
 

@@ -54,7 +54,8 @@ describe('aggregates', () => {
     }`);
     expect(statements).toBe(1);
     const seed = curatedSeed().listings.filter((l) => l.market === 'HK' || l.market === 'CN');
-    const key = (l: { exchange: string | null; market: string; listedOn: PartialDate | null }) => `${l.exchange}|${l.market}|${yearOf(l.listedOn)}`;
+    const key = (l: { exchange: string | null; market: string; listedOn: PartialDate | null }) =>
+      `${l.exchange}|${l.market}|${yearOf(l.listedOn)}`;
     expect(Object.fromEntries(data.listingsAggregate.groups.map((g: any) => [`${g.exchange}|${g.market}|${g.year}`, g.count]))).toEqual(
       countBy(seed, key),
     );
@@ -130,7 +131,9 @@ describe('aggregates', () => {
       const drill = await api.data(`query ($f: PolicyEventFilter) { policyEvents(filter: $f) { totalCount } }`, { f: group.filter });
       expect(drill.policyEvents.totalCount).toBe(group.count);
     }
-    const undatedAlone = await api.data(`{ policyEventsAggregate(filter: { jurisdiction: "CN" }, groupBy: [YEAR]) { groups { year count } } }`);
+    const undatedAlone = await api.data(
+      `{ policyEventsAggregate(filter: { jurisdiction: "CN" }, groupBy: [YEAR]) { groups { year count } } }`,
+    );
     const nullGroup = (groups: { year: number | null; count: number }[]) => groups.find((g) => g.year === null)?.count ?? 0;
     expect(nullGroup(data.policyEventsAggregate.groups)).toBeLessThan(nullGroup(undatedAlone.policyEventsAggregate.groups));
   });
@@ -155,14 +158,19 @@ describe('aggregates over deals in several currencies', () => {
   });
 
   it('never adds amounts of different currencies, and groups by currency on request', async () => {
-    const res = await many.gql(`{ ipoDealsAggregate(groupBy: [CURRENCY]) { proceeds { currency amount dealCount } groups { currency count usd { amount dealCount } filter { currency } } } }`);
+    const res = await many.gql(
+      `{ ipoDealsAggregate(groupBy: [CURRENCY]) { proceeds { currency amount dealCount } groups { currency count usd { amount dealCount } filter { currency } } } }`,
+    );
     expect(res.body.extensions!.diagnostics.sqlStatements).toBe(1);
     const agg = res.body.data.ipoDealsAggregate;
     expect(agg.proceeds.map((p: any) => p.currency)).toEqual(['CNY', 'HKD', 'USD']);
     for (const group of agg.groups) {
-      const drill = await many.data(`query ($f: IpoDealFilter) { ipoDeals(filter: $f, first: 100) { totalCount nodes { proceeds { amount currency usd } } } }`, {
-        f: group.filter,
-      });
+      const drill = await many.data(
+        `query ($f: IpoDealFilter) { ipoDeals(filter: $f, first: 100) { totalCount nodes { proceeds { amount currency usd } } } }`,
+        {
+          f: group.filter,
+        },
+      );
       expect(drill.ipoDeals.totalCount).toBe(group.count);
       const total = agg.proceeds.find((p: any) => p.currency === group.currency);
       expect(total.amount).toBe(drill.ipoDeals.nodes.reduce((n: number, d: any) => n + d.proceeds.amount, 0));

@@ -54,7 +54,7 @@ describe('CSV export', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="listings.csv"');
-    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    const rows: Record<string, string>[] = parse(text, { columns: true });
     const data = await api.data(`{ listings(first: 100) { totalCount nodes { ${listingFields} } } }`);
     expect(rows).toEqual(data.listings.nodes.map(asCsvRow));
     const cell = rows.find((r) => r.slug === awkwardListing)!.sources;
@@ -65,7 +65,9 @@ describe('CSV export', () => {
 
   it('takes the list filter as query parameters, a repeated parameter as a list of values', async () => {
     const { text } = await csv('/export/listings.csv?status=PLANNED&status=CONSIDERING&market=hk');
-    const data = await api.data(`{ listings(filter: { status: [PLANNED, CONSIDERING], market: "hk" }, first: 100) { nodes { ${listingFields} } } }`);
+    const data = await api.data(
+      `{ listings(filter: { status: [PLANNED, CONSIDERING], market: "hk" }, first: 100) { nodes { ${listingFields} } } }`,
+    );
     expect(data.listings.nodes.length).toBeGreaterThan(0);
     expect(parse(text, { columns: true })).toEqual(data.listings.nodes.map(asCsvRow));
   });
@@ -73,8 +75,10 @@ describe('CSV export', () => {
   it('exports policy events with the same dateOrReported filter and order as the list', async () => {
     const { res, text } = await csv('/export/policy-events.csv?jurisdiction=CN&from=2024-01-01&to=2025-12-31&dateOrReported=true');
     expect(res.status).toBe(200);
-    const data = await api.data(`{ policyEvents(filter: { jurisdiction: "CN", from: "2024-01-01", to: "2025-12-31", dateOrReported: true }, first: 100) { nodes { id title } } }`);
-    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    const data = await api.data(
+      `{ policyEvents(filter: { jurisdiction: "CN", from: "2024-01-01", to: "2025-12-31", dateOrReported: true }, first: 100) { nodes { id title } } }`,
+    );
+    const rows: Record<string, string>[] = parse(text, { columns: true });
     expect(rows.map((r) => [r.id, r.title])).toEqual(data.policyEvents.nodes.map((e: any) => [e.id, e.title]));
   });
 

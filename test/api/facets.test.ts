@@ -16,7 +16,8 @@ function facet(values: (string | null)[]): { value: string | null; count: number
     .sort((a, b) => b.count - a.count || (a.value === null ? -1 : b.value === null ? 1 : a.value < b.value ? -1 : 1));
 }
 
-const distinct = (pairs: (string | null)[][]) => [...new Set(pairs.map((p) => JSON.stringify(p)))].map((p) => JSON.parse(p) as [string, string | null]);
+const distinct = (pairs: (string | null)[][]) =>
+  [...new Set(pairs.map((p) => JSON.stringify(p)))].map((p) => JSON.parse(p) as [string, string | null]);
 
 describe('facets', () => {
   it('counts sector, country, exchange and listing status over every company the filter selects, one statement per facet', async () => {
@@ -62,16 +63,21 @@ describe('facets', () => {
   });
 
   it('counts policy events by jurisdiction and category, and a facet value used as the filter selects that many', async () => {
-    const res = await api.gql(`{ policyEvents(filter: { category: [TRADE, MONETARY, SANCTIONS] }) { facets { jurisdiction { value count } category { value count } } } }`);
+    const res = await api.gql(
+      `{ policyEvents(filter: { category: [TRADE, MONETARY, SANCTIONS] }) { facets { jurisdiction { value count } category { value count } } } }`,
+    );
     expect(res.body.extensions!.diagnostics.sqlStatements).toBe(3);
     const selected = curatedSeed().policyEvents.filter((e) => ['TRADE', 'MONETARY', 'SANCTIONS'].includes(e.category));
     const { facets } = res.body.data.policyEvents;
     expect(facets.jurisdiction).toEqual(facet(selected.map((e) => e.jurisdiction)));
     expect(facets.category).toEqual(facet(selected.map((e) => e.category)));
     const top = facets.jurisdiction[0];
-    const drill = await api.data(`query ($j: [String!]) { policyEvents(filter: { category: [TRADE, MONETARY, SANCTIONS], jurisdiction: $j }) { totalCount } }`, {
-      j: [top.value],
-    });
+    const drill = await api.data(
+      `query ($j: [String!]) { policyEvents(filter: { category: [TRADE, MONETARY, SANCTIONS], jurisdiction: $j }) { totalCount } }`,
+      {
+        j: [top.value],
+      },
+    );
     expect(drill.policyEvents.totalCount).toBe(top.count);
   });
 });

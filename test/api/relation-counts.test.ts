@@ -14,7 +14,7 @@ async function withStatements(query: string) {
 }
 
 describe('counts beside relation lists', () => {
-  it('counts each exchange\'s listings and deals in one statement each, equal to the lists and to the seed', async () => {
+  it("counts each exchange's listings and deals in one statement each, equal to the lists and to the seed", async () => {
     const { data, statements } = await withStatements('{ exchanges { mic listingCount ipoDealCount } }');
     // The exchanges, then one grouped count per field for every exchange at once.
     expect(statements).toBe(3);
@@ -40,7 +40,8 @@ describe('counts beside relation lists', () => {
       expect(c.metricCount).toBe(seed.metrics.filter((m) => m.company === c.slug).length);
     }
     const lists = await api.data(`{ companies(first: 100) { nodes { ${counts} indexWeightings { id } articles { id } } } }`);
-    for (const c of lists.companies.nodes) expect([c.indexWeightings.length, c.articles.length]).toEqual([c.indexWeightingCount, c.articleCount]);
+    for (const c of lists.companies.nodes)
+      expect([c.indexWeightings.length, c.articles.length]).toEqual([c.indexWeightingCount, c.articleCount]);
   });
 
   it('counts the weightings of each index and the companies and citations of each article', async () => {

@@ -38,15 +38,23 @@ describe('when a fact was reported', () => {
       });
     const undated = expected.filter((e) => e.date === null);
     expect(undated.length).toBeGreaterThan(0);
-    const served = res.body.data.policyEvents.nodes as { title: string; date: unknown; reportedOn: { value: string; end: string; precision: string } }[];
+    const served = res.body.data.policyEvents.nodes as {
+      title: string;
+      date: unknown;
+      reportedOn: { value: string; end: string; precision: string };
+    }[];
     expect(served.map((e) => e.title).sort()).toEqual(expected.map((e) => e.title).sort());
     for (const e of expected) {
       const reported = expectedReportedOn(e.sources);
       const node = served.find((s) => s.title === e.title)!;
-      expect(node.reportedOn && { start: node.reportedOn.value, end: node.reportedOn.end, precision: node.reportedOn.precision }).toEqual(reported);
+      expect(node.reportedOn && { start: node.reportedOn.value, end: node.reportedOn.end, precision: node.reportedOn.precision }).toEqual(
+        reported,
+      );
     }
     // Without dateOrReported the range keeps them out, as before.
-    const strict = await api.data(`{ policyEvents(filter: { jurisdiction: "CN", from: "${from}", to: "${to}" }, first: 100) { totalCount } }`);
+    const strict = await api.data(
+      `{ policyEvents(filter: { jurisdiction: "CN", from: "${from}", to: "${to}" }, first: 100) { totalCount } }`,
+    );
     expect(strict.policyEvents.totalCount).toBe(expected.length - undated.length);
     // The page and one batched reportedOn statement, however many events.
     expect(res.body.extensions!.diagnostics.sqlStatements).toBe(2);
@@ -61,7 +69,8 @@ describe('when a fact was reported', () => {
       companies(first: 100) { nodes { slug reportedOn { value } } }
     }`);
     const values = (nodes: { reportedOn: { value: string } | null }[]) => nodes.map((n) => n.reportedOn?.value ?? null).sort();
-    const expectedValues = (facts: { sources: { article: string }[] }[]) => facts.map((f) => expectedReportedOn(f.sources)?.start ?? null).sort();
+    const expectedValues = (facts: { sources: { article: string }[] }[]) =>
+      facts.map((f) => expectedReportedOn(f.sources)?.start ?? null).sort();
     expect(values(data.listings.nodes)).toEqual(expectedValues(seed.listings));
     expect(values(data.metrics.nodes)).toEqual(expectedValues(seed.metrics));
     expect(values(data.ipoDeals.nodes)).toEqual(expectedValues(seed.ipoDeals));
@@ -80,6 +89,8 @@ describe('when a fact was reported', () => {
     }`);
     const year = (d: PartialDate | null) => (d ? Number(d.start.slice(0, 4)) : null);
     expect(data.own.totalCount).toBe(seed.ipoDeals.filter((d) => year(d.date) === 2025).length);
-    expect(data.reported.totalCount).toBe(seed.ipoDeals.filter((d) => (d.date ? year(d.date) : year(expectedReportedOn(d.sources))) === 2025).length);
+    expect(data.reported.totalCount).toBe(
+      seed.ipoDeals.filter((d) => (d.date ? year(d.date) : year(expectedReportedOn(d.sources))) === 2025).length,
+    );
   });
 });

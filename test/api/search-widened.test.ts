@@ -13,7 +13,10 @@ const HIT = `edges { node { node { __typename ... on Company { id } ... on Listi
 async function search(query: string) {
   const res = await api.gql(`query ($q: String!) { search(query: $q, first: 100) { totalCount ${HIT} } }`, { q: query });
   expect(res.body.errors).toBeUndefined();
-  const hits = res.body.data.search.edges.map((e: any) => ({ type: e.node.node.__typename as string, key: fromGlobalId(e.node.node.id)!.key }));
+  const hits = res.body.data.search.edges.map((e: any) => ({
+    type: e.node.node.__typename as string,
+    key: fromGlobalId(e.node.node.id)!.key,
+  }));
   return { hits };
 }
 
@@ -31,8 +34,18 @@ describe('search by what people type', () => {
     const { hits } = await search('CATL');
     const keys = (type: string) => hits.filter((h: any) => h.type === type).map((h: any) => h.key);
     expect(keys('Company')).toContain(catl.slug);
-    expect(keys('Listing').sort()).toEqual(seed.listings.filter((l) => l.company === catl.slug).map((l) => l.slug).sort());
-    expect(keys('IpoDeal').sort()).toEqual(seed.ipoDeals.filter((d) => d.company === catl.slug).map((d) => d.slug).sort());
+    expect(keys('Listing').sort()).toEqual(
+      seed.listings
+        .filter((l) => l.company === catl.slug)
+        .map((l) => l.slug)
+        .sort(),
+    );
+    expect(keys('IpoDeal').sort()).toEqual(
+      seed.ipoDeals
+        .filter((d) => d.company === catl.slug)
+        .map((d) => d.slug)
+        .sort(),
+    );
     expect(keys('Metric')).toEqual(expect.arrayContaining(seed.metrics.filter((m) => m.company === catl.slug).map((m) => m.slug)));
     // A four-letter word is not widened: the page and the count, and no vocabulary lookup.
     expect(await statementsOf('CATL')).toBe(2);
@@ -47,7 +60,9 @@ describe('search by what people type', () => {
       .map((c) => c.slug);
     expect(semiconductorCompanies.length).toBeGreaterThan(0);
     for (const found of [misspelt, prefix]) {
-      expect(found.hits.filter((h: any) => h.type === 'Company').map((h: any) => h.key)).toEqual(expect.arrayContaining(semiconductorCompanies));
+      expect(found.hits.filter((h: any) => h.type === 'Company').map((h: any) => h.key)).toEqual(
+        expect.arrayContaining(semiconductorCompanies),
+      );
       expect(found.hits).toEqual(expect.arrayContaining(exact.hits));
       expect(found.hits.some((h: any) => h.type === 'Metric' || h.type === 'PolicyEvent')).toBe(true);
     }

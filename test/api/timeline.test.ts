@@ -33,12 +33,18 @@ describe("a company's timeline", () => {
     const catl = seed.companies.find((c) => c.aliases.includes('CATL'))!.slug;
     type Entry = { kind: string; type: string; slug: string; own: PartialDate | null; sources: { article: string; quote: string }[] };
     const entries: Entry[] = [
-      ...seed.listings.filter((l) => l.company === catl).map((l) => ({ kind: 'listing', type: 'Listing', slug: l.slug, own: l.listedOn, sources: l.sources })),
-      ...seed.ipoDeals.filter((d) => d.company === catl).map((d) => ({ kind: 'ipoDeal', type: 'IpoDeal', slug: d.slug, own: d.date, sources: d.sources })),
+      ...seed.listings
+        .filter((l) => l.company === catl)
+        .map((l) => ({ kind: 'listing', type: 'Listing', slug: l.slug, own: l.listedOn, sources: l.sources })),
+      ...seed.ipoDeals
+        .filter((d) => d.company === catl)
+        .map((d) => ({ kind: 'ipoDeal', type: 'IpoDeal', slug: d.slug, own: d.date, sources: d.sources })),
       ...seed.policyEvents
         .filter((e) => e.companies.includes(catl))
         .map((e) => ({ kind: 'policyEvent', type: 'PolicyEvent', slug: e.slug, own: e.date, sources: e.sources })),
-      ...seed.metrics.filter((m) => m.company === catl).map((m) => ({ kind: 'metric', type: 'Metric', slug: m.slug, own: m.asOf, sources: m.sources })),
+      ...seed.metrics
+        .filter((m) => m.company === catl)
+        .map((m) => ({ kind: 'metric', type: 'Metric', slug: m.slug, own: m.asOf, sources: m.sources })),
     ];
     const placed = (e: Entry) => e.own?.start ?? reportedStart(e.sources);
     const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -64,7 +70,9 @@ describe("a company's timeline", () => {
   });
 
   it('pages through the timeline with cursors, the pages together equal to the whole', async () => {
-    const whole = await api.data(`{ company(name: "CATL") { timeline(first: 100) { nodes { fact { ... on Metric { id } ... on Listing { id } ... on IpoDeal { id } ... on PolicyEvent { id } } } } } }`);
+    const whole = await api.data(
+      `{ company(name: "CATL") { timeline(first: 100) { nodes { fact { ... on Metric { id } ... on Listing { id } ... on IpoDeal { id } ... on PolicyEvent { id } } } } } }`,
+    );
     const ids: string[] = [];
     let after: string | null = null;
     do {

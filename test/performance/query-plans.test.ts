@@ -76,7 +76,10 @@ describe('query plans', () => {
       'policy events in a date range, undated ones by when they were reported',
       page(q.policyEvents.connection({ jurisdiction: ['CN'], from: '2015-01-01', to: '2015-12-31', dateOrReported: true }, 'ASC')),
     ],
-    ['policy events from a date on, undated ones by when reported', page(q.policyEvents.connection({ from: '2015-01-01', dateOrReported: true }, 'ASC'))],
+    [
+      'policy events from a date on, undated ones by when reported',
+      page(q.policyEvents.connection({ from: '2015-01-01', dateOrReported: true }, 'ASC')),
+    ],
     ['deals in a year, undated ones by when reported', page(q.ipoDeals.connection({ year: [2015], dateOrReported: true }, 'DATE', 'ASC'))],
     ['policy events touching a company', page(q.policyEvents.connection({ companyId: 'synthetic-000010' }, 'ASC'))],
     ['index weightings unfiltered', page(q.marketIndexes.weightingConnection({}))],
@@ -90,7 +93,10 @@ describe('query plans', () => {
     ['listing counts on one exchange by year', () => q.listings.aggregate({ exchange: ['XHKG'] }, ['YEAR'])],
     ['deal sums by exchange and currency', () => q.ipoDeals.aggregateByCurrency({}, ['EXCHANGE'])],
     // Unfiltered, an aggregate reads every row of its kind however it is planned; filtered, it seeks.
-    ['deal sums on one exchange by year, undated deals by when reported', () => q.ipoDeals.aggregateByCurrency({ exchange: ['XHKG'], dateOrReported: true }, ['YEAR'])],
+    [
+      'deal sums on one exchange by year, undated deals by when reported',
+      () => q.ipoDeals.aggregateByCurrency({ exchange: ['XHKG'], dateOrReported: true }, ['YEAR']),
+    ],
     ['deal sums in a year', () => q.ipoDeals.aggregateByCurrency({ year: [2015] }, ['EXCHANGE'])],
     ['policy event counts by jurisdiction and category', () => q.policyEvents.aggregate({}, ['JURISDICTION', 'CATEGORY'])],
     ['policy event counts by year, undated by when reported', () => q.policyEvents.aggregate({ dateOrReported: true }, ['YEAR'])],
@@ -134,7 +140,10 @@ describe('query plans', () => {
       ['citations by company', () => q.citations.bySubject('company', keys)],
       ['citations by listing', () => q.citations.bySubject('listing', ['synthetic-000001-xhkg'])],
       ['citations by article', () => q.citations.bySubject('article', ['synthetic-article'])],
-      ...Object.entries(q.counts).map(([name, run]): [string, () => unknown] => [`count of ${name}`, () => run(name.endsWith('Exchange') ? ['XHKG'] : keys)]),
+      ...Object.entries(q.counts).map(([name, run]): [string, () => unknown] => [
+        `count of ${name}`,
+        () => run(name.endsWith('Exchange') ? ['XHKG'] : keys),
+      ]),
       ['reportedOn of listings', () => q.citations.reportedOn('listing', ['synthetic-000001-xhkg'])],
       ['reportedOn of policy events', () => q.citations.reportedOn('policyEvent', keys)],
     ];
