@@ -100,3 +100,17 @@ describe('CSV export', () => {
     }
   });
 });
+
+describe('CSV export without anonymous reads', () => {
+  it('refuses a client without a key with 401, as /graphql does', async () => {
+    const closed = await startApi({ env: { ANONYMOUS_READS: 'false' } });
+    try {
+      const res = await fetch(closed.url + '/export/listings.csv');
+      expect(res.status).toBe(401);
+      const body: any = await res.json();
+      expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    } finally {
+      await closed.close();
+    }
+  });
+});
