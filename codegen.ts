@@ -23,6 +23,10 @@ const plain: Record<string, string> = {
   Money: 'MoneyModel',
   SearchHit: 'SearchHitModel',
   Revision: 'RevisionRow',
+  CompanyFacets: 'CompanyFacetsModel',
+  TimelineEntry: 'TimelineRow',
+  ListingFacets: 'ListingFacetsModel',
+  PolicyEventFacets: 'PolicyEventFacetsModel',
 };
 const modelOf = (type: GraphQLNamedType): string | undefined => (nodeTypes.has(type.name) ? `NodeModel<'${type.name}'>` : plain[type.name]);
 

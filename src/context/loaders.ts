@@ -54,8 +54,14 @@ export function createLoaders(q: Queries, log: StatementLog, { observe, batch = 
     weightingsByIndex: loader('weightingsByIndex', q.marketIndexes.weightingsByIndexIds),
     weightingsByCompany: loader('weightingsByCompany', q.marketIndexes.weightingsByCompanyIds),
     metricsByCompany: loader('metricsByCompany', q.metrics.byCompanyIds),
+    // Sizes of relation lists, by the parent's key.
+    counts: Object.fromEntries(Object.entries(q.counts).map(([name, run]) => [name, loader(`count.${name}`, run)])) as {
+      [N in keyof Queries['counts']]: DataLoader<string, number>;
+    },
     // Every kind's citations, by the cited key.
     citations: mapKinds((kind) => loader(`citations.${kind}`, (keys) => q.citations.bySubject(kind, keys))),
+    // Every kind's reportedOn (earliest dated citing article), by the fact's key.
+    reportedOn: mapKinds((kind) => loader(`reportedOn.${kind}`, (keys) => q.citations.reportedOn(kind, keys))),
   };
   // node(id) finds a kind through loaders[kind]: a kind of the registry without its loader fails here.
   return loaders satisfies { [K in Kind]: DataLoader<string, object | null> };
@@ -80,22 +86,39 @@ export function countedQueries(q: Queries, log: StatementLog) {
     (...args: A) =>
       paged(open(...args));
 
+  // Every function of a group (a kind's facets), each counted.
+  const countedEach = <G extends Record<string, (...args: never[]) => unknown>>(group: G): G =>
+    Object.fromEntries(Object.entries(group).map(([name, run]) => [name, counted(run)])) as G;
+
   return {
     articles: { connection: connection(q.articles.connection) },
     exchanges: { all: counted(q.exchanges.all) },
-    companies: { byName: counted(q.companies.byName), connection: connection(q.companies.connection) },
-    listings: { connection: connection(q.listings.connection) },
-    ipoDeals: { connection: connection(q.ipoDeals.connection) },
-    policyEvents: { connection: connection(q.policyEvents.connection) },
+    companies: {
+      byName: counted(q.companies.byName),
+      connection: connection(q.companies.connection),
+      facets: countedEach(q.companies.facets),
+    },
+    listings: {
+      connection: connection(q.listings.connection),
+      aggregate: counted(q.listings.aggregate),
+      facets: countedEach(q.listings.facets),
+    },
+    ipoDeals: { connection: connection(q.ipoDeals.connection), aggregateByCurrency: counted(q.ipoDeals.aggregateByCurrency) },
+    policyEvents: {
+      connection: connection(q.policyEvents.connection),
+      aggregate: counted(q.policyEvents.aggregate),
+      facets: countedEach(q.policyEvents.facets),
+    },
     marketIndexes: { all: counted(q.marketIndexes.all), weightingConnection: connection(q.marketIndexes.weightingConnection) },
     metrics: { connection: connection(q.metrics.connection) },
     revisions: { connection: connection(q.revisions.connection), ofFact: connection(q.revisions.ofFact) },
+    timeline: { byCompany: connection(q.timeline.byCompany) },
     // Search runs a first statement at once (does any object hold every word?), then its page and count.
     // Search issues its statements when its page and count are read; each is counted as it is issued.
     search: {
       search: (...args: Parameters<Queries['search']['search']>) => {
         const found = q.search.search(...args);
-        return found && { page: counted(found.page), count: counted(found.count) };
+        return found && { widen: counted(found.widen), page: counted(found.page), count: counted(found.count) };
       },
     },
   };

@@ -2,10 +2,14 @@
 import type { Loaders } from '../context/loaders.js';
 import type { DatePrecision } from '../db/tables/columns.js';
 import type { KindOfType, NodeType, SearchableKind } from '../kinds/index.js';
+import type { CompanyFilterInput } from '../queries/companies.js';
+import type { ListingFilterInput } from '../queries/listings.js';
+import type { PolicyEventFilterInput } from '../queries/policy-events.js';
 import type { ConnectionModel } from './connection.js';
 
 export type { CitationRow, RevisionRow } from '../db/tables/index.js';
 export type { ConnectionModel } from './connection.js';
+export type { TimelineRow } from '../queries/timeline.js';
 
 /** A Node type's parent: the row its kind's loader returns (articles without their body, which loads apart). */
 export type NodeModel<T extends NodeType> = Loaders[KindOfType<T>] extends { load(key: string): Promise<infer R> } ? NonNullable<R> : never;
@@ -23,6 +27,17 @@ export interface MoneyModel {
   amount: number;
   currency: string;
   usd: number | null;
+}
+
+/** A connection's facets: the filter they count over, as the query modules take it. */
+export interface CompanyFacetsModel {
+  filter: CompanyFilterInput;
+}
+export interface ListingFacetsModel {
+  filter: ListingFilterInput;
+}
+export interface PolicyEventFacetsModel {
+  filter: PolicyEventFilterInput;
 }
 
 export interface SearchHitModel {

@@ -61,4 +61,76 @@ query Search {
   }
 }
 `,
+  `# How many listings in each status, and which filter lists each group?
+query ListingsByStatus {
+  listingsAggregate(groupBy: [STATUS]) {
+    count
+    groups { status count filter { status missing } }
+  }
+}
+`,
+  `# Deals by exchange, with proceeds summed per currency
+query DealsByExchange {
+  ipoDealsAggregate(groupBy: [EXCHANGE]) {
+    count
+    groups {
+      exchange count
+      proceeds { currency amount dealCount }
+      usd { amount dealCount }
+    }
+  }
+}
+`,
+  `# China's policy in 2024-2025, counting events the articles give no date for
+query ChinaPolicy2024To2025 {
+  policyEvents(filter: { jurisdiction: "CN", from: "2024-01-01", to: "2025-12-31", dateOrReported: true }, first: 50) {
+    totalCount
+    nodes { title date { text } reportedOn { text } }
+  }
+  policyEventsAggregate(filter: { jurisdiction: "CN", dateOrReported: true }, groupBy: [YEAR, CATEGORY]) {
+    groups { year category count }
+  }
+}
+`,
+  `# Planned or considering, with facets
+query PlannedOrConsidering {
+  listings(filter: { status: [PLANNED, CONSIDERING] }) {
+    totalCount
+    facets { market { value count } exchange { value count } sector { value count } }
+    nodes { company { name } market exchange { mic } status }
+  }
+  companies(filter: { country: ["CN", "HK"] }, first: 5) {
+    facets { sector { value count } listingStatus { value count } }
+  }
+}
+`,
+  `# A company's story in date order
+query CatlTimeline {
+  company(name: "CATL") {
+    name listingCount ipoDealCount policyEventCount metricCount articleCount
+    timeline(first: 20) {
+      totalCount
+      nodes {
+        placedOn placement
+        fact {
+          __typename
+          ... on Listing { market status }
+          ... on IpoDeal { proceeds { amount currency } }
+          ... on PolicyEvent { title }
+          ... on Metric { name value unit }
+        }
+        sources { quote article { title } }
+      }
+    }
+  }
+}
+`,
+  `# Search by alias, prefix or misspelling
+query SearchMisspelt {
+  search(query: "semicondutor", first: 5) {
+    totalCount
+    edges { node { snippet node { __typename ... on Company { name } ... on Metric { name } } } }
+  }
+}
+`,
 ].map((query) => ({ query }));

@@ -13,6 +13,8 @@ export interface RoutesOptions {
   graphiql?: GraphiQL;
   /** False while the server drains after SIGTERM, or when the database does not answer. */
   ready: () => boolean;
+  /** GET /export/<kind>.csv: a list as CSV (export-csv.ts); `file` is the last path segment. */
+  exportCsv?: (req: IncomingMessage, res: ServerResponse, file: string) => Promise<void>;
   /** The CORS policy of /graphql, which the schema shares: browsers that may query may read it. */
   cors: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 }
@@ -33,7 +35,7 @@ const json = (res: ServerResponse, status: number, value: unknown) => {
  * metrics and the GraphiQL explorer. Returns false for a path it does not
  * serve, so the caller answers 404.
  */
-export function createRoutes({ logger, schemaSdl, metrics, graphiql, ready, cors }: RoutesOptions) {
+export function createRoutes({ logger, schemaSdl, metrics, graphiql, ready, cors, exportCsv }: RoutesOptions) {
   const schema = schemaSdl === undefined ? undefined : { body: Buffer.from(schemaSdl), etag: etagOf(schemaSdl) };
 
   const handlers: Record<string, ((req: IncomingMessage, res: ServerResponse) => void) | undefined> = {
@@ -70,14 +72,21 @@ export function createRoutes({ logger, schemaSdl, metrics, graphiql, ready, cors
   };
 
   const assets = '/graphiql/assets/';
+  const exportsPath = '/export/';
 
   return (req: IncomingMessage, res: ServerResponse, path: string): boolean => {
     const handler =
       graphiql && path.startsWith(assets)
         ? (rq: IncomingMessage, rs: ServerResponse) => graphiql.asset(rq, rs, path.slice(assets.length))
-        : Object.hasOwn(handlers, path)
-          ? handlers[path]
-          : undefined;
+        : exportCsv && path.startsWith(exportsPath)
+          ? (rq: IncomingMessage, rs: ServerResponse) =>
+              void exportCsv(rq, rs, path.slice(exportsPath.length)).catch((error: unknown) => {
+                logger.error({ err: error }, 'CSV export failed');
+                sendHttpError(rs, 500);
+              })
+          : Object.hasOwn(handlers, path)
+            ? handlers[path]
+            : undefined;
     if (!handler) return false;
     // The schema may be fetched cross-origin with If-None-Match, which needs a preflight.
     const preflight = req.method === 'OPTIONS' && path === '/schema.graphql' && schema !== undefined;

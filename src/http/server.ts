@@ -36,6 +36,7 @@ import { diagnosticsPlugin, operationLogPlugin } from './plugins.js';
 import { printPublishedSchema } from './published-schema.js';
 import { startRequest } from './request-scope.js';
 import { httpCachingPlugin, responseCache } from './response-cache.js';
+import { csvExport } from './export-csv.js';
 import { createRoutes } from './routes.js';
 
 export interface ApiOptions {
@@ -187,6 +188,7 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
     schemaSdl: config.GRAPHQL_INTROSPECTION ? printPublishedSchema(schema) : undefined,
     metrics,
     graphiql: explorer,
+    exportCsv: csvExport({ schema, queries, logger, authenticate }),
     cors: corsHandler,
     ready: () => {
       if (draining) return false;

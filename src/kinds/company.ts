@@ -40,7 +40,8 @@ export const company = defineKind({
   citationColumn: 'companyId',
   sources: (c) => c.sources,
   references: () => [],
-  label: (c) => c.name,
+  // Name and aliases: a search for 'CATL' finds the company's listings, deals, figures and events too.
+  label: (c) => joinText(c.name, ...c.aliases),
   search: { type: 'COMPANY', text: (c) => ({ title: joinText(c.name, ...c.aliases), body: joinText(c.sector, c.description) }) },
   slugBase: (c) => c.name,
   mutations: { create: true, update: true },

@@ -87,7 +87,7 @@ export interface KindDescriptor<
   /** The quotes that support the entry, each checked to be verbatim in its article. */
   sources(entry: E): Citation[];
   references(entry: E): Reference[];
-  /** The name other kinds' search text uses for this entry, or null when none does. */
+  /** The names other kinds' search text uses for this entry (a company's name and aliases), or null when none does. */
   label(entry: E): string | null;
   /** null when search does not find this kind. */
   search: Search;

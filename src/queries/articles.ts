@@ -1,7 +1,7 @@
 import { and, eq, getTableColumns, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { articleCompanies, articles } from '../db/tables/index.js';
-import { batchMany, batchOne, inKeys, pagedSelect, type Retractable } from './batch.js';
+import { batchMany, batchOne, inKeys, pagedSelect, type Retractable, notRetracted } from './batch.js';
 import { orderNullsLast } from './order.js';
 
 // An article's body is tens of kilobytes: it is read only when a query asks for it.
@@ -29,7 +29,7 @@ export function articleQueries(db: Db) {
     connection: pagedSelect(
       db,
       articles,
-      (_: Retractable) => ({ orderBy: newestFirst }),
+      (filter: Retractable) => ({ where: notRetracted(articles.retractedAt, filter), orderBy: newestFirst }),
       () => db.select(summary).from(articles).$dynamic(),
     ),
   };

@@ -1,4 +1,4 @@
-import { and, count, getTableColumns, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, count, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteSelect, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
 import { prepareByShape, prepareSelect, type Buildable, type RowOf } from './fast-row-mapper.js';
@@ -89,13 +89,8 @@ export function pagedSelect<Args extends unknown[]>(
   select: () => SQLiteSelect = () => db.select().from(table).$dynamic(),
 ): (...args: Args) => Paged<unknown> {
   const prepared = prepareByShape();
-  // Every fact table has retracted_at; lists leave retracted facts out unless the filter (first argument) asks for them.
-  const retractedAt = (getTableColumns(table) as Record<string, SQLiteColumn>).retractedAt;
   return (...args) => {
-    const shaped = shape(...args);
-    const include = (args[0] as { includeRetracted?: boolean | null } | undefined)?.includeRetracted === true;
-    const where = retractedAt && !include ? and(shaped.where, isNull(retractedAt)) : shaped.where;
-    const { orderBy } = shaped;
+    const { where, orderBy } = shape(...args);
     return {
       page: (limit, offset) =>
         prepared(
@@ -113,10 +108,62 @@ export function pagedSelect<Args extends unknown[]>(
 /** A connection's filter as the schema types it, with the company's global id already decoded to its slug. */
 export type WithCompanyKey<Filter> = Partial<Omit<Filter, 'company'>> & { companyId?: string | null } & Retractable;
 
-/** A list's includeRetracted argument, read by pagedSelect. */
+/** A list's includeRetracted argument. */
 export interface Retractable {
   includeRetracted?: boolean | null;
 }
 
+/** Part of every list's one WHERE: no retracted fact unless the filter asks for them. */
+export const notRetracted = (retractedAt: SQLiteColumn, filter: Retractable | undefined): SQL | undefined =>
+  filter?.includeRetracted === true ? undefined : isNull(retractedAt);
+
 /** Case-insensitive substring match that needs no LIKE escaping. */
 export const containsText = (column: AnyColumn | SQL, text: string) => sql`instr(lower(${column}), lower(${text})) > 0`;
+
+/**
+ * `column IN (values)` for a multi-value filter, as one statement text for any
+ * number of values (they travel as one JSON parameter). undefined when the
+ * filter is absent, so it adds no condition; an empty list matches nothing.
+ */
+export const anyOf = <V extends string | number>(
+  column: AnyColumn | SQL,
+  values: readonly V[] | null | undefined,
+  normalize?: (v: V) => V,
+) =>
+  values == null
+    ? undefined
+    : sql`${column} in (select value from json_each(${JSON.stringify(normalize ? values.map(normalize) : values)}))`;
+
+/** Codes (MICs, country codes) are stored upper-case. */
+export const upper = (code: string) => code.toUpperCase();
+
+/**
+ * A partial date's start falls in one of these calendar years. The range of
+ * the smallest and largest year bounds the date index (a seek), the list picks
+ * the years. undefined when absent; an empty list matches nothing.
+ */
+export function inYears(start: AnyColumn | SQL, years: readonly number[] | null | undefined): SQL | undefined {
+  if (years == null) return undefined;
+  if (years.length === 0) return sql`0`;
+  const year = (y: number) => `${y}`.padStart(4, '0');
+  return sql`(${start} >= ${`${year(Math.min(...years))}-01-01`} and ${start} <= ${`${year(Math.max(...years))}-12-31`}
+    and cast(substr(${start}, 1, 4) as integer) in (select value from json_each(${JSON.stringify(years)})))`;
+}
+
+/**
+ * How many rows of `table` each key has in `column`: one grouped statement per
+ * batch, 0 for a key with none. The counts beside relation lists; `visible`
+ * leaves out what the list leaves out (retracted facts).
+ */
+export function batchCount(db: Db, table: SQLiteTable, column: SQLiteColumn, visible?: SQL): Batch<number> {
+  const counts = batchOne(
+    db
+      .select({ key: column, n: count() })
+      .from(table)
+      .where(and(inKeys(column), visible))
+      .groupBy(column),
+    (r) => String(r.key),
+    (r) => r.n,
+  );
+  return (keys) => counts(keys).map((n) => n ?? 0);
+}

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, exists, sql, type SQL, isNull } from 'drizzle-orm';
+import { and, asc, count, countDistinct, desc, eq, exists, isNull, sql, type SQL } from 'drizzle-orm';
+import { facetCounts } from './aggregate.js';
 import type { Db } from '../db/open.js';
 import { articleCompanies, companies, companyAliases, listings, policyEventCompanies } from '../db/tables/index.js';
-import type { CompanyFilter, OrderDirection } from '../generated/resolvers-types.js';
-import { batchMany, batchOne, containsText, inKeys, pagedSelect, type Retractable } from './batch.js';
+import type { CompanyFacets, CompanyFilter, OrderDirection } from '../generated/resolvers-types.js';
+import { anyOf, batchMany, batchOne, containsText, upper, inKeys, pagedSelect, type Retractable, notRetracted } from './batch.js';
 import { prepareSelect } from './fast-row-mapper.js';
 
 export type CompanyFilterInput = CompanyFilter & Retractable;
@@ -40,11 +41,12 @@ export function companyQueries(db: Db) {
   function where(filter: CompanyFilterInput): SQL | undefined {
     const { nameContains, sector, country, stateOwned, exchange, listingStatus } = filter;
     return and(
+      notRetracted(companies.retractedAt, filter),
       nameContains != null
         ? sql`(${containsText(companies.name, nameContains)} or exists (select 1 from ${companyAliases} where ${companyAliases.companyId} = ${companies.id} and ${containsText(companyAliases.alias, nameContains)}))`
         : undefined,
-      sector != null ? sql`lower(${companies.sector}) = lower(${sector})` : undefined,
-      country != null ? eq(companies.country, country.toUpperCase()) : undefined,
+      anyOf(sql`lower(${companies.sector})`, sector, (s) => s.toLowerCase()),
+      anyOf(companies.country, country, upper),
       stateOwned != null ? eq(companies.stateOwned, stateOwned) : undefined,
       exchange != null || listingStatus != null
         ? exists(
@@ -54,8 +56,8 @@ export function companyQueries(db: Db) {
               .where(
                 and(
                   eq(listings.companyId, companies.id),
-                  exchange != null ? eq(listings.exchangeMic, exchange.toUpperCase()) : undefined,
-                  listingStatus != null ? eq(listings.status, listingStatus) : undefined,
+                  anyOf(listings.exchangeMic, exchange, upper),
+                  anyOf(listings.status, listingStatus),
                 ),
               ),
           )
@@ -63,7 +65,30 @@ export function companyQueries(db: Db) {
     );
   }
 
+  const facet = facetCounts();
+  // Fields of the company itself, and of its listings (each company counted once per value).
+  const ownFacet = (column: typeof companies.sector | typeof companies.country) => (filter: CompanyFilterInput) =>
+    facet(
+      db.select({ value: column, count: count() }).from(companies).where(where(filter)).groupBy(column).orderBy(desc(count()), asc(column)),
+    );
+  const listingFacet = (column: typeof listings.exchangeMic | typeof listings.status) => (filter: CompanyFilterInput) =>
+    facet(
+      db
+        .select({ value: column, count: countDistinct(companies.id) })
+        .from(companies)
+        .innerJoin(listings, eq(listings.companyId, companies.id))
+        .where(where(filter))
+        .groupBy(column)
+        .orderBy(desc(countDistinct(companies.id)), asc(column)),
+    );
+
   return {
+    facets: {
+      sector: ownFacet(companies.sector),
+      country: ownFacet(companies.country),
+      exchange: listingFacet(listings.exchangeMic),
+      listingStatus: listingFacet(listings.status),
+    } satisfies Record<Exclude<keyof CompanyFacets, '__typename'>, unknown>,
     byIds: batchOne(db.select().from(companies).where(inKeys(companies.id)), (r) => r.id),
     aliasesByCompanyIds: batchMany(
       db.select().from(companyAliases).where(inKeys(companyAliases.companyId)).orderBy(companyAliases.companyId, companyAliases.position),

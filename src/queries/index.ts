@@ -3,6 +3,7 @@ import type { ReaderThread } from '../db/reader-thread.js';
 import { articleQueries } from './articles.js';
 import { citationQueries } from './citations.js';
 import { companyQueries } from './companies.js';
+import { countQueries } from './counts.js';
 import { exchangeQueries } from './exchanges.js';
 import { ipoDealQueries } from './ipo-deals.js';
 import { listingQueries } from './listings.js';
@@ -12,6 +13,7 @@ import { policyEventQueries } from './policy-events.js';
 import { revisionQueries } from './revisions.js';
 import { searchQueries } from './search.js';
 import { createWrites } from '../writes/mutations.js';
+import { timelineQueries } from './timeline.js';
 
 /**
  * Every statement the API runs, prepared once per database connection; search on the reader thread when given one.
@@ -22,6 +24,7 @@ export function createQueries(db: Db, reader?: ReaderThread, onWrite: () => void
     articles: articleQueries(db),
     citations: citationQueries(db),
     companies: companyQueries(db),
+    counts: countQueries(db),
     exchanges: exchangeQueries(db),
     ipoDeals: ipoDealQueries(db),
     listings: listingQueries(db),
@@ -31,6 +34,7 @@ export function createQueries(db: Db, reader?: ReaderThread, onWrite: () => void
     revisions: revisionQueries(db),
     search: searchQueries(db, reader),
     writes: createWrites(db, onWrite),
+    timeline: timelineQueries(db),
   };
 }
 

@@ -1,22 +1,65 @@
-import { and, asc, eq, type SQL, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
-import { listings } from '../db/tables/index.js';
-import type { ListingFilter } from '../generated/resolvers-types.js';
-import { batchMany, batchOne, inKeys, pagedSelect, type WithCompanyKey } from './batch.js';
+import { companies, listings } from '../db/tables/index.js';
+import type { ListingFacets, ListingFilter, ListingGroupField } from '../generated/resolvers-types.js';
+import { facetCounts, groupedCounts, largestFirst, missingValues, yearOf, type Dimensions } from './aggregate.js';
+import { anyOf, batchMany, batchOne, inKeys, inYears, pagedSelect, upper, type WithCompanyKey, notRetracted } from './batch.js';
 
 export type ListingFilterInput = WithCompanyKey<ListingFilter>;
 
-const where = (f: ListingFilterInput): SQL | undefined =>
+/** What each group field of a listing reads: the aggregate's groups and the filter's missing share it. */
+export const listingDimensions = {
+  STATUS: listings.status,
+  EXCHANGE: listings.exchangeMic,
+  MARKET: listings.market,
+  YEAR: yearOf(listings.listedStart),
+} satisfies Dimensions<ListingGroupField>;
+
+/** The one WHERE of a listing filter: the list, its count, its aggregate, its facets and its CSV. */
+export const listingWhere = (f: ListingFilterInput): SQL | undefined =>
   and(
-    f.exchange != null ? eq(listings.exchangeMic, f.exchange.toUpperCase()) : undefined,
-    f.market != null ? eq(listings.market, f.market.toUpperCase()) : undefined,
-    f.status != null ? eq(listings.status, f.status) : undefined,
-    f.shareClass != null ? eq(listings.shareClass, f.shareClass) : undefined,
+    notRetracted(listings.retractedAt, f),
+    anyOf(listings.exchangeMic, f.exchange, upper),
+    anyOf(listings.market, f.market, upper),
+    anyOf(listings.status, f.status),
+    anyOf(listings.shareClass, f.shareClass),
     f.companyId != null ? eq(listings.companyId, f.companyId) : undefined,
+    inYears(listings.listedStart, f.year),
+    missingValues(listingDimensions, f.missing),
   );
 
 export function listingQueries(db: Db) {
+  const grouped = groupedCounts<ListingGroupField>(db, listings);
+  const facet = facetCounts();
+  type Faceted = typeof listings.exchangeMic | typeof listings.market | typeof listings.status | typeof listings.shareClass;
+  const ownFacet = (column: Faceted) => (filter: ListingFilterInput) =>
+    facet(
+      db
+        .select({ value: column, count: count() })
+        .from(listings)
+        .where(listingWhere(filter))
+        .groupBy(column)
+        .orderBy(desc(count()), asc(column)),
+    );
+  const issuerFacet = (column: typeof companies.sector | typeof companies.country) => (filter: ListingFilterInput) =>
+    facet(
+      db
+        .select({ value: column, count: count() })
+        .from(listings)
+        .innerJoin(companies, eq(companies.id, listings.companyId))
+        .where(listingWhere(filter))
+        .groupBy(column)
+        .orderBy(desc(count()), asc(column)),
+    );
   return {
+    facets: {
+      exchange: ownFacet(listings.exchangeMic),
+      market: ownFacet(listings.market),
+      status: ownFacet(listings.status),
+      shareClass: ownFacet(listings.shareClass),
+      sector: issuerFacet(companies.sector),
+      country: issuerFacet(companies.country),
+    } satisfies Record<Exclude<keyof ListingFacets, '__typename'>, unknown>,
     byIds: batchOne(db.select().from(listings).where(inKeys(listings.id)), (r) => r.id),
     byCompanyIds: batchMany(
       db
@@ -34,6 +77,9 @@ export function listingQueries(db: Db) {
         .orderBy(listings.id),
       (r) => r.exchangeMic,
     ),
-    connection: pagedSelect(db, listings, (filter: ListingFilterInput) => ({ where: where(filter), orderBy: [asc(listings.id)] })),
+    connection: pagedSelect(db, listings, (filter: ListingFilterInput) => ({ where: listingWhere(filter), orderBy: [asc(listings.id)] })),
+    /** Counts per combination of the grouped fields' values, largest first. */
+    aggregate: (filter: ListingFilterInput, groupBy: readonly ListingGroupField[]) =>
+      largestFirst(grouped(listingDimensions, listingWhere(filter), groupBy), groupBy),
   };
 }

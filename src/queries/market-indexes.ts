@@ -2,7 +2,7 @@ import { and, asc, eq, sql, type SQL, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { indexWeightings, marketIndexes } from '../db/tables/index.js';
 import type { IndexWeightingFilter } from '../generated/resolvers-types.js';
-import { batchMany, batchOne, inKeys, pagedSelect, type WithCompanyKey } from './batch.js';
+import { batchMany, batchOne, inKeys, pagedSelect, type WithCompanyKey, notRetracted } from './batch.js';
 import { prepareSelect } from './fast-row-mapper.js';
 
 export type IndexWeightingFilterInput = WithCompanyKey<IndexWeightingFilter>;
@@ -10,6 +10,7 @@ export type IndexWeightingFilterInput = WithCompanyKey<IndexWeightingFilter>;
 // The index is named case-insensitively, through the lower(name) index.
 const where = (f: IndexWeightingFilterInput): SQL | undefined =>
   and(
+    notRetracted(indexWeightings.retractedAt, f),
     f.index != null
       ? sql`${indexWeightings.indexId} in (select ${marketIndexes.id} from ${marketIndexes} where lower(${marketIndexes.name}) = lower(${f.index}))`
       : undefined,

@@ -2,14 +2,15 @@ import { and, asc, eq, type SQL, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { metrics } from '../db/tables/index.js';
 import type { MetricFilter } from '../generated/resolvers-types.js';
-import { batchMany, batchOne, containsText, inKeys, pagedSelect, type WithCompanyKey } from './batch.js';
+import { anyOf, batchMany, batchOne, containsText, upper, inKeys, pagedSelect, type WithCompanyKey, notRetracted } from './batch.js';
 
 export type MetricFilterInput = WithCompanyKey<MetricFilter>;
 
 const where = (f: MetricFilterInput): SQL | undefined =>
   and(
+    notRetracted(metrics.retractedAt, f),
     f.companyId != null ? eq(metrics.companyId, f.companyId) : undefined,
-    f.market != null ? eq(metrics.market, f.market.toUpperCase()) : undefined,
+    anyOf(metrics.market, f.market, upper),
     f.nameContains != null ? containsText(metrics.name, f.nameContains) : undefined,
   );
 

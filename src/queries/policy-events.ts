@@ -1,8 +1,10 @@
-import { and, eq, exists, gte, lte, sql, type SQL, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { reportedStart } from './citations.js';
 import type { Db } from '../db/open.js';
 import { policyEventCompanies, policyEvents } from '../db/tables/index.js';
-import type { OrderDirection, PolicyEventFilter } from '../generated/resolvers-types.js';
-import { batchMany, batchOne, inKeys, pagedSelect, type WithCompanyKey } from './batch.js';
+import type { OrderDirection, PolicyEventFacets, PolicyEventFilter, PolicyEventGroupField } from '../generated/resolvers-types.js';
+import { facetCounts, groupedCounts, largestFirst, missingValues, yearOf, type Dimensions } from './aggregate.js';
+import { anyOf, batchMany, batchOne, inKeys, upper, pagedSelect, type WithCompanyKey, notRetracted } from './batch.js';
 import { orderNullsLast } from './order.js';
 
 export type PolicyEventFilterInput = WithCompanyKey<PolicyEventFilter>;
@@ -10,17 +12,40 @@ export type PolicyEventFilterInput = WithCompanyKey<PolicyEventFilter>;
 /** The same calendar date one year earlier, as text ("2024-02-29" gives "2023-02-29", which still sorts right). */
 const yearBefore = (date: string) => `${Number(date.slice(0, 4)) - 1}`.padStart(4, '0') + date.slice(4);
 
+// Overlap of the event's [start, end] with [from, to]: "September 2024" matches from 2024-09-15.
+const inRange = (f: PolicyEventFilterInput): SQL | undefined =>
+  and(
+    f.from != null ? gte(policyEvents.dateEnd, f.from) : undefined,
+    // Implied by the line above, since no period is longer than a year (YEAR
+    // precision), but it bounds the date index from below: a seek, not a walk.
+    f.from != null ? gte(policyEvents.dateStart, yearBefore(f.from)) : undefined,
+    f.to != null ? lte(policyEvents.dateStart, f.to) : undefined,
+  );
+
+// An undated event placed by the first day it was reported.
+const reported = reportedStart('policyEvent', policyEvents.id);
+const inReportedRange = (f: PolicyEventFilterInput): SQL | undefined =>
+  and(f.from != null ? gte(reported, f.from) : undefined, f.to != null ? lte(reported, f.to) : undefined);
+
+/** What each group field of an event reads; with dateOrReported an undated event's year is the year it was reported. */
+export const policyEventDimensions = (dateOrReported: boolean | null | undefined) =>
+  ({
+    JURISDICTION: policyEvents.jurisdiction,
+    CATEGORY: policyEvents.category,
+    YEAR: dateOrReported ? yearOf(sql`coalesce(${policyEvents.dateStart}, ${reported})`) : yearOf(policyEvents.dateStart),
+  }) satisfies Dimensions<PolicyEventGroupField>;
+
 export function policyEventQueries(db: Db) {
-  // Overlap of [start, end] with [from, to]: "September 2024" matches from 2024-09-15.
+  // The one WHERE of an event filter: the list, its count, its aggregate, its facets and its CSV.
   const where = (f: PolicyEventFilterInput): SQL | undefined =>
     and(
-      f.jurisdiction != null ? eq(policyEvents.jurisdiction, f.jurisdiction.toUpperCase()) : undefined,
-      f.category != null ? eq(policyEvents.category, f.category) : undefined,
-      f.from != null ? gte(policyEvents.dateEnd, f.from) : undefined,
-      // Implied by the line above, since no period is longer than a year (YEAR
-      // precision), but it bounds the date index from below: a seek, not a walk.
-      f.from != null ? gte(policyEvents.dateStart, yearBefore(f.from)) : undefined,
-      f.to != null ? lte(policyEvents.dateStart, f.to) : undefined,
+      notRetracted(policyEvents.retractedAt, f),
+      missingValues(policyEventDimensions(f.dateOrReported), f.missing),
+      anyOf(policyEvents.jurisdiction, f.jurisdiction, upper),
+      anyOf(policyEvents.category, f.category),
+      f.dateOrReported && (f.from != null || f.to != null)
+        ? or(inRange(f), and(isNull(policyEvents.dateStart), inReportedRange(f)))
+        : inRange(f),
       f.companyId != null
         ? exists(
             db
@@ -31,7 +56,26 @@ export function policyEventQueries(db: Db) {
         : undefined,
     );
 
+  const grouped = groupedCounts<PolicyEventGroupField>(db, policyEvents);
+  const facet = facetCounts();
+  const ownFacet = (column: typeof policyEvents.jurisdiction | typeof policyEvents.category) => (filter: PolicyEventFilterInput) =>
+    facet(
+      db
+        .select({ value: column, count: count() })
+        .from(policyEvents)
+        .where(where(filter))
+        .groupBy(column)
+        .orderBy(desc(count()), asc(column)),
+    );
   return {
+    facets: { jurisdiction: ownFacet(policyEvents.jurisdiction), category: ownFacet(policyEvents.category) } satisfies Record<
+      Exclude<keyof PolicyEventFacets, '__typename'>,
+      unknown
+    >,
+    where,
+    /** Counts per combination of the grouped fields' values, largest first. */
+    aggregate: (filter: PolicyEventFilterInput, groupBy: readonly PolicyEventGroupField[]) =>
+      largestFirst(grouped(policyEventDimensions(filter.dateOrReported), where(filter), groupBy), groupBy),
     byIds: batchOne(db.select().from(policyEvents).where(inKeys(policyEvents.id)), (r) => r.id),
     byCompanyIds: batchMany(
       db

@@ -10,6 +10,9 @@ export const exchangeResolvers: Resolvers = {
     id: (e) => toGlobalId('Exchange', e.mic),
     listings: (e, _, { loaders }) => loaders.listingsByExchange.load(e.mic),
     ipoDeals: (e, _, { loaders }) => loaders.ipoDealsByExchange.load(e.mic),
+    listingCount: (e, _, { loaders }) => loaders.counts.listingsByExchange.load(e.mic),
+    ipoDealCount: (e, _, { loaders }) => loaders.counts.ipoDealsByExchange.load(e.mic),
     sources: (e, _, { loaders }) => loaders.citations.exchange.load(e.mic),
+    reportedOn: (e, _, { loaders }) => loaders.reportedOn.exchange.load(e.mic),
   },
 };

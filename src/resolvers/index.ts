@@ -1,5 +1,7 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { aggregateResolvers } from './aggregates.js';
 import { articleResolvers } from './article.js';
+import { facetResolvers } from './facets.js';
 import { commonResolvers } from './common.js';
 import { companyResolvers } from './company.js';
 import { exchangeResolvers } from './exchange.js';
@@ -33,4 +35,6 @@ export const resolvers: Resolvers[] = [
   searchResolvers,
   historyResolvers,
   mutationResolvers,
+  aggregateResolvers,
+  facetResolvers,
 ];

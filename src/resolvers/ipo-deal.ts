@@ -23,6 +23,7 @@ export const ipoDealResolvers: Resolvers = {
         ? { amount: d.proceedsAmount, currency: d.proceedsCurrency, usd: d.proceedsUsd }
         : null,
     sources: (d, _, { loaders }) => loaders.citations.ipoDeal.load(d.id),
+    reportedOn: (d, _, { loaders }) => loaders.reportedOn.ipoDeal.load(d.id),
   },
   IpoDealConnection: connectionFields,
 };

@@ -1,13 +1,16 @@
 import { paginate } from '../graphql/connection.js';
 import { toGlobalId } from '../graphql/global-id.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { listingFilters } from './facets.js';
 import { loadRequired } from './load.js';
 import { connectionFields, partialDate, withCompanyKey } from './shared.js';
 
 export const listingResolvers: Resolvers = {
   Query: {
-    listings: (_, { filter, first, after, includeRetracted }, { queries }) =>
-      paginate('listings', { first, after }, queries.listings.connection({ ...withCompanyKey(filter), includeRetracted })),
+    listings: (_, { filter, first, after, includeRetracted }, { queries }) => {
+      const given = { ...withCompanyKey(filter), includeRetracted };
+      return listingFilters.remember(paginate('listings', { first, after }, queries.listings.connection(given)), given);
+    },
   },
   Listing: {
     id: (l) => toGlobalId('Listing', l.id),
@@ -15,6 +18,7 @@ export const listingResolvers: Resolvers = {
     exchange: (l, _, { loaders }) => (l.exchangeMic ? loaders.exchange.load(l.exchangeMic) : null),
     listedOn: (l) => partialDate(l.listedStart, l.listedEnd, l.listedPrecision),
     sources: (l, _, { loaders }) => loaders.citations.listing.load(l.id),
+    reportedOn: (l, _, { loaders }) => loaders.reportedOn.listing.load(l.id),
   },
   ListingConnection: connectionFields,
 };

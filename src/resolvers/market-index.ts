@@ -17,7 +17,9 @@ export const marketIndexResolvers: Resolvers = {
   MarketIndex: {
     id: (i) => toGlobalId('MarketIndex', i.id),
     weightings: (i, _, { loaders }) => loaders.weightingsByIndex.load(i.id),
+    weightingCount: (i, _, { loaders }) => loaders.counts.weightingsByIndex.load(i.id),
     sources: (i, _, { loaders }) => loaders.citations.marketIndex.load(i.id),
+    reportedOn: (i, _, { loaders }) => loaders.reportedOn.marketIndex.load(i.id),
   },
   IndexWeighting: {
     id: (w) => toGlobalId('IndexWeighting', w.id),
@@ -25,6 +27,7 @@ export const marketIndexResolvers: Resolvers = {
     company: (w, _, { loaders }) => (w.companyId ? loaders.company.load(w.companyId) : null),
     asOf: (w) => ({ start: w.asOfStart, end: w.asOfEnd, precision: w.asOfPrecision }),
     sources: (w, _, { loaders }) => loaders.citations.indexWeighting.load(w.id),
+    reportedOn: (w, _, { loaders }) => loaders.reportedOn.indexWeighting.load(w.id),
   },
   IndexWeightingConnection: connectionFields,
 };

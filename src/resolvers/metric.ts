@@ -13,6 +13,7 @@ export const metricResolvers: Resolvers = {
     asOf: (m) => partialDate(m.asOfStart, m.asOfEnd, m.asOfPrecision),
     company: (m, _, { loaders }) => (m.companyId ? loaders.company.load(m.companyId) : null),
     sources: (m, _, { loaders }) => loaders.citations.metric.load(m.id),
+    reportedOn: (m, _, { loaders }) => loaders.reportedOn.metric.load(m.id),
   },
   MetricConnection: connectionFields,
 };

@@ -2,18 +2,24 @@ import { paginate } from '../graphql/connection.js';
 import { badUserInput } from '../graphql/errors.js';
 import { toGlobalId } from '../graphql/global-id.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { policyEventFilters } from './facets.js';
 import { connectionFields, partialDate, withCompanyKey } from './shared.js';
+
+/** from after to is a client's mistake, refused the same way by the list and the aggregate. */
+export function checkDateRange(filter: { from?: string | null; to?: string | null } | null | undefined) {
+  if (filter?.from && filter?.to && filter.from > filter.to) {
+    throw badUserInput(`filter.from (${filter.from}) is after filter.to (${filter.to})`, 'filter');
+  }
+}
 
 export const policyEventResolvers: Resolvers = {
   Query: {
     policyEvents: (_, { filter, orderBy, first, after, includeRetracted }, { queries }) => {
-      if (filter?.from && filter?.to && filter.from > filter.to) {
-        throw badUserInput(`filter.from (${filter.from}) is after filter.to (${filter.to})`, 'filter');
-      }
-      return paginate(
-        'policyEvents',
-        { first, after },
-        queries.policyEvents.connection({ ...withCompanyKey(filter), includeRetracted }, orderBy?.direction ?? 'ASC'),
+      checkDateRange(filter);
+      const given = { ...withCompanyKey(filter), includeRetracted };
+      return policyEventFilters.remember(
+        paginate('policyEvents', { first, after }, queries.policyEvents.connection(given, orderBy?.direction ?? 'ASC')),
+        given,
       );
     },
   },
@@ -22,6 +28,7 @@ export const policyEventResolvers: Resolvers = {
     date: (e) => partialDate(e.dateStart, e.dateEnd, e.datePrecision),
     companies: (e, _, { loaders }) => loaders.companiesByPolicyEvent.load(e.id),
     sources: (e, _, { loaders }) => loaders.citations.policyEvent.load(e.id),
+    reportedOn: (e, _, { loaders }) => loaders.reportedOn.policyEvent.load(e.id),
   },
   PolicyEventConnection: connectionFields,
 };

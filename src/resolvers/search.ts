@@ -38,8 +38,9 @@ export const searchResolvers: Resolvers = {
       const window = pageWindow('search', { first, after });
       const search = queries.search.search(query, types?.length ? types.map(kindOf) : null, deadline);
       if (!search) throw badUserInput('query must contain at least one letter or digit', 'query');
-      return connectionFrom('search', window, await withinBudget(search.page(window.limit + 1, window.offset)), () =>
-        withinBudget(search.count()),
+      const match = await withinBudget(search.widen());
+      return connectionFrom('search', window, await withinBudget(search.page(match, window.limit + 1, window.offset)), () =>
+        withinBudget(search.count(match)),
       );
     },
   },

@@ -11,6 +11,7 @@ import type { SeedData } from './load-seed.js';
 import { searchDocuments } from './search-documents.js';
 
 // Bump when the way seeds become rows changes, so an unchanged seed is rewritten once.
+// 2: facts have seed revisions, and search documents of facts carry their company's aliases.
 const WRITER_VERSION = '2';
 
 /** Reports progress of a long write: rows written so far out of the total. */

@@ -34,7 +34,7 @@ export const companyProfile = async (client: Client, name: string) =>
 export const exchanges = async (client: Client) => (await client.query({ query: Exchanges })).data!.exchanges;
 
 export const hongKongListings = async (client: Client, first = 20) =>
-  (await client.query({ query: Listings, variables: { filter: { exchange: 'XHKG' }, first } })).data!.listings;
+  (await client.query({ query: Listings, variables: { filter: { exchange: ['XHKG'] }, first } })).data!.listings;
 
 export const largestIpoDeals = async (client: Client, first = 5) =>
   (await client.query({ query: LargestIpoDeals, variables: { first } })).data!.ipoDeals;

@@ -6,16 +6,16 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** Narrows Query.companies; every given condition must hold. */
 export type CompanyFilter = {
-  /** ISO 3166-1 alpha-2 code, e.g. CN. */
-  country?: string | null | undefined;
-  /** Has a listing on this exchange (MIC, e.g. XHKG). */
-  exchange?: string | null | undefined;
-  /** Has a listing in this status (combined with exchange when both are given: the same listing). */
-  listingStatus?: ListingStatus | null | undefined;
+  /** ISO 3166-1 alpha-2 code, e.g. CN; several: any of them. */
+  country?: Array<string> | null | undefined;
+  /** Has a listing on this exchange (MIC, e.g. XHKG); several: on any of them. A listing whose source names only the market, not the exchange, matches no exchange. */
+  exchange?: Array<string> | null | undefined;
+  /** Has a listing in this status (combined with exchange when both are given: the same listing); several: in any of them. */
+  listingStatus?: Array<ListingStatus> | null | undefined;
   /** Name or alias contains this text, case-insensitive. */
   nameContains?: string | null | undefined;
-  /** Sector, case-insensitive, e.g. 'batteries'. */
-  sector?: string | null | undefined;
+  /** Sector, case-insensitive, e.g. 'batteries'; several: any of them (a single value is accepted as a list of one; an empty list matches nothing). */
+  sector?: Array<string> | null | undefined;
   /** true: state-owned; false: stated not to be. Companies with unknown ownership match neither. */
   stateOwned?: boolean | null | undefined;
 };
@@ -35,15 +35,34 @@ export type DatePrecision =
 export type ListingFilter = {
   /** Global id of the issuer. */
   company?: string | number | null | undefined;
-  /** Exchange MIC, e.g. XHKG. */
-  exchange?: string | null | undefined;
-  /** ISO 3166-1 alpha-2 code of the market, e.g. HK. */
-  market?: string | null | undefined;
-  /** Share class. */
-  shareClass?: ShareClass | null | undefined;
-  /** Listing status. */
-  status?: ListingStatus | null | undefined;
+  /**
+   * Exchange MIC, e.g. XHKG; several: any of them (a single value is accepted as a list of one; an empty list matches nothing).
+   * Differs from market: a listing whose source names the market but not the exchange ('a Hong Kong listing')
+   * has no exchange, so it matches market: "HK" but not exchange: "XHKG".
+   */
+  exchange?: Array<string> | null | undefined;
+  /** ISO 3166-1 alpha-2 code of the market, e.g. HK; several: any of them. Includes listings whose exchange the sources do not name. */
+  market?: Array<string> | null | undefined;
+  /** Only listings that have no value for each of these fields, e.g. [EXCHANGE]: listings whose sources name no exchange. Empty or omitted: no condition. */
+  missing?: Array<ListingGroupField> | null | undefined;
+  /** Share class; several: any of them. */
+  shareClass?: Array<ShareClass> | null | undefined;
+  /** Listing status; several: any of them, e.g. [PLANNED, CONSIDERING]. */
+  status?: Array<ListingStatus> | null | undefined;
+  /** Listings whose trading began (listedOn) in one of these calendar years. */
+  year?: Array<number> | null | undefined;
 };
+
+/** What Query.listingsAggregate can group listings by. */
+export type ListingGroupField =
+  /** The exchange's MIC; null for listings whose sources name only the market. */
+  | 'EXCHANGE'
+  /** The market's ISO 3166-1 alpha-2 code. */
+  | 'MARKET'
+  /** The listing's status. */
+  | 'STATUS'
+  /** The calendar year trading began (listedOn); null when the sources give no date. */
+  | 'YEAR';
 
 /** Where a listing stands. */
 export type ListingStatus =

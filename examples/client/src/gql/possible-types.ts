@@ -20,6 +20,12 @@
       "Listing",
       "Metric",
       "PolicyEvent"
+    ],
+    "TimelineFact": [
+      "IpoDeal",
+      "Listing",
+      "Metric",
+      "PolicyEvent"
     ]
   }
 };
@@ -40,6 +46,12 @@
       "Article",
       "Company",
       "IndexWeighting",
+      "IpoDeal",
+      "Listing",
+      "Metric",
+      "PolicyEvent"
+    ],
+    "TimelineFact": [
       "IpoDeal",
       "Listing",
       "Metric",

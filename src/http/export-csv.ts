@@ -1,0 +1,249 @@
+import { once } from 'node:events';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { stringify } from 'csv-stringify';
+import {
+  coerceInputValue,
+  getNullableType,
+  isInputObjectType,
+  isListType,
+  isScalarType,
+  GraphQLError,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from 'graphql';
+import type { DatePrecision } from '../db/tables/columns.js';
+import type { CompanyFilter, IpoDealFilter, ListingFilter, PolicyEventFilter } from '../generated/resolvers-types.js';
+import { toGlobalId } from '../graphql/global-id.js';
+import type { Kind } from '../kinds/index.js';
+import { formatPartialDate } from '../lib/partial-date.js';
+import type { Logger } from '../logger.js';
+import type { Paged } from '../queries/batch.js';
+import type { Queries } from '../queries/index.js';
+import type { CitationRow } from '../db/tables/index.js';
+import type { ReportedOn } from '../queries/citations.js';
+import { checkDateRange } from '../resolvers/policy-event.js';
+import { withCompanyKey } from '../resolvers/shared.js';
+import type { Authentication } from './authenticate.js';
+
+// GET /export/<kind>.csv: a list as CSV, with the filter of its GraphQL field
+// as query parameters (coerced by GraphQL itself, so the same values are
+// accepted and refused), the same rows in the same order, streamed a page at
+// a time. RFC 4180 quoting is csv-stringify's.
+
+const PAGE = 500;
+
+/** What each row is written with beside the row itself: its citations, reportedOn and issuer's name. */
+interface Extras {
+  sources: CitationRow[];
+  reportedOn: ReportedOn | null;
+  companyName: string | null;
+}
+
+type Column<R> = [header: string, value: (row: R, extras: Extras) => string | number | boolean | null];
+
+const date = (start: string | null, precision: DatePrecision | null) => (start && precision ? formatPartialDate(start, precision) : null);
+const reported = (e: Extras) => (e.reportedOn ? formatPartialDate(e.reportedOn.start, e.reportedOn.precision) : null);
+/** Every citation as `article-slug: "quote"`, one per line inside the cell. */
+const sources = (e: Extras) => e.sources.map((c) => `${c.articleId}: "${c.quote}"`).join('\n');
+
+interface Export<R, F> {
+  kind: Kind;
+  /** The GraphQL input type the query parameters are coerced to, and the field's name in messages. */
+  filterType: string;
+  /** The GraphQL list's own preparation of its filter (company ids decoded, date range checked), from the coerced input. */
+  prepare: (filter: Record<string, unknown>) => F;
+  rows: (q: Queries, filter: F) => Paged<R>;
+  companyOf: (row: R) => string | null;
+  keyOf: (row: R) => string;
+  columns: Column<R>[];
+}
+
+const exportOf = <R, F>(e: Export<R, F>) => e as unknown as Export<unknown, unknown>;
+
+const exports = {
+  listings: exportOf({
+    kind: 'listing',
+    filterType: 'ListingFilter',
+    // GraphQL's coercion has checked the value against ListingFilter.
+    prepare: (f) => withCompanyKey(f as ListingFilter),
+    rows: (q, f) => q.listings.connection(f),
+    companyOf: (l) => l.companyId,
+    keyOf: (l) => l.id,
+    columns: [
+      ['id', (l) => toGlobalId('Listing', l.id)],
+      ['slug', (l) => l.id],
+      ['company', (_, e) => e.companyName],
+      ['exchange', (l) => l.exchangeMic],
+      ['market', (l) => l.market],
+      ['shareClass', (l) => l.shareClass],
+      ['ticker', (l) => l.ticker],
+      ['status', (l) => l.status],
+      ['listedOn', (l) => date(l.listedStart, l.listedPrecision)],
+      ['reportedOn', (_, e) => reported(e)],
+      ['sources', (_, e) => sources(e)],
+    ],
+  } satisfies Export<ReturnType<Queries['listings']['byIds']>[number] & object, Parameters<Queries['listings']['connection']>[0]>),
+  'ipo-deals': exportOf({
+    kind: 'ipoDeal',
+    filterType: 'IpoDealFilter',
+    prepare: (f) => withCompanyKey(f as IpoDealFilter),
+    rows: (q, f) => q.ipoDeals.connection(f, 'DATE', 'ASC'),
+    companyOf: (d) => d.companyId,
+    keyOf: (d) => d.id,
+    columns: [
+      ['id', (d) => toGlobalId('IpoDeal', d.id)],
+      ['slug', (d) => d.id],
+      ['company', (_, e) => e.companyName],
+      ['exchange', (d) => d.exchangeMic],
+      ['date', (d) => date(d.dateStart, d.datePrecision)],
+      ['proceedsAmount', (d) => d.proceedsAmount],
+      ['proceedsCurrency', (d) => d.proceedsCurrency],
+      ['proceedsUsd', (d) => d.proceedsUsd],
+      ['description', (d) => d.description],
+      ['reportedOn', (_, e) => reported(e)],
+      ['sources', (_, e) => sources(e)],
+    ],
+  } satisfies Export<ReturnType<Queries['ipoDeals']['byIds']>[number] & object, Parameters<Queries['ipoDeals']['connection']>[0]>),
+  'policy-events': exportOf({
+    kind: 'policyEvent',
+    filterType: 'PolicyEventFilter',
+    prepare: (f) => (checkDateRange(f as PolicyEventFilter), withCompanyKey(f as PolicyEventFilter)),
+    rows: (q, f) => q.policyEvents.connection(f, 'ASC'),
+    companyOf: () => null,
+    keyOf: (e) => e.id,
+    columns: [
+      ['id', (e) => toGlobalId('PolicyEvent', e.id)],
+      ['slug', (e) => e.id],
+      ['title', (e) => e.title],
+      ['date', (e) => date(e.dateStart, e.datePrecision)],
+      ['jurisdiction', (e) => e.jurisdiction],
+      ['category', (e) => e.category],
+      ['summary', (e) => e.summary],
+      ['reportedOn', (_, x) => reported(x)],
+      ['sources', (_, x) => sources(x)],
+    ],
+  } satisfies Export<ReturnType<Queries['policyEvents']['byIds']>[number] & object, Parameters<Queries['policyEvents']['connection']>[0]>),
+  companies: exportOf({
+    kind: 'company',
+    filterType: 'CompanyFilter',
+    prepare: (f) => f as CompanyFilter,
+    rows: (q, f) => q.companies.connection(f, 'ASC'),
+    companyOf: () => null,
+    keyOf: (c) => c.id,
+    columns: [
+      ['id', (c) => toGlobalId('Company', c.id)],
+      ['slug', (c) => c.id],
+      ['name', (c) => c.name],
+      ['sector', (c) => c.sector],
+      ['country', (c) => c.country],
+      ['stateOwned', (c) => c.stateOwned],
+      ['description', (c) => c.description],
+      ['reportedOn', (_, e) => reported(e)],
+      ['sources', (_, e) => sources(e)],
+    ],
+  } satisfies Export<ReturnType<Queries['companies']['byIds']>[number] & object, Parameters<Queries['companies']['connection']>[0]>),
+};
+
+/** The kinds /export/<name>.csv serves. */
+export const exportNames = Object.keys(exports);
+
+class BadParameters extends Error {}
+
+/** Query parameters to the list's filter: a repeated parameter is a list, and GraphQL's own input coercion checks each value. */
+function filterFrom(schema: GraphQLSchema, typeName: string, params: URLSearchParams): Record<string, unknown> {
+  const type = schema.getType(typeName);
+  if (!isInputObjectType(type)) throw new Error(`${typeName} is not an input type of the schema`);
+  const fields = type.getFields();
+  const raw: Record<string, unknown> = {};
+  for (const name of new Set(params.keys())) {
+    const field = fields[name];
+    if (!field) throw new BadParameters(`unknown parameter "${name}": ${typeName} takes ${Object.keys(fields).join(', ')}`);
+    const values = params.getAll(name);
+    const fieldType: GraphQLInputType = getNullableType(field.type);
+    const item = isListType(fieldType) ? getNullableType(fieldType.ofType) : fieldType;
+    const scalar = (v: string) => {
+      if (!isScalarType(item)) return v;
+      if (item.name === 'Int' || item.name === 'Float') return v.trim() === '' ? v : Number(v);
+      if (item.name === 'Boolean') return v === 'true' ? true : v === 'false' ? false : v;
+      return v;
+    };
+    if (!isListType(fieldType) && values.length > 1) throw new BadParameters(`parameter "${name}" takes one value (got ${values.length})`);
+    raw[name] = isListType(fieldType) ? values.map(scalar) : scalar(values[0]!);
+  }
+  const problems: string[] = [];
+  const value = coerceInputValue(raw, type, (path, invalid, error) => {
+    problems.push(`parameter "${path.join('.')}": ${error.message} (got ${JSON.stringify(invalid)})`);
+  }) as Record<string, unknown>;
+  if (problems.length) throw new BadParameters(problems.join('; '));
+  return value;
+}
+
+const jsonError = (res: ServerResponse, status: number, code: string, message: string) => {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
+};
+
+export interface CsvExportOptions {
+  schema: GraphQLSchema;
+  queries: Queries;
+  logger: Logger;
+  authenticate: (req: IncomingMessage) => Authentication;
+}
+
+/** Serves /export/<name>.csv; `file` is the path's last segment, e.g. 'listings.csv'. */
+export function csvExport({ schema, queries, logger, authenticate }: CsvExportOptions) {
+  return async (req: IncomingMessage, res: ServerResponse, file: string): Promise<void> => {
+    const name = /^([a-z-]+)\.csv$/.exec(file)?.[1];
+    const spec = name !== undefined && Object.hasOwn(exports, name) ? exports[name as keyof typeof exports] : undefined;
+    if (!spec) return jsonError(res, 404, 'NOT_FOUND', `No export "${file}": try ${exportNames.map((n) => `/export/${n}.csv`).join(', ')}`);
+    const auth = authenticate(req);
+    if (!auth.ok) return jsonError(res, 401, 'UNAUTHENTICATED', 'This export needs a valid key: send Authorization: Bearer <key>');
+
+    let filter: unknown;
+    try {
+      filter = spec.prepare(filterFrom(schema, spec.filterType, new URL(req.url ?? '/', 'http://localhost').searchParams));
+    } catch (error) {
+      if (error instanceof BadParameters || error instanceof GraphQLError) return jsonError(res, 400, 'BAD_USER_INPUT', error.message);
+      throw error;
+    }
+
+    res.writeHead(200, {
+      'content-type': 'text/csv; charset=utf-8; header=present',
+      'content-disposition': `attachment; filename="${name}.csv"`,
+      'cache-control': 'no-store',
+    });
+    if (req.method === 'HEAD') return void res.end();
+    const csv = stringify({
+      header: true,
+      columns: spec.columns.map(([header]) => header),
+      record_delimiter: 'windows',
+      cast: { boolean: (b) => String(b) },
+    });
+    csv.pipe(res);
+    try {
+      const rows = spec.rows(queries, filter);
+      for (let offset = 0; ; offset += PAGE) {
+        const page = rows.page(PAGE, offset);
+        const keys = page.map(spec.keyOf);
+        const citations = queries.citations.bySubject(spec.kind, keys);
+        const reportedOn = queries.citations.reportedOn(spec.kind, keys);
+        const companyKeys = page.map(spec.companyOf);
+        const companies = companyKeys.some((k) => k !== null) ? queries.companies.byIds(companyKeys.map((k) => k ?? '')) : [];
+        for (const [i, row] of page.entries()) {
+          const extras: Extras = {
+            sources: citations[i] ?? [],
+            reportedOn: reportedOn[i] ?? null,
+            companyName: companies[i]?.name ?? null,
+          };
+          if (!csv.write(spec.columns.map(([, value]) => value(row, extras)))) await once(csv, 'drain');
+        }
+        if (page.length < PAGE || res.destroyed) break;
+      }
+      csv.end();
+    } catch (error) {
+      logger.error({ err: error }, 'CSV export failed');
+      csv.destroy();
+      res.destroy();
+    }
+  };
+}
