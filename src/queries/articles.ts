@@ -2,7 +2,7 @@ import { eq, getTableColumns } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { articleCompanies, articles } from '../db/tables/index.js';
 import { batchMany, batchOne, inKeys, pagedSelect } from './batch.js';
-import { orderNullsLast } from './order.js';
+import { nullsLast, orderNullsLast } from './order.js';
 
 // An article's body is tens of kilobytes: it is read only when a query asks for it.
 const { body: _body, ...summary } = getTableColumns(articles);
@@ -26,11 +26,11 @@ export function articleQueries(db: Db) {
       (r) => r.key,
       (r) => r.article,
     ),
-    connection: pagedSelect(
+    connection: pagedSelect<Omit<typeof articles.$inferSelect, 'body'>, []>(
       db,
       articles,
-      () => ({ orderBy: newestFirst }),
-      () => db.select(summary).from(articles).$dynamic(),
+      () => ({ order: nullsLast(articles.publishedStart, 'DESC', articles.id) }),
+      summary,
     ),
   };
 }

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { articleCompanies, companies, companyAliases, listings, policyEventCompanies } from '../db/tables/index.js';
 import type { CompanyFilter, OrderDirection } from '../generated/resolvers-types.js';
-import { batchMany, batchOne, containsText, inKeys, pagedSelect } from './batch.js';
+import { batchMany, batchOne, containsText, inKeys, pagedSelect, type Bind } from './batch.js';
+import { ordered } from './order.js';
 import { prepareSelect } from './fast-row-mapper.js';
 
 export type CompanyFilterInput = CompanyFilter;
@@ -37,15 +38,15 @@ export function companyQueries(db: Db) {
       .limit(1),
   );
 
-  function where(filter: CompanyFilterInput): SQL | undefined {
+  function where(bind: Bind, filter: CompanyFilterInput): SQL | undefined {
     const { nameContains, sector, country, stateOwned, exchange, listingStatus } = filter;
     return and(
       nameContains != null
-        ? sql`(${containsText(companies.name, nameContains)} or exists (select 1 from ${companyAliases} where ${companyAliases.companyId} = ${companies.id} and ${containsText(companyAliases.alias, nameContains)}))`
+        ? sql`(${containsText(companies.name, bind('nameContains', nameContains))} or exists (select 1 from ${companyAliases} where ${companyAliases.companyId} = ${companies.id} and ${containsText(companyAliases.alias, bind('nameContains', nameContains))}))`
         : undefined,
-      sector != null ? sql`lower(${companies.sector}) = lower(${sector})` : undefined,
-      country != null ? eq(companies.country, country.toUpperCase()) : undefined,
-      stateOwned != null ? eq(companies.stateOwned, stateOwned) : undefined,
+      sector != null ? sql`lower(${companies.sector}) = lower(${bind('sector', sector)})` : undefined,
+      country != null ? eq(companies.country, bind('country', country.toUpperCase())) : undefined,
+      stateOwned != null ? eq(companies.stateOwned, bind('stateOwned', stateOwned)) : undefined,
       exchange != null || listingStatus != null
         ? exists(
             db
@@ -54,8 +55,8 @@ export function companyQueries(db: Db) {
               .where(
                 and(
                   eq(listings.companyId, companies.id),
-                  exchange != null ? eq(listings.exchangeMic, exchange.toUpperCase()) : undefined,
-                  listingStatus != null ? eq(listings.status, listingStatus) : undefined,
+                  exchange != null ? eq(listings.exchangeMic, bind('exchange', exchange.toUpperCase())) : undefined,
+                  listingStatus != null ? eq(listings.status, bind('listingStatus', listingStatus)) : undefined,
                 ),
               ),
           )
@@ -73,9 +74,9 @@ export function companyQueries(db: Db) {
     byArticleIds: through(articleCompanies, articleCompanies.articleId),
     byPolicyEventIds: through(policyEventCompanies, policyEventCompanies.policyEventId),
     byName: (name: string) => byName.get({ name }) ?? null,
-    connection: pagedSelect(db, companies, (filter: CompanyFilterInput, direction: OrderDirection) => ({
-      where: where(filter),
-      orderBy: direction === 'DESC' ? [desc(lowerName), desc(companies.id)] : [asc(lowerName), asc(companies.id)],
+    connection: pagedSelect(db, companies, (bind, filter: CompanyFilterInput, direction: OrderDirection) => ({
+      where: where(bind, filter),
+      order: ordered([lowerName, companies.id], direction),
     })),
   };
 }

@@ -1,6 +1,5 @@
 import type { Statement } from 'better-sqlite3';
 import { Column, fillPlaceholders, is, SQL } from 'drizzle-orm';
-import { LRUCache } from 'lru-cache';
 import { recordStatement } from '../db/statement-log.js';
 
 /**
@@ -101,25 +100,6 @@ export function prepareSelect<Q extends Buildable>(query: Q): PreparedSelect<Row
   const paramsOf = (values?: Record<string, unknown>) =>
     run.template.length ? fillPlaceholders(run.template, values ?? {}) : run.template;
   return { all: (values) => run.all(paramsOf(values)), get: (values) => run.get(paramsOf(values)) };
-}
-
-/**
- * Runs selects built per request (filters vary) through one prepared
- * statement per distinct SQL text. The text depends only on the filter's
- * shape, never on its values, so the set stays small.
- */
-export function prepareByShape(max = 256) {
-  const cache = new LRUCache<string, Runner<unknown>>({ max });
-  return <Q extends Buildable>(query: Q): { all(): RowOf<Q>[]; get(): RowOf<Q> | undefined } => {
-    const { sql, params } = query.toSQL();
-    let run = cache.get(sql);
-    if (!run) {
-      run = runner(query.prepare() as DrizzlePrepared);
-      cache.set(sql, run);
-    }
-    const cached = run as Runner<RowOf<Q>>;
-    return { all: () => cached.all(params), get: () => cached.get(params) };
-  };
 }
 
 /** A statement Drizzle cannot build (FTS5 virtual tables), prepared once and counted like the rest. */

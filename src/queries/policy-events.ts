@@ -2,8 +2,8 @@ import { and, eq, exists, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { policyEventCompanies, policyEvents } from '../db/tables/index.js';
 import type { OrderDirection, PolicyEventFilter } from '../generated/resolvers-types.js';
-import { batchMany, batchOne, inKeys, pagedSelect, type WithCompanyKey } from './batch.js';
-import { orderNullsLast } from './order.js';
+import { batchMany, batchOne, inKeys, pagedSelect, type Bind, type WithCompanyKey } from './batch.js';
+import { nullsLast, orderNullsLast } from './order.js';
 
 export type PolicyEventFilterInput = WithCompanyKey<PolicyEventFilter>;
 
@@ -12,21 +12,26 @@ const yearBefore = (date: string) => `${Number(date.slice(0, 4)) - 1}`.padStart(
 
 export function policyEventQueries(db: Db) {
   // Overlap of [start, end] with [from, to]: "September 2024" matches from 2024-09-15.
-  const where = (f: PolicyEventFilterInput): SQL | undefined =>
+  const where = (bind: Bind, f: PolicyEventFilterInput): SQL | undefined =>
     and(
-      f.jurisdiction != null ? eq(policyEvents.jurisdiction, f.jurisdiction.toUpperCase()) : undefined,
-      f.category != null ? eq(policyEvents.category, f.category) : undefined,
-      f.from != null ? gte(policyEvents.dateEnd, f.from) : undefined,
+      f.jurisdiction != null ? eq(policyEvents.jurisdiction, bind('jurisdiction', f.jurisdiction.toUpperCase())) : undefined,
+      f.category != null ? eq(policyEvents.category, bind('category', f.category)) : undefined,
+      f.from != null ? gte(policyEvents.dateEnd, bind('from', f.from)) : undefined,
       // Implied by the line above, since no period is longer than a year (YEAR
       // precision), but it bounds the date index from below: a seek, not a walk.
-      f.from != null ? gte(policyEvents.dateStart, yearBefore(f.from)) : undefined,
-      f.to != null ? lte(policyEvents.dateStart, f.to) : undefined,
+      f.from != null ? gte(policyEvents.dateStart, bind('yearBeforeFrom', yearBefore(f.from))) : undefined,
+      f.to != null ? lte(policyEvents.dateStart, bind('to', f.to)) : undefined,
       f.companyId != null
         ? exists(
             db
               .select({ one: sql`1` })
               .from(policyEventCompanies)
-              .where(and(eq(policyEventCompanies.policyEventId, policyEvents.id), eq(policyEventCompanies.companyId, f.companyId))),
+              .where(
+                and(
+                  eq(policyEventCompanies.policyEventId, policyEvents.id),
+                  eq(policyEventCompanies.companyId, bind('companyId', f.companyId)),
+                ),
+              ),
           )
         : undefined,
     );
@@ -43,9 +48,9 @@ export function policyEventQueries(db: Db) {
       (r) => r.key,
       (r) => r.event,
     ),
-    connection: pagedSelect(db, policyEvents, (filter: PolicyEventFilterInput, direction: OrderDirection) => ({
-      where: where(filter),
-      orderBy: orderNullsLast(policyEvents.dateStart, direction, policyEvents.id),
+    connection: pagedSelect(db, policyEvents, (bind, filter: PolicyEventFilterInput, direction: OrderDirection) => ({
+      where: where(bind, filter),
+      order: nullsLast(policyEvents.dateStart, direction, policyEvents.id),
     })),
   };
 }
