@@ -4,7 +4,10 @@ import type { DatePrecision } from '../db/tables/columns.js';
 import type { KindOfType, NodeType, SearchableKind } from '../kinds/index.js';
 import type { ConnectionModel } from './connection.js';
 
-export type { CitationRow } from '../db/tables/index.js';
+import type { CitationRow as FullCitationRow } from '../db/tables/index.js';
+
+/** What Citation's resolvers read: the citation loaders select these columns only. */
+export type CitationRow = Pick<FullCitationRow, 'articleId' | 'quote' | 'quoteOffset'>;
 export type { ConnectionModel } from './connection.js';
 
 /** A Node type's parent: the row its kind's loader returns (articles without their body, which loads apart). */

@@ -1,4 +1,4 @@
-import { and, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { ipoDeals } from '../db/tables/index.js';
 import type { IpoDealFilter, IpoDealOrderField, OrderDirection } from '../generated/resolvers-types.js';
@@ -24,7 +24,7 @@ export function ipoDealQueries(db: Db) {
       .select()
       .from(ipoDeals)
       .where(inKeys(column))
-      .orderBy(...orderNullsLast(ipoDeals.dateStart, 'ASC', ipoDeals.id));
+      .orderBy(asc(column), ...orderNullsLast(ipoDeals.dateStart, 'ASC', ipoDeals.id));
   return {
     byIds: batchOne(db.select().from(ipoDeals).where(inKeys(ipoDeals.id)), (r) => r.id),
     byCompanyIds: batchMany(chronologicalBy(ipoDeals.companyId), (r) => r.companyId),

@@ -19,8 +19,14 @@ const where = (bind: Bind, f: ListingFilterInput): SQL | undefined =>
 export function listingQueries(db: Db) {
   return {
     byIds: batchOne(db.select().from(listings).where(inKeys(listings.id)), (r) => r.id),
-    byCompanyIds: batchMany(db.select().from(listings).where(inKeys(listings.companyId)).orderBy(listings.id), (r) => r.companyId),
-    byExchangeMics: batchMany(db.select().from(listings).where(inKeys(listings.exchangeMic)).orderBy(listings.id), (r) => r.exchangeMic),
+    byCompanyIds: batchMany(
+      db.select().from(listings).where(inKeys(listings.companyId)).orderBy(listings.companyId, listings.id),
+      (r) => r.companyId,
+    ),
+    byExchangeMics: batchMany(
+      db.select().from(listings).where(inKeys(listings.exchangeMic)).orderBy(listings.exchangeMic, listings.id),
+      (r) => r.exchangeMic,
+    ),
     connection: pagedSelect(db, listings, (bind, filter: ListingFilterInput) => ({
       where: where(bind, filter),
       order: ordered([listings.id]),

@@ -30,7 +30,7 @@ export function marketIndexQueries(db: Db) {
       .select()
       .from(indexWeightings)
       .where(inKeys(column))
-      .orderBy(...chronological);
+      .orderBy(asc(column), ...chronological);
 
   return {
     byIds: batchOne(db.select().from(marketIndexes).where(inKeys(marketIndexes.id)), (r) => r.id),

@@ -17,7 +17,10 @@ const where = (bind: Bind, f: MetricFilterInput): SQL | undefined =>
 export function metricQueries(db: Db) {
   return {
     byIds: batchOne(db.select().from(metrics).where(inKeys(metrics.id)), (r) => r.id),
-    byCompanyIds: batchMany(db.select().from(metrics).where(inKeys(metrics.companyId)).orderBy(asc(metrics.id)), (r) => r.companyId),
+    byCompanyIds: batchMany(
+      db.select().from(metrics).where(inKeys(metrics.companyId)).orderBy(asc(metrics.companyId), asc(metrics.id)),
+      (r) => r.companyId,
+    ),
     connection: pagedSelect(db, metrics, (bind, filter: MetricFilterInput) => ({
       where: where(bind, filter),
       order: ordered([metrics.id]),

@@ -21,7 +21,7 @@ export const ipoDeals = sqliteTable(
     description: text(),
   },
   (t) => [
-    index('ipo_deals_company_idx').on(t.companyId),
+    ...nullsLastIndexes('ipo_deals_company_date', t.dateStart, t.id, t.companyId),
     index('ipo_deals_proceeds_usd_idx').on(t.proceedsUsd),
     ...nullsLastIndexes('ipo_deals_date', t.dateStart, t.id),
     ...nullsLastIndexes('ipo_deals_proceeds', t.proceedsUsd, t.id),

@@ -24,7 +24,9 @@ export const listings = sqliteTable(
     listedPrecision: text({ enum: datePrecisions }),
   },
   (t) => [
-    index('listings_company_idx').on(t.companyId),
+    // Each relation list read in its order straight off the index (company's or exchange's listings by id).
+    index('listings_company_idx').on(t.companyId, t.id),
+    index('listings_exchange_idx').on(t.exchangeMic, t.id),
     index('listings_exchange_status_idx').on(t.exchangeMic, t.status),
     index('listings_market_idx').on(t.market),
     index('listings_status_idx').on(t.status),

@@ -29,7 +29,10 @@ export const indexWeightings = sqliteTable(
     asOfEnd: text().notNull(),
     asOfPrecision: text({ enum: datePrecisions }).notNull(),
   },
-  (t) => [index('index_weightings_index_idx').on(t.indexId), index('index_weightings_company_idx').on(t.companyId)],
+  (t) => [
+    index('index_weightings_index_idx').on(t.indexId, t.asOfStart, t.id),
+    index('index_weightings_company_idx').on(t.companyId, t.asOfStart, t.id),
+  ],
 );
 
 export type MarketIndexRow = typeof marketIndexes.$inferSelect;

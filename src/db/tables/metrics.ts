@@ -20,7 +20,11 @@ export const metrics = sqliteTable(
     companyId: text().references(() => companies.id),
     market: text(),
   },
-  (t) => [index('metrics_company_idx').on(t.companyId), index('metrics_market_idx').on(t.market), index('metrics_name_idx').on(t.name)],
+  (t) => [
+    index('metrics_company_idx').on(t.companyId, t.id),
+    index('metrics_market_idx').on(t.market),
+    index('metrics_name_idx').on(t.name),
+  ],
 );
 
 export type MetricRow = typeof metrics.$inferSelect;
