@@ -30,7 +30,7 @@ gc();
 const profiler = new GCProfiler();
 profiler.start();
 await flood(OPERATIONS);
-const { statistics } = profiler.stop()!;
+const { statistics } = profiler.stop();
 const oldSpace = (heap: { heapSpaceStatistics: { spaceName: string; spaceUsedSize: number }[] }) =>
   heap.heapSpaceStatistics.find((s) => s.spaceName === 'old_space')!.spaceUsedSize;
 // What each scavenge moved into the old space; full GCs (which free old garbage) are left out.
