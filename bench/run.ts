@@ -8,6 +8,7 @@ import { openDatabase } from '../src/db/open.js';
 import { projectRoot, seedsFolder } from '../src/paths.js';
 import { loadSeed } from '../src/seed/load-seed.js';
 import { writeSeed } from '../src/seed/write-seed.js';
+import { gcRows, gcRun, type GcRun } from './lib/gc.js';
 import { load } from './lib/load.js';
 import { bodyOf, checkVariant, countStatements, post, reference } from './lib/requests.js';
 import { freePort, killAllChildren, leftovers, runCommand, startChild, startedGroups, type Child } from './lib/processes.js';
@@ -161,7 +162,7 @@ async function main() {
   buildSeedDb(seedDb);
   log('seed database built; starting the seed-size variants');
   const seedVars = (w: Workload) => w.variables.seed;
-  const [A, B, C, E, Acached, A2, Adiag, Bdiag] = await Promise.all([
+  const [A, B, C, E, Acached, A2, Adiag, Bdiag, Agc, Egc] = await Promise.all([
     start('A', 'A', seedDb),
     start('B', 'B', seedDb),
     start('C', 'C', seedDb),
@@ -170,6 +171,9 @@ async function main() {
     start('A-2workers', 'A', seedDb, { WORKERS: '2' }),
     start('A-diagnostics', 'A', seedDb, { GRAPHQL_DIAGNOSTICS: '1' }),
     start('B-diagnostics', 'B', seedDb, { GRAPHQL_DIAGNOSTICS: '1' }),
+    // GC per request: A and E, each reporting its process's GC in extensions.diagnostics.
+    start('A-gc', 'A', seedDb, { GRAPHQL_DIAGNOSTICS: '1' }),
+    start('E-gc', 'E', seedDb, { GRAPHQL_DIAGNOSTICS: '1' }),
   ]);
 
   // Each checkout creates and seeds its own file: an older one cannot open a database migrated by a newer one.
@@ -218,6 +222,8 @@ async function main() {
   }
   log(`warming up ${cells.length} seed-size cells for ${WARMUP_SECONDS} s each`);
   for (const c of cells) await load(c.child.url, c.body, WARMUP_SECONDS);
+  const gcServers = { A: Agc, E: Egc };
+  for (const child of Object.values(gcServers)) for (const w of workloads) await load(child.url, bodyOf(w, seedVars(w)), WARMUP_SECONDS);
 
   log('waiting for the synthetic database');
   await synthetic;
@@ -272,6 +278,22 @@ async function main() {
     }
   }
 
+  // GC per request, A and E alternating in shuffled order within each round and workload.
+  const gcRuns: GcRun[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const w of workloads) {
+      for (const [variant, child] of shuffle(Object.entries(gcServers))) {
+        const run = await gcRun(round, variant, w.id, child, bodyOf(w, seedVars(w)), SECONDS);
+        gcRuns.push(run);
+        log(
+          `gc round ${round}/${ROUNDS} ${variant} ${w.id}: ${run.rps.toFixed(0).padStart(6)} req/s  ` +
+            `GC ${run.gcUsPerRequest.toFixed(0)} µs/request  promoted ${(run.promotedBytesPerRequest / 1024).toFixed(1)} KB/request`,
+        );
+      }
+    }
+  }
+  const gc = gcRows(gcRuns);
+
   // Peak RSS before anything stops; D's four processes count as one variant.
   const peakRssMb: Results['peakRssMb'] = [];
   for (const [variant, server] of Object.entries(seedServers)) {
@@ -290,6 +312,7 @@ async function main() {
     seedStatements,
     scaleStatements,
     peakRssMb,
+    gc,
     notes,
     checkouts: checkouts.map((c) => c.variant),
   });
@@ -309,6 +332,8 @@ async function main() {
     runs,
     ...summary,
     peakRssMb,
+    gc,
+    gcRuns,
     notes,
   };
   mkdirSync(resultsDir, { recursive: true });

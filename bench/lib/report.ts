@@ -56,6 +56,8 @@ export interface Target {
   held: boolean;
 }
 
+import type { GcRow } from './gc.js';
+
 export interface Results {
   machine: { node: string; cpu: string; cores: number; memoryGb: number; date: string };
   settings: { seconds: number; rounds: number; connections: number; pipelining: number; companies: number; scaleLabel: string };
@@ -67,6 +69,9 @@ export interface Results {
   statements: { columns: string[]; rows: StatementRow[] };
   scale: ScaleRow[];
   peakRssMb: { variant: string; scale: string; mb: number }[];
+  /** GC per request at seed size, A and E (medians with min–max over rounds). */
+  gc: GcRow[];
+  gcRuns: object[];
   targets: Target[];
   notes: string[];
 }
@@ -168,6 +173,15 @@ ${table(
     num(x.scaleBytes, 0),
     num(x.perByteRatio, 2),
   ]),
+)}
+
+## GC per request
+
+A and E, each a copy started with GRAPHQL_DIAGNOSTICS=1 at seed size, alternating in shuffled order within each round: GC pause time (perf_hooks gc entries) and bytes promoted to the old space by scavenges (v8.GCProfiler), divided by the requests of the timed run. Medians with min–max over rounds.
+
+${table(
+  ['Variant', 'Workload', 'req/s', 'GC µs per request', 'Promoted KB per request'],
+  r.gc.map((x) => [x.variant, x.workload, range(x.rps), range(x.gcUsPerRequest), range(x.promotedKbPerRequest, 1)]),
 )}
 
 ## Peak RSS

@@ -25,6 +25,7 @@ export interface SummaryInput {
   seedStatements: StatementCounts;
   scaleStatements: StatementCounts;
   peakRssMb: Results['peakRssMb'];
+  gc: Results['gc'];
   notes: string[];
   /** Variants served from other checkouts (BENCH_CHECKOUTS), compared with A and the first with the others. */
   checkouts?: string[];
@@ -39,6 +40,7 @@ export function summarize({
   seedStatements,
   scaleStatements,
   peakRssMb,
+  gc,
   notes,
   checkouts = [],
 }: SummaryInput) {
@@ -128,6 +130,7 @@ export function summarize({
   const f2 = (n: number) => n.toFixed(2);
   const rssA = peakRssMb.find((r) => r.variant === 'A' && r.scale === SCALE)!.mb;
   const aVsE = W.map((w) => ratioOf(`A/E ${w}`));
+  const gcUs = (variant: string, w: string) => gc.find((g) => g.variant === variant && g.workload === w)?.gcUsPerRequest.median ?? NaN;
   const targets: Target[] = [
     {
       target: 'W1 statements constant (seed vs scale database)',
@@ -153,7 +156,12 @@ export function summarize({
     { target: `${SCALE}: W1 p50 ≤ 1.3 × seed size`, value: f2(scaleRatio('W1')), held: scaleRatio('W1') <= 1.3 },
     { target: `${SCALE}: W4 p50 ≤ 1.3 × seed size`, value: f2(scaleRatio('W4')), held: scaleRatio('W4') <= 1.3 },
     { target: `${SCALE}: W3 p50 ≤ 3 × seed size`, value: f2(scaleRatio('W3')), held: scaleRatio('W3') <= 3 },
-    { target: `${SCALE}: A peak RSS ≤ 200 MB`, value: `${rssA.toFixed(1)} MB`, held: rssA <= 200 },
+    { target: `${SCALE}: A peak RSS ≤ 150 MB`, value: `${rssA.toFixed(1)} MB`, held: rssA <= 150 },
+    {
+      target: 'GC per request: A within 2 × E (W1–W4)',
+      value: W.map((w) => `${w} ${gcUs('A', w).toFixed(0)} vs ${gcUs('E', w).toFixed(0)} µs`).join(', '),
+      held: W.every((w) => gcUs('A', w) <= 2 * gcUs('E', w)),
+    },
     { target: 'WORKERS=2 ≥ 1.5 × A on W2', value: f2(ratioOf('A-2workers/A W2')), held: ratioOf('A-2workers/A W2') >= 1.5 },
   ];
   const cachedGain = spread(Array.from({ length: ROUNDS }, (_, i) => rps(i + 1, 'A-cached', 'W2') / rps(i + 1, 'A', 'W2'))).median;

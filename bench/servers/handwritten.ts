@@ -14,6 +14,8 @@ const db = new Database(path, { readonly: true, fileMustExist: true });
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows straight from SQLite, as the C variant reads them
 type Row = Record<string, any>;
 const cursor = (connection: string, offset: number) => Buffer.from(`cursor:${connection}:${offset}`, 'utf8').toString('base64url');
+// The API's keyset cursor: the connection, then the row's sort key (lower(name), id) as SQLite's JSON array.
+const keysetCursor = (connection: string, sortKey: string) => Buffer.from(`keyset:${connection}:${sortKey}`, 'utf8').toString('base64url');
 // The same rule as the API: a date only when all three columns are set.
 const date = (start: string | null, end: string | null, precision: DatePrecision | null) =>
   start && end && precision ? { start, end, precision } : null;
@@ -44,7 +46,7 @@ const sql = {
   metrics: db.prepare('select * from metrics where company_id = ? order by id'),
 
   companyCount: db.prepare('select count(*) from companies').pluck(),
-  companyPage: db.prepare('select id, name from companies order by lower(name), id limit ?'),
+  companyPage: db.prepare('select id, name, json_array(lower(name), id) as sort_key from companies order by lower(name), id limit ?'),
   listingsOf:
     db.prepare(`select l.company_id as k, l.id, l.status, e.mic, e.name from listings l left join exchanges e on e.mic = l.exchange_mic
     where ${inKeys('l.company_id')} order by l.id`),
@@ -157,7 +159,7 @@ function w2(v: Row) {
   return {
     companies: {
       totalCount: sql.companyCount.get(),
-      pageInfo: { hasNextPage: plusOne.length > first, endCursor: page.length ? cursor('companies', page.length - 1) : null },
+      pageInfo: { hasNextPage: plusOne.length > first, endCursor: page.length ? keysetCursor('companies', page.at(-1)!.sort_key) : null },
       nodes: page.map((c) => ({
         id: toGlobalId('Company', c.id),
         name: c.name,

@@ -4,6 +4,7 @@ import Fastify from 'fastify';
 import mercurius from 'mercurius';
 import { loadConfig } from '../../src/config.js';
 import { createContext } from '../../src/context/context.js';
+import { gcStats, watchGc } from '../../src/diagnostics/gc.js';
 import { openDatabase } from '../../src/db/open.js';
 import { buildExecutableSchema } from '../../src/graphql/executable-schema.js';
 import { createQueries } from '../../src/queries/index.js';
@@ -28,5 +29,12 @@ await app.register(mercurius, {
       principal: { kind: 'anonymous', address: '' },
     }),
 });
+// GRAPHQL_DIAGNOSTICS: the process's GC so far, as A reports it (the benchmark's GC per request).
+if (config.GRAPHQL_DIAGNOSTICS) {
+  watchGc();
+  app.graphql.addHook('onResolution', async (execution) => {
+    execution.extensions = { ...execution.extensions, diagnostics: { gc: gcStats() } };
+  });
+}
 const url = await app.listen({ port: config.PORT, host: config.HOST });
 console.log(`READY ${url}`);

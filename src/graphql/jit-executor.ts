@@ -3,6 +3,7 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { GraphQLError, execute, getVariableValues, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { setFlagsFromString } from 'node:v8';
+import { releaseRequestData, type Context } from '../context/context.js';
 import { fieldCount } from './bounded-cache.js';
 import { exceedsJsonSize } from './limits/response-size.js';
 
@@ -50,13 +51,10 @@ export function jitExecution(schema: GraphQLSchema, { cacheBytes, maxResponseByt
     ],
   });
 
-  const executor: GatewayExecutor = async ({ queryHash, document, operation, operationName, request, context }) => {
+  const executor: GatewayExecutor = async ({ queryHash, document, operation, operationName, request, context, requestIsBatched }) => {
     // No operation matches operationName: graphql-js words the error, Apollo answers 400.
     if (!operation)
       return execute({ schema, document, operationName: request.operationName, variableValues: request.variables }) as ExecutionResult;
-    // graphql-js coerces variables so errors keep the shape Apollo turns into a 400 BAD_USER_INPUT.
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-    if (coerced.errors) return { errors: coerced.errors };
     // The hash, not the text: a padded source would weigh as much as the compiled query.
     const key = `${operationName ?? ''}\u0000${queryHash}`;
     let query = compiled.get(key);
@@ -67,7 +65,20 @@ export function jitExecution(schema: GraphQLSchema, { cacheBytes, maxResponseByt
       query = result;
       compiled.set(key, query, { size: COMPILED_BASE_BYTES + COMPILED_BYTES_PER_FIELD * fieldCount(document) });
     }
-    const result = withGraphQLErrors(await query.query(undefined, context, coerced.coerced));
+    let executed: ExecutionResult;
+    try {
+      // graphql-jit coerces the variables itself: graphql-js coerces them again only to word a refusal.
+      executed = await query.query(undefined, context, request.variables ?? {});
+    } finally {
+      // The operations of a batch share one context and run at once: it is left to the GC.
+      if (!requestIsBatched) releaseRequestData(context as Context);
+    }
+    if (!('data' in executed) && executed.errors) {
+      // graphql-js's errors keep the shape Apollo turns into a 400 BAD_USER_INPUT.
+      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+      if (coerced.errors) return { errors: coerced.errors };
+    }
+    const result = withGraphQLErrors(executed);
     // A second line behind the cost limit: no answer may take the process's memory when stringified.
     return exceedsJsonSize(result, maxResponseBytes) ? tooLarge() : result;
   };

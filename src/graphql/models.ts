@@ -7,7 +7,11 @@ import type { ListingFilterInput } from '../queries/listings.js';
 import type { PolicyEventFilterInput } from '../queries/policy-events.js';
 import type { ConnectionModel } from './connection.js';
 
-export type { CitationRow, RevisionRow } from '../db/tables/index.js';
+export type { RevisionRow } from '../db/tables/index.js';
+import type { CitationRow as FullCitationRow } from '../db/tables/index.js';
+
+/** What Citation's resolvers read: the citation loaders select these columns only. */
+export type CitationRow = Pick<FullCitationRow, 'articleId' | 'quote' | 'quoteOffset'>;
 export type { ConnectionModel } from './connection.js';
 export type { TimelineRow } from '../queries/timeline.js';
 

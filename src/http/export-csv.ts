@@ -17,9 +17,10 @@ import { toGlobalId } from '../graphql/global-id.js';
 import type { Kind } from '../kinds/index.js';
 import { formatPartialDate } from '../lib/partial-date.js';
 import type { Logger } from '../logger.js';
+import type { SortKey } from '../graphql/connection.js';
 import type { Paged } from '../queries/batch.js';
 import type { Queries } from '../queries/index.js';
-import type { CitationRow } from '../db/tables/index.js';
+import type { CitationRow } from '../graphql/models.js';
 import type { ReportedOn } from '../queries/citations.js';
 import { checkDateRange } from '../resolvers/policy-event.js';
 import { withCompanyKey } from '../resolvers/shared.js';
@@ -222,8 +223,10 @@ export function csvExport({ schema, queries, logger, authenticate }: CsvExportOp
     csv.pipe(res);
     try {
       const rows = spec.rows(queries, filter);
-      for (let offset = 0; ; offset += PAGE) {
-        const page = rows.page(PAGE, offset);
+      // Keyset pages: a row inserted while the export streams neither shifts nor repeats the rest.
+      for (let after: SortKey | null = null; ;) {
+        const page = rows.page(PAGE, after);
+        after = page.length ? (JSON.parse(page.at(-1)!.sortKey) as SortKey) : null;
         const keys = page.map(spec.keyOf);
         const citations = queries.citations.bySubject(spec.kind, keys);
         const reportedOn = queries.citations.reportedOn(spec.kind, keys);

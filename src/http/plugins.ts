@@ -1,17 +1,24 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../context/context.js';
+import { gcStats, watchGc } from '../diagnostics/gc.js';
 import { codeOf } from '../graphql/errors.js';
 import type { Logger } from '../logger.js';
 import { traceIdOf } from './trace-context.js';
 
-/** With GRAPHQL_DIAGNOSTICS=1, every response reports how many SQL statements it ran. */
+/**
+ * With GRAPHQL_DIAGNOSTICS=1, every response reports how many SQL statements it
+ * ran, and the process's GC so far (the benchmark's GC per request).
+ */
 export const diagnosticsPlugin: ApolloServerPlugin<Context> = {
+  async serverWillStart() {
+    watchGc();
+  },
   async requestDidStart() {
     return {
       async willSendResponse({ response, contextValue }) {
         if (response.body.kind !== 'single') return;
         const result = response.body.singleResult;
-        result.extensions = { ...result.extensions, diagnostics: { sqlStatements: contextValue.statements.count } };
+        result.extensions = { ...result.extensions, diagnostics: { sqlStatements: contextValue.statements.count, gc: gcStats() } };
       },
     };
   },

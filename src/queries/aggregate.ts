@@ -2,6 +2,7 @@ import { count, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
 import { prepareByShape, type Buildable } from './fast-row-mapper.js';
+import type { Bind } from './batch.js';
 
 /** The expression each group field of a kind reads: a column, or a year computed from a date. */
 export type Dimensions<F extends string> = Record<F, SQLiteColumn | SQL>;
@@ -14,13 +15,18 @@ export interface GroupRow<F extends string> {
 }
 
 /** `dimension IS NULL` for each field of `missing`: the rows a group of null values holds. */
-export const missingValues = <F extends string>(dimensions: Dimensions<F>, missing: readonly F[] | null | undefined): SQL | undefined =>
-  missing?.length
-    ? sql.join(
-        missing.map((f) => isNull(dimensions[f])),
-        sql` and `,
-      )
-    : undefined;
+export function missingValues<F extends string>(
+  bind: Bind,
+  dimensions: Dimensions<F>,
+  missing: readonly F[] | null | undefined,
+): SQL | undefined {
+  if (!missing?.length) return undefined;
+  bind.shape(`missing:${missing.join()}`);
+  return sql.join(
+    missing.map((f) => isNull(dimensions[f])),
+    sql` and `,
+  );
+}
 
 /** A calendar year read from an ISO date's text, as an integer; null for a null date. */
 export const yearOf = (date: AnyColumn | SQL) => sql<number | null>`cast(substr(${date}, 1, 4) as integer)`;

@@ -1,8 +1,8 @@
 import { and, eq, getTableColumns, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { articleCompanies, articles } from '../db/tables/index.js';
-import { batchMany, batchOne, inKeys, pagedSelect, type Retractable, notRetracted } from './batch.js';
-import { orderNullsLast } from './order.js';
+import { batchMany, batchOne, inKeys, pagedSelect, notRetracted, type Retractable } from './batch.js';
+import { nullsLast, orderNullsLast } from './order.js';
 
 // An article's body is tens of kilobytes: it is read only when a query asks for it.
 const { body: _body, ...summary } = getTableColumns(articles);
@@ -26,11 +26,14 @@ export function articleQueries(db: Db) {
       (r) => r.key,
       (r) => r.article,
     ),
-    connection: pagedSelect(
+    connection: pagedSelect<Omit<typeof articles.$inferSelect, 'body'>, [Retractable]>(
       db,
       articles,
-      (filter: Retractable) => ({ where: notRetracted(articles.retractedAt, filter), orderBy: newestFirst }),
-      () => db.select(summary).from(articles).$dynamic(),
+      (bind, filter: Retractable) => ({
+        where: notRetracted(bind, articles.retractedAt, filter),
+        order: nullsLast(articles.publishedStart, 'DESC', articles.id),
+      }),
+      summary,
     ),
   };
 }

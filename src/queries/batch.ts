@@ -1,7 +1,12 @@
-import { and, count, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn, SQLiteSelect, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { and, count, getTableColumns, isNull, sql, type AnyColumn, type Placeholder, type SQL } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
-import { prepareByShape, prepareSelect, type Buildable, type RowOf } from './fast-row-mapper.js';
+import { SortKeyMismatch, type Keyed, type Paged } from '../graphql/connection.js';
+import { prepareSelect, type Buildable, type PreparedSelect, type RowOf } from './fast-row-mapper.js';
+import { orderBy, type Ordering } from './order.js';
+
+export type { Paged } from '../graphql/connection.js';
 
 // Query modules state their SQL; these helpers give it DataLoader's contract
 // and the connection shape, so no module writes either by hand.
@@ -57,50 +62,105 @@ export function batchMany<Q extends Buildable, V>(query: Q, keyOf: (row: RowOf<Q
   };
 }
 
-/** A connection's rows: one page at a time, and the total only when asked for. */
-export interface Paged<T> {
-  page: (limit: number, offset: number) => T[];
-  count: () => number;
+/**
+ * Binds a filter value as a named placeholder: the statement text depends on
+ * which values are given, never on what they are. A choice that changes the
+ * text without a value (includeRetracted, missing, dateOrReported) must be
+ * told to `shape`, since statements are cached by what `bind` saw.
+ */
+export interface Bind {
+  (name: string, value: string | number | boolean): Placeholder | SQL;
+  shape(choice: string): void;
 }
 
-/** How a connection's arguments filter and order its rows. */
-type Shape<Args extends unknown[]> = (...args: Args) => { where?: SQL | undefined; orderBy: (SQL | SQLiteColumn)[] };
+/** Values inline as parameters, for statements built per call (aggregates, facets): nothing to cache by. */
+export const inlineBind: Bind = Object.assign(
+  (_name: string, value: string | number | boolean) => sql`${typeof value === 'boolean' ? Number(value) : value}`,
+  {
+    shape: () => undefined,
+  },
+);
+
+/** How a connection's arguments filter and order its rows; every value goes through `bind`. */
+type Shape<Args extends unknown[]> = (bind: Bind, ...args: Args) => { where?: SQL | undefined; order: Ordering };
 
 /**
- * A filtered, ordered list read a page at a time: whole rows of `table`, or
- * what `select` picks. The page and its count share the WHERE. The SQL text
- * depends only on the filter's shape, so each distinct text is prepared once.
+ * A filtered, ordered list read a page at a time by keyset: whole rows of
+ * `table`, or the `columns` given, each with its sort key. The page and its
+ * count share the WHERE. Each statement is built and prepared once per
+ * filter shape (which values are given, the order arguments, and the kind of
+ * position paged from), with every value a placeholder, in a bounded cache:
+ * a request builds no SQL text.
  */
 export function pagedSelect<T extends SQLiteTable, Args extends unknown[]>(
   db: Db,
   table: T,
   shape: Shape<Args>,
 ): (...args: Args) => Paged<T['$inferSelect']>;
-export function pagedSelect<Q extends SQLiteSelect, Args extends unknown[]>(
+export function pagedSelect<R, Args extends unknown[]>(
   db: Db,
   table: SQLiteTable,
   shape: Shape<Args>,
-  select: () => Q,
-): (...args: Args) => Paged<RowOf<Q>>;
+  columns: Record<string, SQLiteColumn>,
+): (...args: Args) => Paged<R>;
 export function pagedSelect<Args extends unknown[]>(
   db: Db,
   table: SQLiteTable,
   shape: Shape<Args>,
-  select: () => SQLiteSelect = () => db.select().from(table).$dynamic(),
+  columns: Record<string, SQLiteColumn> = getTableColumns(table),
 ): (...args: Args) => Paged<unknown> {
-  const prepared = prepareByShape();
+  const statements = new LRUCache<string, PreparedSelect<Record<string, unknown>>>({ max: 128 });
+  const prepared = (key: string, build: () => Buildable) => {
+    let statement = statements.get(key);
+    if (!statement) statements.set(key, (statement = prepareSelect(build()) as PreparedSelect<Record<string, unknown>>));
+    return statement;
+  };
   return (...args) => {
-    const { where, orderBy } = shape(...args);
+    const values: Record<string, unknown> = {};
+    let names = '';
+    const bind: Bind = Object.assign(
+      (name: string, value: string | number | boolean) => {
+        // SQLite has no booleans: the columns store 0 and 1.
+        values[name] = typeof value === 'boolean' ? Number(value) : value;
+        names += `${name},`;
+        return sql.placeholder(name);
+      },
+      { shape: (choice: string) => void (names += `[${choice}],`) },
+    );
+    const { where, order } = shape(bind, ...args);
+    const shapeKey = `${names}|${args.slice(1).join(',')}`;
     return {
-      page: (limit, offset) =>
-        prepared(
-          select()
-            .where(where)
-            .orderBy(...orderBy)
-            .limit(limit)
-            .offset(offset),
-        ).all(),
-      count: () => prepared(db.select({ n: count() }).from(table).where(where)).get()?.n ?? 0,
+      page: (limit, after) => {
+        const params: Record<string, unknown> = { ...values, limit };
+        let keys = order.keys;
+        if (after) {
+          if (after.length !== keys.length || after.some((v, i) => v === null && i !== order.nullable)) throw new SortKeyMismatch();
+          // A null key: the position is inside the null group, where the indicator before it is equal and the key is not compared.
+          const position =
+            order.nullable !== undefined && after[order.nullable] === null ? after.filter((_, i) => i !== order.nullable) : after;
+          if (position !== after) keys = keys.filter((_, i) => i !== order.nullable);
+          position.forEach((v, i) => (params[`k${i}`] = v));
+        }
+        const statement = prepared(`page|${shapeKey}|${after ? keys.length : 0}`, () => {
+          // A row value comparison; SQLite seeks an index on it only for plain columns, so the
+          // first key is bounded on its own too, which lets it seek an expression index (lower(name)).
+          const [less, lessOrEqual] = order.direction === 'DESC' ? [sql`<`, sql`<=`] : [sql`>`, sql`>=`];
+          const afterPosition = after
+            ? sql`${keys[0]} ${lessOrEqual} ${sql.placeholder('k0')} and (${sql.join(keys, sql`, `)}) ${less} (${sql.join(
+                keys.map((_, i) => sql.placeholder(`k${i}`)),
+                sql`, `,
+              )})`
+            : undefined;
+          return db
+            .select({ ...columns, sortKey: sql<string>`json_array(${sql.join(order.keys, sql`, `)})` })
+            .from(table)
+            .where(and(where, afterPosition))
+            .orderBy(...orderBy(order))
+            .limit(sql.placeholder('limit'));
+        });
+        return statement.all(params) as (Record<string, unknown> & Keyed)[];
+      },
+      count: () => (prepared(`count|${shapeKey}`, () => db.select({ n: count() }).from(table).where(where)).get(values)?.n as number) ?? 0,
     };
   };
 }
@@ -114,11 +174,14 @@ export interface Retractable {
 }
 
 /** Part of every list's one WHERE: no retracted fact unless the filter asks for them. */
-export const notRetracted = (retractedAt: SQLiteColumn, filter: Retractable | undefined): SQL | undefined =>
-  filter?.includeRetracted === true ? undefined : isNull(retractedAt);
+export function notRetracted(bind: Bind, retractedAt: SQLiteColumn, filter: Retractable | undefined): SQL | undefined {
+  if (filter?.includeRetracted !== true) return isNull(retractedAt);
+  bind.shape('includeRetracted');
+  return undefined;
+}
 
 /** Case-insensitive substring match that needs no LIKE escaping. */
-export const containsText = (column: AnyColumn | SQL, text: string) => sql`instr(lower(${column}), lower(${text})) > 0`;
+export const containsText = (column: AnyColumn | SQL, text: string | SQL | Placeholder) => sql`instr(lower(${column}), lower(${text})) > 0`;
 
 /**
  * `column IN (values)` for a multi-value filter, as one statement text for any
@@ -126,13 +189,15 @@ export const containsText = (column: AnyColumn | SQL, text: string) => sql`instr
  * filter is absent, so it adds no condition; an empty list matches nothing.
  */
 export const anyOf = <V extends string | number>(
+  bind: Bind,
+  name: string,
   column: AnyColumn | SQL,
   values: readonly V[] | null | undefined,
   normalize?: (v: V) => V,
 ) =>
   values == null
     ? undefined
-    : sql`${column} in (select value from json_each(${JSON.stringify(normalize ? values.map(normalize) : values)}))`;
+    : sql`${column} in (select value from json_each(${bind(name, JSON.stringify(normalize ? values.map(normalize) : values))}))`;
 
 /** Codes (MICs, country codes) are stored upper-case. */
 export const upper = (code: string) => code.toUpperCase();
@@ -142,12 +207,13 @@ export const upper = (code: string) => code.toUpperCase();
  * the smallest and largest year bounds the date index (a seek), the list picks
  * the years. undefined when absent; an empty list matches nothing.
  */
-export function inYears(start: AnyColumn | SQL, years: readonly number[] | null | undefined): SQL | undefined {
+export function inYears(bind: Bind, name: string, start: AnyColumn | SQL, years: readonly number[] | null | undefined): SQL | undefined {
   if (years == null) return undefined;
-  if (years.length === 0) return sql`0`;
   const year = (y: number) => `${y}`.padStart(4, '0');
-  return sql`(${start} >= ${`${year(Math.min(...years))}-01-01`} and ${start} <= ${`${year(Math.max(...years))}-12-31`}
-    and cast(substr(${start}, 1, 4) as integer) in (select value from json_each(${JSON.stringify(years)})))`;
+  // An empty list keeps the statement's shape: no year lies in [9999-12-31, 0000-01-01].
+  const [from, to] = years.length ? [year(Math.min(...years)), year(Math.max(...years))] : ['9999', '0000'];
+  return sql`(${start} >= ${bind(`${name}From`, `${from}-01-01`)} and ${start} <= ${bind(`${name}To`, `${to}-12-31`)}
+    and cast(substr(${start}, 1, 4) as integer) in (select value from json_each(${bind(name, JSON.stringify(years))})))`;
 }
 
 /**

@@ -3,7 +3,20 @@ import { facetCounts } from './aggregate.js';
 import type { Db } from '../db/open.js';
 import { articleCompanies, companies, companyAliases, listings, policyEventCompanies } from '../db/tables/index.js';
 import type { CompanyFacets, CompanyFilter, OrderDirection } from '../generated/resolvers-types.js';
-import { anyOf, batchMany, batchOne, containsText, upper, inKeys, pagedSelect, type Retractable, notRetracted } from './batch.js';
+import {
+  anyOf,
+  batchMany,
+  batchOne,
+  containsText,
+  upper,
+  inKeys,
+  inlineBind,
+  pagedSelect,
+  notRetracted,
+  type Bind,
+  type Retractable,
+} from './batch.js';
+import { ordered } from './order.js';
 import { prepareSelect } from './fast-row-mapper.js';
 
 export type CompanyFilterInput = CompanyFilter & Retractable;
@@ -38,16 +51,16 @@ export function companyQueries(db: Db) {
       .limit(1),
   );
 
-  function where(filter: CompanyFilterInput): SQL | undefined {
+  function where(bind: Bind, filter: CompanyFilterInput): SQL | undefined {
     const { nameContains, sector, country, stateOwned, exchange, listingStatus } = filter;
     return and(
-      notRetracted(companies.retractedAt, filter),
+      notRetracted(bind, companies.retractedAt, filter),
       nameContains != null
-        ? sql`(${containsText(companies.name, nameContains)} or exists (select 1 from ${companyAliases} where ${companyAliases.companyId} = ${companies.id} and ${containsText(companyAliases.alias, nameContains)}))`
+        ? sql`(${containsText(companies.name, bind('nameContains', nameContains))} or exists (select 1 from ${companyAliases} where ${companyAliases.companyId} = ${companies.id} and ${containsText(companyAliases.alias, bind('nameContains', nameContains))}))`
         : undefined,
-      anyOf(sql`lower(${companies.sector})`, sector, (s) => s.toLowerCase()),
-      anyOf(companies.country, country, upper),
-      stateOwned != null ? eq(companies.stateOwned, stateOwned) : undefined,
+      anyOf(bind, 'sector', sql`lower(${companies.sector})`, sector, (s) => s.toLowerCase()),
+      anyOf(bind, 'country', companies.country, country, upper),
+      stateOwned != null ? eq(companies.stateOwned, bind('stateOwned', stateOwned)) : undefined,
       exchange != null || listingStatus != null
         ? exists(
             db
@@ -56,8 +69,8 @@ export function companyQueries(db: Db) {
               .where(
                 and(
                   eq(listings.companyId, companies.id),
-                  anyOf(listings.exchangeMic, exchange, upper),
-                  anyOf(listings.status, listingStatus),
+                  anyOf(bind, 'exchange', listings.exchangeMic, exchange, upper),
+                  anyOf(bind, 'listingStatus', listings.status, listingStatus),
                 ),
               ),
           )
@@ -69,7 +82,12 @@ export function companyQueries(db: Db) {
   // Fields of the company itself, and of its listings (each company counted once per value).
   const ownFacet = (column: typeof companies.sector | typeof companies.country) => (filter: CompanyFilterInput) =>
     facet(
-      db.select({ value: column, count: count() }).from(companies).where(where(filter)).groupBy(column).orderBy(desc(count()), asc(column)),
+      db
+        .select({ value: column, count: count() })
+        .from(companies)
+        .where(where(inlineBind, filter))
+        .groupBy(column)
+        .orderBy(desc(count()), asc(column)),
     );
   const listingFacet = (column: typeof listings.exchangeMic | typeof listings.status) => (filter: CompanyFilterInput) =>
     facet(
@@ -77,7 +95,7 @@ export function companyQueries(db: Db) {
         .select({ value: column, count: countDistinct(companies.id) })
         .from(companies)
         .innerJoin(listings, eq(listings.companyId, companies.id))
-        .where(where(filter))
+        .where(where(inlineBind, filter))
         .groupBy(column)
         .orderBy(desc(countDistinct(companies.id)), asc(column)),
     );
@@ -98,9 +116,9 @@ export function companyQueries(db: Db) {
     byArticleIds: through(articleCompanies, articleCompanies.articleId),
     byPolicyEventIds: through(policyEventCompanies, policyEventCompanies.policyEventId),
     byName: (name: string) => byName.get({ name }) ?? null,
-    connection: pagedSelect(db, companies, (filter: CompanyFilterInput, direction: OrderDirection) => ({
-      where: where(filter),
-      orderBy: direction === 'DESC' ? [desc(lowerName), desc(companies.id)] : [asc(lowerName), asc(companies.id)],
+    connection: pagedSelect(db, companies, (bind, filter: CompanyFilterInput, direction: OrderDirection) => ({
+      where: where(bind, filter),
+      order: ordered([lowerName, companies.id], direction),
     })),
   };
 }

@@ -104,19 +104,16 @@ export function prepareSelect<Q extends Buildable>(query: Q): PreparedSelect<Row
 }
 
 /**
- * Runs selects built per request (filters vary) through one prepared
- * statement per distinct SQL text. The text depends only on the filter's
- * shape, never on its values, so the set stays small.
+ * Runs selects built per call (aggregates and facets, whose filters vary)
+ * through one prepared statement per distinct SQL text. The text depends only
+ * on the filter's shape, never on its values, so the set stays small.
  */
 export function prepareByShape(max = 256) {
   const cache = new LRUCache<string, Runner<unknown>>({ max });
   return <Q extends Buildable>(query: Q): { all(): RowOf<Q>[]; get(): RowOf<Q> | undefined } => {
     const { sql, params } = query.toSQL();
     let run = cache.get(sql);
-    if (!run) {
-      run = runner(query.prepare() as DrizzlePrepared);
-      cache.set(sql, run);
-    }
+    if (!run) cache.set(sql, (run = runner(query.prepare() as DrizzlePrepared)));
     const cached = run as Runner<RowOf<Q>>;
     return { all: () => cached.all(params), get: () => cached.get(params) };
   };

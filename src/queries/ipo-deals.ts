@@ -1,11 +1,23 @@
-import { and, count, eq, gte, isNull, or, sql, sum, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, isNull, or, sql, sum, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { ipoDeals } from '../db/tables/index.js';
 import type { IpoDealFilter, IpoDealGroupField, IpoDealOrderField, OrderDirection } from '../generated/resolvers-types.js';
 import { groupedCounts, missingValues, yearOf, type Dimensions } from './aggregate.js';
-import { anyOf, batchMany, batchOne, inKeys, inYears, pagedSelect, upper, type WithCompanyKey, notRetracted } from './batch.js';
+import {
+  anyOf,
+  batchMany,
+  batchOne,
+  inKeys,
+  inlineBind,
+  inYears,
+  notRetracted,
+  pagedSelect,
+  upper,
+  type Bind,
+  type WithCompanyKey,
+} from './batch.js';
 import { reportedStart } from './citations.js';
-import { orderNullsLast } from './order.js';
+import { nullsLast, orderNullsLast } from './order.js';
 
 export type IpoDealFilterInput = WithCompanyKey<IpoDealFilter>;
 
@@ -20,19 +32,32 @@ export const ipoDealDimensions = (dateOrReported: boolean | null | undefined) =>
     CURRENCY: ipoDeals.proceedsCurrency,
   }) satisfies Dimensions<IpoDealGroupField>;
 
+/**
+ * Undated deals placed by when they were reported: a different statement (its
+ * years, and the year a missing filter reads), so the cache is told.
+ */
+function yearsOf(bind: Bind, f: IpoDealFilterInput): SQL | undefined {
+  if (!f.dateOrReported) return inYears(bind, 'year', ipoDeals.dateStart, f.year);
+  bind.shape('dateOrReported');
+  return f.year != null
+    ? or(
+        inYears(bind, 'year', ipoDeals.dateStart, f.year),
+        and(isNull(ipoDeals.dateStart), inYears(bind, 'reportedYear', reported, f.year)),
+      )
+    : undefined;
+}
+
 /** The one WHERE of a deal filter: the list, its count, its aggregate and its CSV. */
-export const ipoDealWhere = (f: IpoDealFilterInput): SQL | undefined =>
+export const ipoDealWhere = (bind: Bind, f: IpoDealFilterInput): SQL | undefined =>
   and(
-    notRetracted(ipoDeals.retractedAt, f),
-    anyOf(ipoDeals.exchangeMic, f.exchange, upper),
+    notRetracted(bind, ipoDeals.retractedAt, f),
+    anyOf(bind, 'exchange', ipoDeals.exchangeMic, f.exchange, upper),
     // A deal dated only to a year still falls in that year: compare period starts.
-    f.dateOrReported && f.year != null
-      ? or(inYears(ipoDeals.dateStart, f.year), and(isNull(ipoDeals.dateStart), inYears(reported, f.year)))
-      : inYears(ipoDeals.dateStart, f.year),
-    f.minProceedsUsd != null ? gte(ipoDeals.proceedsUsd, f.minProceedsUsd) : undefined,
-    f.companyId != null ? eq(ipoDeals.companyId, f.companyId) : undefined,
-    anyOf(ipoDeals.proceedsCurrency, f.currency, upper),
-    missingValues(ipoDealDimensions(f.dateOrReported), f.missing),
+    yearsOf(bind, f),
+    f.minProceedsUsd != null ? gte(ipoDeals.proceedsUsd, bind('minProceedsUsd', f.minProceedsUsd)) : undefined,
+    f.companyId != null ? eq(ipoDeals.companyId, bind('companyId', f.companyId)) : undefined,
+    anyOf(bind, 'currency', ipoDeals.proceedsCurrency, f.currency, upper),
+    missingValues(bind, ipoDealDimensions(f.dateOrReported), f.missing),
   );
 
 export function ipoDealQueries(db: Db) {
@@ -41,7 +66,7 @@ export function ipoDealQueries(db: Db) {
       .select()
       .from(ipoDeals)
       .where(and(inKeys(column), isNull(ipoDeals.retractedAt)))
-      .orderBy(...orderNullsLast(ipoDeals.dateStart, 'ASC', ipoDeals.id));
+      .orderBy(asc(column), ...orderNullsLast(ipoDeals.dateStart, 'ASC', ipoDeals.id));
   // Sums per currency: the statement always groups by currency too, so amounts in different currencies never add up.
   const grouped = groupedCounts<IpoDealGroupField>(db, ipoDeals, {
     amount: sum(ipoDeals.proceedsAmount).mapWith(Number),
@@ -53,12 +78,15 @@ export function ipoDealQueries(db: Db) {
     byIds: batchOne(db.select().from(ipoDeals).where(inKeys(ipoDeals.id)), (r) => r.id),
     byCompanyIds: batchMany(chronologicalBy(ipoDeals.companyId), (r) => r.companyId),
     byExchangeMics: batchMany(chronologicalBy(ipoDeals.exchangeMic), (r) => r.exchangeMic),
-    connection: pagedSelect(db, ipoDeals, (filter: IpoDealFilterInput, field: IpoDealOrderField, direction: OrderDirection) => ({
-      where: ipoDealWhere(filter),
-      orderBy: orderNullsLast(field === 'PROCEEDS_USD' ? ipoDeals.proceedsUsd : ipoDeals.dateStart, direction, ipoDeals.id),
+    connection: pagedSelect(db, ipoDeals, (bind, filter: IpoDealFilterInput, field: IpoDealOrderField, direction: OrderDirection) => ({
+      where: ipoDealWhere(bind, filter),
+      order: nullsLast(field === 'PROCEEDS_USD' ? ipoDeals.proceedsUsd : ipoDeals.dateStart, direction, ipoDeals.id),
     })),
     /** One row per combination of the grouped fields and the currency, with counts and sums; folded by the resolver. */
     aggregateByCurrency: (filter: IpoDealFilterInput, groupBy: readonly IpoDealGroupField[]) =>
-      grouped(ipoDealDimensions(filter.dateOrReported), ipoDealWhere(filter), [...groupBy.filter((f) => f !== 'CURRENCY'), 'CURRENCY']),
+      grouped(ipoDealDimensions(filter.dateOrReported), ipoDealWhere(inlineBind, filter), [
+        ...groupBy.filter((f) => f !== 'CURRENCY'),
+        'CURRENCY',
+      ]),
   };
 }

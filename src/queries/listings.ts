@@ -3,7 +3,20 @@ import type { Db } from '../db/open.js';
 import { companies, listings } from '../db/tables/index.js';
 import type { ListingFacets, ListingFilter, ListingGroupField } from '../generated/resolvers-types.js';
 import { facetCounts, groupedCounts, largestFirst, missingValues, yearOf, type Dimensions } from './aggregate.js';
-import { anyOf, batchMany, batchOne, inKeys, inYears, pagedSelect, upper, type WithCompanyKey, notRetracted } from './batch.js';
+import {
+  anyOf,
+  batchMany,
+  batchOne,
+  inKeys,
+  inlineBind,
+  inYears,
+  notRetracted,
+  pagedSelect,
+  upper,
+  type Bind,
+  type WithCompanyKey,
+} from './batch.js';
+import { ordered } from './order.js';
 
 export type ListingFilterInput = WithCompanyKey<ListingFilter>;
 
@@ -16,16 +29,16 @@ export const listingDimensions = {
 } satisfies Dimensions<ListingGroupField>;
 
 /** The one WHERE of a listing filter: the list, its count, its aggregate, its facets and its CSV. */
-export const listingWhere = (f: ListingFilterInput): SQL | undefined =>
+export const listingWhere = (bind: Bind, f: ListingFilterInput): SQL | undefined =>
   and(
-    notRetracted(listings.retractedAt, f),
-    anyOf(listings.exchangeMic, f.exchange, upper),
-    anyOf(listings.market, f.market, upper),
-    anyOf(listings.status, f.status),
-    anyOf(listings.shareClass, f.shareClass),
-    f.companyId != null ? eq(listings.companyId, f.companyId) : undefined,
-    inYears(listings.listedStart, f.year),
-    missingValues(listingDimensions, f.missing),
+    notRetracted(bind, listings.retractedAt, f),
+    anyOf(bind, 'exchange', listings.exchangeMic, f.exchange, upper),
+    anyOf(bind, 'market', listings.market, f.market, upper),
+    anyOf(bind, 'status', listings.status, f.status),
+    anyOf(bind, 'shareClass', listings.shareClass, f.shareClass),
+    f.companyId != null ? eq(listings.companyId, bind('companyId', f.companyId)) : undefined,
+    inYears(bind, 'year', listings.listedStart, f.year),
+    missingValues(bind, listingDimensions, f.missing),
   );
 
 export function listingQueries(db: Db) {
@@ -37,7 +50,7 @@ export function listingQueries(db: Db) {
       db
         .select({ value: column, count: count() })
         .from(listings)
-        .where(listingWhere(filter))
+        .where(listingWhere(inlineBind, filter))
         .groupBy(column)
         .orderBy(desc(count()), asc(column)),
     );
@@ -47,7 +60,7 @@ export function listingQueries(db: Db) {
         .select({ value: column, count: count() })
         .from(listings)
         .innerJoin(companies, eq(companies.id, listings.companyId))
-        .where(listingWhere(filter))
+        .where(listingWhere(inlineBind, filter))
         .groupBy(column)
         .orderBy(desc(count()), asc(column)),
     );
@@ -66,7 +79,7 @@ export function listingQueries(db: Db) {
         .select()
         .from(listings)
         .where(and(inKeys(listings.companyId), isNull(listings.retractedAt)))
-        .orderBy(listings.id),
+        .orderBy(listings.companyId, listings.id),
       (r) => r.companyId,
     ),
     byExchangeMics: batchMany(
@@ -74,12 +87,15 @@ export function listingQueries(db: Db) {
         .select()
         .from(listings)
         .where(and(inKeys(listings.exchangeMic), isNull(listings.retractedAt)))
-        .orderBy(listings.id),
+        .orderBy(listings.exchangeMic, listings.id),
       (r) => r.exchangeMic,
     ),
-    connection: pagedSelect(db, listings, (filter: ListingFilterInput) => ({ where: listingWhere(filter), orderBy: [asc(listings.id)] })),
+    connection: pagedSelect(db, listings, (bind, filter: ListingFilterInput) => ({
+      where: listingWhere(bind, filter),
+      order: ordered([listings.id]),
+    })),
     /** Counts per combination of the grouped fields' values, largest first. */
     aggregate: (filter: ListingFilterInput, groupBy: readonly ListingGroupField[]) =>
-      largestFirst(grouped(listingDimensions, listingWhere(filter), groupBy), groupBy),
+      largestFirst(grouped(listingDimensions, listingWhere(inlineBind, filter), groupBy), groupBy),
   };
 }

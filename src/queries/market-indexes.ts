@@ -2,19 +2,20 @@ import { and, asc, eq, sql, type SQL, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { indexWeightings, marketIndexes } from '../db/tables/index.js';
 import type { IndexWeightingFilter } from '../generated/resolvers-types.js';
-import { batchMany, batchOne, inKeys, pagedSelect, type WithCompanyKey, notRetracted } from './batch.js';
+import { batchMany, batchOne, inKeys, pagedSelect, notRetracted, type Bind, type WithCompanyKey } from './batch.js';
+import { ordered } from './order.js';
 import { prepareSelect } from './fast-row-mapper.js';
 
 export type IndexWeightingFilterInput = WithCompanyKey<IndexWeightingFilter>;
 
 // The index is named case-insensitively, through the lower(name) index.
-const where = (f: IndexWeightingFilterInput): SQL | undefined =>
+const where = (bind: Bind, f: IndexWeightingFilterInput): SQL | undefined =>
   and(
-    notRetracted(indexWeightings.retractedAt, f),
+    notRetracted(bind, indexWeightings.retractedAt, f),
     f.index != null
-      ? sql`${indexWeightings.indexId} in (select ${marketIndexes.id} from ${marketIndexes} where lower(${marketIndexes.name}) = lower(${f.index}))`
+      ? sql`${indexWeightings.indexId} in (select ${marketIndexes.id} from ${marketIndexes} where lower(${marketIndexes.name}) = lower(${bind('index', f.index)}))`
       : undefined,
-    f.companyId != null ? eq(indexWeightings.companyId, f.companyId) : undefined,
+    f.companyId != null ? eq(indexWeightings.companyId, bind('companyId', f.companyId)) : undefined,
   );
 
 export function marketIndexQueries(db: Db) {
@@ -31,7 +32,7 @@ export function marketIndexQueries(db: Db) {
       .select()
       .from(indexWeightings)
       .where(and(inKeys(column), isNull(indexWeightings.retractedAt)))
-      .orderBy(...chronological);
+      .orderBy(asc(column), ...chronological);
 
   return {
     byIds: batchOne(db.select().from(marketIndexes).where(inKeys(marketIndexes.id)), (r) => r.id),
@@ -39,9 +40,9 @@ export function marketIndexQueries(db: Db) {
     weightingsByIds: batchOne(db.select().from(indexWeightings).where(inKeys(indexWeightings.id)), (r) => r.id),
     weightingsByIndexIds: batchMany(weightingsBy(indexWeightings.indexId), (r) => r.indexId),
     weightingsByCompanyIds: batchMany(weightingsBy(indexWeightings.companyId), (r) => r.companyId),
-    weightingConnection: pagedSelect(db, indexWeightings, (filter: IndexWeightingFilterInput) => ({
-      where: where(filter),
-      orderBy: [asc(indexWeightings.indexId), ...chronological],
+    weightingConnection: pagedSelect(db, indexWeightings, (bind, filter: IndexWeightingFilterInput) => ({
+      where: where(bind, filter),
+      order: ordered([indexWeightings.indexId, indexWeightings.asOfStart, indexWeightings.id]),
     })),
   };
 }

@@ -2,16 +2,28 @@ import { and, asc, eq, type SQL, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { metrics } from '../db/tables/index.js';
 import type { MetricFilter } from '../generated/resolvers-types.js';
-import { anyOf, batchMany, batchOne, containsText, upper, inKeys, pagedSelect, type WithCompanyKey, notRetracted } from './batch.js';
+import {
+  anyOf,
+  batchMany,
+  batchOne,
+  containsText,
+  upper,
+  inKeys,
+  pagedSelect,
+  notRetracted,
+  type Bind,
+  type WithCompanyKey,
+} from './batch.js';
+import { ordered } from './order.js';
 
 export type MetricFilterInput = WithCompanyKey<MetricFilter>;
 
-const where = (f: MetricFilterInput): SQL | undefined =>
+const where = (bind: Bind, f: MetricFilterInput): SQL | undefined =>
   and(
-    notRetracted(metrics.retractedAt, f),
-    f.companyId != null ? eq(metrics.companyId, f.companyId) : undefined,
-    anyOf(metrics.market, f.market, upper),
-    f.nameContains != null ? containsText(metrics.name, f.nameContains) : undefined,
+    notRetracted(bind, metrics.retractedAt, f),
+    f.companyId != null ? eq(metrics.companyId, bind('companyId', f.companyId)) : undefined,
+    anyOf(bind, 'market', metrics.market, f.market, upper),
+    f.nameContains != null ? containsText(metrics.name, bind('nameContains', f.nameContains)) : undefined,
   );
 
 export function metricQueries(db: Db) {
@@ -22,9 +34,12 @@ export function metricQueries(db: Db) {
         .select()
         .from(metrics)
         .where(and(inKeys(metrics.companyId), isNull(metrics.retractedAt)))
-        .orderBy(asc(metrics.id)),
+        .orderBy(asc(metrics.companyId), asc(metrics.id)),
       (r) => r.companyId,
     ),
-    connection: pagedSelect(db, metrics, (filter: MetricFilterInput) => ({ where: where(filter), orderBy: [asc(metrics.id)] })),
+    connection: pagedSelect(db, metrics, (bind, filter: MetricFilterInput) => ({
+      where: where(bind, filter),
+      order: ordered([metrics.id]),
+    })),
   };
 }

@@ -4,8 +4,19 @@ import type { Db } from '../db/open.js';
 import { policyEventCompanies, policyEvents } from '../db/tables/index.js';
 import type { OrderDirection, PolicyEventFacets, PolicyEventFilter, PolicyEventGroupField } from '../generated/resolvers-types.js';
 import { facetCounts, groupedCounts, largestFirst, missingValues, yearOf, type Dimensions } from './aggregate.js';
-import { anyOf, batchMany, batchOne, inKeys, upper, pagedSelect, type WithCompanyKey, notRetracted } from './batch.js';
-import { orderNullsLast } from './order.js';
+import {
+  anyOf,
+  batchMany,
+  batchOne,
+  inKeys,
+  inlineBind,
+  upper,
+  pagedSelect,
+  notRetracted,
+  type Bind,
+  type WithCompanyKey,
+} from './batch.js';
+import { nullsLast, orderNullsLast } from './order.js';
 
 export type PolicyEventFilterInput = WithCompanyKey<PolicyEventFilter>;
 
@@ -13,19 +24,29 @@ export type PolicyEventFilterInput = WithCompanyKey<PolicyEventFilter>;
 const yearBefore = (date: string) => `${Number(date.slice(0, 4)) - 1}`.padStart(4, '0') + date.slice(4);
 
 // Overlap of the event's [start, end] with [from, to]: "September 2024" matches from 2024-09-15.
-const inRange = (f: PolicyEventFilterInput): SQL | undefined =>
+const inRange = (bind: Bind, f: PolicyEventFilterInput): SQL | undefined =>
   and(
-    f.from != null ? gte(policyEvents.dateEnd, f.from) : undefined,
+    f.from != null ? gte(policyEvents.dateEnd, bind('from', f.from)) : undefined,
     // Implied by the line above, since no period is longer than a year (YEAR
     // precision), but it bounds the date index from below: a seek, not a walk.
-    f.from != null ? gte(policyEvents.dateStart, yearBefore(f.from)) : undefined,
-    f.to != null ? lte(policyEvents.dateStart, f.to) : undefined,
+    f.from != null ? gte(policyEvents.dateStart, bind('yearBeforeFrom', yearBefore(f.from))) : undefined,
+    f.to != null ? lte(policyEvents.dateStart, bind('to', f.to)) : undefined,
   );
 
 // An undated event placed by the first day it was reported.
 const reported = reportedStart('policyEvent', policyEvents.id);
-const inReportedRange = (f: PolicyEventFilterInput): SQL | undefined =>
-  and(f.from != null ? gte(reported, f.from) : undefined, f.to != null ? lte(reported, f.to) : undefined);
+const inReportedRange = (bind: Bind, f: PolicyEventFilterInput): SQL | undefined =>
+  and(f.from != null ? gte(reported, bind('from', f.from)) : undefined, f.to != null ? lte(reported, bind('to', f.to)) : undefined);
+
+/**
+ * Undated events placed by when they were reported: a different statement (its
+ * date range, and the year a missing filter reads), so the cache is told.
+ */
+function dates(bind: Bind, f: PolicyEventFilterInput): SQL | undefined {
+  if (f.dateOrReported) bind.shape('dateOrReported');
+  if (!f.dateOrReported || (f.from == null && f.to == null)) return inRange(bind, f);
+  return or(inRange(bind, f), and(isNull(policyEvents.dateStart), inReportedRange(bind, f)));
+}
 
 /** What each group field of an event reads; with dateOrReported an undated event's year is the year it was reported. */
 export const policyEventDimensions = (dateOrReported: boolean | null | undefined) =>
@@ -37,21 +58,24 @@ export const policyEventDimensions = (dateOrReported: boolean | null | undefined
 
 export function policyEventQueries(db: Db) {
   // The one WHERE of an event filter: the list, its count, its aggregate, its facets and its CSV.
-  const where = (f: PolicyEventFilterInput): SQL | undefined =>
+  const where = (bind: Bind, f: PolicyEventFilterInput): SQL | undefined =>
     and(
-      notRetracted(policyEvents.retractedAt, f),
-      missingValues(policyEventDimensions(f.dateOrReported), f.missing),
-      anyOf(policyEvents.jurisdiction, f.jurisdiction, upper),
-      anyOf(policyEvents.category, f.category),
-      f.dateOrReported && (f.from != null || f.to != null)
-        ? or(inRange(f), and(isNull(policyEvents.dateStart), inReportedRange(f)))
-        : inRange(f),
+      notRetracted(bind, policyEvents.retractedAt, f),
+      missingValues(bind, policyEventDimensions(f.dateOrReported), f.missing),
+      anyOf(bind, 'jurisdiction', policyEvents.jurisdiction, f.jurisdiction, upper),
+      anyOf(bind, 'category', policyEvents.category, f.category),
+      dates(bind, f),
       f.companyId != null
         ? exists(
             db
               .select({ one: sql`1` })
               .from(policyEventCompanies)
-              .where(and(eq(policyEventCompanies.policyEventId, policyEvents.id), eq(policyEventCompanies.companyId, f.companyId))),
+              .where(
+                and(
+                  eq(policyEventCompanies.policyEventId, policyEvents.id),
+                  eq(policyEventCompanies.companyId, bind('companyId', f.companyId)),
+                ),
+              ),
           )
         : undefined,
     );
@@ -63,7 +87,7 @@ export function policyEventQueries(db: Db) {
       db
         .select({ value: column, count: count() })
         .from(policyEvents)
-        .where(where(filter))
+        .where(where(inlineBind, filter))
         .groupBy(column)
         .orderBy(desc(count()), asc(column)),
     );
@@ -75,7 +99,7 @@ export function policyEventQueries(db: Db) {
     where,
     /** Counts per combination of the grouped fields' values, largest first. */
     aggregate: (filter: PolicyEventFilterInput, groupBy: readonly PolicyEventGroupField[]) =>
-      largestFirst(grouped(policyEventDimensions(filter.dateOrReported), where(filter), groupBy), groupBy),
+      largestFirst(grouped(policyEventDimensions(filter.dateOrReported), where(inlineBind, filter), groupBy), groupBy),
     byIds: batchOne(db.select().from(policyEvents).where(inKeys(policyEvents.id)), (r) => r.id),
     byCompanyIds: batchMany(
       db
@@ -87,9 +111,9 @@ export function policyEventQueries(db: Db) {
       (r) => r.key,
       (r) => r.event,
     ),
-    connection: pagedSelect(db, policyEvents, (filter: PolicyEventFilterInput, direction: OrderDirection) => ({
-      where: where(filter),
-      orderBy: orderNullsLast(policyEvents.dateStart, direction, policyEvents.id),
+    connection: pagedSelect(db, policyEvents, (bind, filter: PolicyEventFilterInput, direction: OrderDirection) => ({
+      where: where(bind, filter),
+      order: nullsLast(policyEvents.dateStart, direction, policyEvents.id),
     })),
   };
 }

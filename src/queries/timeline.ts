@@ -4,6 +4,7 @@ import type { Db } from '../db/open.js';
 import { ipoDeals, listings, metrics, policyEventCompanies, policyEvents } from '../db/tables/index.js';
 import { kinds } from '../kinds/index.js';
 import { reportedStart } from './citations.js';
+import { SortKeyMismatch, type Keyed, type Paged } from '../graphql/connection.js';
 import { rawStatement } from './fast-row-mapper.js';
 
 /** The kinds a company's timeline holds. */
@@ -36,7 +37,7 @@ const parts = {
 /**
  * A company's listings, deals, policy events and metrics as one list ordered
  * by date: a fact's own date, else the first day it was reported, else last;
- * ties by kind and key. One statement per page and one for the count.
+ * ties by kind and key, paged by keyset. One statement per page and one for the count.
  */
 export function timelineQueries(db: Db) {
   const union = sql.join(
@@ -46,19 +47,27 @@ export function timelineQueries(db: Db) {
     }),
     sql` union all `,
   );
-  // Rendered once to text with named parameters (@company, @limit, @offset), then prepared like search's statements.
+  // Rendered once to text with named parameters (@company, @limit, the position @k0-@k3), then prepared like search's statements.
   const dialect = new SQLiteSyncDialect({ casing: 'snake_case' });
   const text = (query: SQL) => dialect.sqlToQuery(query).sql;
-  const page = rawStatement<TimelineRow>(
+  // Keyset paging over (undated?, placed on, kind, id); '' stands for no date inside the sort key, after the undated flag.
+  const page = rawStatement<TimelineRow & Keyed>(
     db,
     text(
-      sql`select kind, id, own, reported from (${union}) order by coalesce(own, reported) is null, coalesce(own, reported), kind, id limit @limit offset @offset`,
+      sql`select kind, id, own, reported, json_array(placed is null, coalesce(placed, ''), kind, id) as sortKey
+        from (select *, coalesce(own, reported) as placed from (${union}))
+        where @k0 is null or (placed is null, coalesce(placed, ''), kind, id) > (@k0, @k1, @k2, @k3)
+        order by placed is null, coalesce(placed, ''), kind, id limit @limit`,
     ),
   );
   const count = rawStatement<{ n: number }>(db, text(sql`select count(*) as n from (${union})`));
   return {
-    byCompany: (companyId: string) => ({
-      page: (limit: number, offset: number) => page.all({ company: companyId, limit, offset }),
+    byCompany: (companyId: string): Paged<TimelineRow> => ({
+      page: (limit, after) => {
+        if (after && (after.length !== 4 || after.some((v) => v === null))) throw new SortKeyMismatch();
+        const [k0 = null, k1 = null, k2 = null, k3 = null] = after ?? [];
+        return page.all({ company: companyId, limit, k0, k1, k2, k3 });
+      },
       count: () => count.get({ company: companyId })?.n ?? 0,
     }),
   };

@@ -17,7 +17,7 @@ const factFields = (typeName: string) => ({
   retracted: (row: FactRow) =>
     row.retractedAt === null ? null : { at: row.retractedAt, reason: row.retractionReason ?? '', by: row.retractedBy ?? '' },
   revisions: (row: FactRow, args: { first?: number | null; after?: string | null }, ctx: Context) =>
-    paginate('revisions', args, ctx.queries.revisions.ofFact(typeName, (row.id ?? row.mic)!)),
+    paginate('revisions', args, ctx.queries.revisions.ofFact({ kind: typeName, key: (row.id ?? row.mic)! })),
 });
 
 export const historyResolvers: Resolvers = {

@@ -89,4 +89,17 @@ describe('batching through DataLoader', () => {
     expect(without.body.extensions!.diagnostics.sqlStatements).toBe(1);
     expect(withCount.body.extensions!.diagnostics.sqlStatements).toBe(2);
   });
+
+  it('reports the process GC so far with the statement counts, growing as requests allocate', async () => {
+    api = await startApi({ seed: syntheticSeed(20), env: { GRAPHQL_DIAGNOSTICS: 'true' } });
+    const gcOf = async () => (await api!.gql(nested, { first: 20 })).body.extensions!.diagnostics.gc;
+    const before = await gcOf();
+    expect(Object.keys(before).sort()).toEqual(['collections', 'ms', 'promotedBytes']);
+    let after = before;
+    // Until at least one scavenge has run: a few hundred nested pages allocate well past the young generation.
+    for (let i = 0; i < 500 && after.collections === before.collections; i++) after = await gcOf();
+    expect(after.collections).toBeGreaterThan(before.collections);
+    expect(after.ms).toBeGreaterThan(before.ms);
+    expect(after.promotedBytes).toBeGreaterThanOrEqual(before.promotedBytes);
+  });
 });

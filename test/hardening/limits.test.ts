@@ -67,6 +67,22 @@ describe('query limits', () => {
     expect(errorCode(large)).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
+  it('caches a cost by the variables that change it only: first, the length of ids and @include conditions', async () => {
+    const query = `query($n: Int, $ids: [ID!]!, $more: Boolean!, $filter: CompanyFilter) {
+      companies(first: $n, filter: $filter) { nodes { id listings @include(if: $more) { id } } }
+      nodes(ids: $ids) { id }
+    }`;
+    const id = (await api.data('{ companies(first: 1) { nodes { id } } }')).companies.nodes[0].id;
+    const cost = async (variables: Record<string, unknown>) => (await api.gql(query, variables)).body.extensions!.cost.requestedQueryCost;
+    const base = { n: 2, ids: [id], more: false, filter: { sector: 'a' } };
+    expect(await cost(base)).toBe(1 + 2 * 1 + 1);
+    // Another filter is the same cost, answered from the cache; the others each change it.
+    expect(await cost({ ...base, filter: { sector: 'b' } })).toBe(1 + 2 * 1 + 1);
+    expect(await cost({ ...base, n: 3 })).toBe(1 + 3 * 1 + 1);
+    expect(await cost({ ...base, ids: [id, id] })).toBe(1 + 2 * 1 + 2);
+    expect(await cost({ ...base, more: true })).toBe(1 + 2 * (1 + 10 * 1) + 1);
+  });
+
   it('reports the cost of every operation in extensions.cost', async () => {
     const res = await api.gql('{ exchanges { mic } }');
     expect(res.body.extensions!.cost).toEqual({ requestedQueryCost: 10, maximumQueryCost: 5000 });

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/open.js';
 import { articleCompanies, companies, exchanges, indexWeightings } from '../../src/db/tables/index.js';
 import { withStatementLog } from '../../src/db/statement-log.js';
-import { prepareByShape, prepareSelect } from '../../src/queries/fast-row-mapper.js';
+import { prepareSelect } from '../../src/queries/fast-row-mapper.js';
+import { createQueries } from '../../src/queries/index.js';
 import { syntheticSeed } from '../../src/seed/synthetic.js';
 import { seededDb } from '../helpers/temp-db.js';
 
@@ -54,11 +55,16 @@ describe('the fast row mapper', () => {
     expect(info.statements.count).toBe(2);
   });
 
-  it('reuse one prepared statement per filter shape, each run with its own values', () => {
-    const cached = prepareByShape();
-    const ofCountry = (country: string) => cached(db.select({ n: count() }).from(companies).where(eq(companies.country, country))).get()!.n;
+  it('reuse one statement per connection filter shape, built once with every value a placeholder, each run with its own values', () => {
+    const connection = createQueries(db).companies.connection;
+    const capturedSql: { sql: string; params: unknown[] }[] = [];
+    const counts = withStatementLog({ statements: { count: 0 }, capturedSql }, () =>
+      ['CN', 'HK', 'US', 'ZZ'].map((country) => connection({ country: [country] }, 'ASC').count()),
+    );
     const expected = (country: string) => db.select({ n: count() }).from(companies).where(eq(companies.country, country)).get()!.n;
-    for (const country of ['CN', 'HK', 'US', 'ZZ']) expect(ofCountry(country)).toBe(expected(country));
+    expect(counts).toEqual(['CN', 'HK', 'US', 'ZZ'].map(expected));
+    expect(new Set(capturedSql.map((s) => s.sql)).size).toBe(1);
+    expect(capturedSql.map((s) => s.params)).toEqual(['CN', 'HK', 'US', 'ZZ'].map((c) => [JSON.stringify([c])]));
   });
 
   it('refuses outer joins, whose nulled nested objects they do not build', () => {

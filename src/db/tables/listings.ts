@@ -27,7 +27,10 @@ export const listings = sqliteTable(
   (t) => [
     // Lists count only live facts: this keeps their count an index search.
     index('listings_retracted_idx').on(t.retractedAt),
-    index('listings_company_idx').on(t.companyId),
+    // Each relation list read in its order straight off the index (company's or exchange's listings by id).
+    // Live facts only (retracted_at is null) between the key and the order, so the lists need no sort.
+    index('listings_company_idx').on(t.companyId, t.retractedAt, t.id),
+    index('listings_exchange_idx').on(t.exchangeMic, t.retractedAt, t.id),
     index('listings_exchange_status_idx').on(t.exchangeMic, t.status),
     index('listings_market_idx').on(t.market),
     index('listings_status_idx').on(t.status),

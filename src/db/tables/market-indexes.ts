@@ -38,8 +38,9 @@ export const indexWeightings = sqliteTable(
   (t) => [
     // Lists count only live facts: this keeps their count an index search.
     index('index_weightings_retracted_idx').on(t.retractedAt),
-    index('index_weightings_index_idx').on(t.indexId),
-    index('index_weightings_company_idx').on(t.companyId),
+    // Each relation list: its key, live facts only, in date order.
+    index('index_weightings_index_idx').on(t.indexId, t.retractedAt, t.asOfStart, t.id),
+    index('index_weightings_company_idx').on(t.companyId, t.retractedAt, t.asOfStart, t.id),
   ],
 );
 

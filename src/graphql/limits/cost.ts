@@ -1,5 +1,15 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, getNamedType, getNullableType, getVariableValues, isLeafType, isListType } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  getNamedType,
+  getNullableType,
+  getVariableValues,
+  isLeafType,
+  isListType,
+  visit,
+  type DocumentNode,
+} from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { LRUCache } from 'lru-cache';
 import type { Context } from '../../context/context.js';
@@ -51,15 +61,39 @@ export interface CostReport {
 const refused = (message: string, cost?: CostReport) =>
   new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...(cost ? { cost } : {}), http: { status: 400 } } });
 
-/** A cache key for variables, or undefined when they are too large or too deep to be worth one. */
-function variablesKey(variables: Record<string, unknown> | undefined): string | undefined {
-  if (!variables) return '';
-  try {
-    const text = JSON.stringify(variables);
-    return text.length <= 256 ? text : undefined;
-  } catch {
-    return undefined;
+// The arguments whose values the cost reads: connection sizes, the length of
+// nodes(ids:) and _entities(representations:), and @include / @skip conditions,
+// which graphql-query-complexity honours.
+const COST_ARGUMENTS = new Set(['first', 'ids', 'representations', 'if']);
+
+/** The variables a document passes to cost-bearing arguments, found once per parsed document. */
+const costVariables = new WeakMap<DocumentNode, string[]>();
+function costVariablesOf(document: DocumentNode): string[] {
+  let names = costVariables.get(document);
+  if (!names) {
+    const found = new Set<string>();
+    visit(document, {
+      Argument(node) {
+        if (COST_ARGUMENTS.has(node.name.value) && node.value.kind === Kind.VARIABLE) found.add(node.value.name.value);
+      },
+    });
+    costVariables.set(document, (names = [...found]));
   }
+  return names;
+}
+
+/**
+ * A cache key for the variables that change the cost, or undefined when they
+ * are too large to be worth one. Only those variables are read, with no
+ * stringification of the rest: a list's cost depends on its length alone.
+ */
+function variablesKey(document: DocumentNode, variables: Record<string, unknown> | undefined): string | undefined {
+  let key = '';
+  for (const name of costVariablesOf(document)) {
+    const value = variables?.[name];
+    key += `${name}=${Array.isArray(value) ? `[${value.length}]` : typeof value === 'object' && value !== null ? '{}' : String(value)};`;
+  }
+  return key.length <= 256 ? key : undefined;
 }
 
 /**
@@ -81,11 +115,12 @@ export function costLimitPlugin(
         async didResolveOperation({ request, document, schema, queryHash, operation, contextValue }) {
           // No operation to run: the executor answers with graphql-js's own error.
           if (!operation) return;
-          const vars = variablesKey(request.variables);
+          const vars = variablesKey(document, request.variables);
           const key = vars === undefined ? undefined : `${queryHash}\u0000${request.operationName ?? ''}\u0000${vars}`;
           let requestedQueryCost = key === undefined ? undefined : known.get(key);
           if (requestedQueryCost === undefined) {
             // Variables that do not coerce are refused by execution with BAD_USER_INPUT; nothing runs.
+            // (On a cache hit they are left to execution, which refuses them the same way.)
             if (getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors) return;
             try {
               requestedQueryCost = getComplexity({
