@@ -24,6 +24,7 @@ import type { CitationRow } from '../graphql/models.js';
 import type { ReportedOn } from '../queries/citations.js';
 import { checkDateRange } from '../resolvers/policy-event.js';
 import { withCompanyKey } from '../resolvers/shared.js';
+import { budgetClient, type Charge } from '../graphql/limits/budget.js';
 import type { Authentication } from './authenticate.js';
 
 // GET /export/<kind>.csv: a list as CSV, with the filter of its GraphQL field
@@ -179,8 +180,8 @@ function filterFrom(schema: GraphQLSchema, typeName: string, params: URLSearchPa
   return value;
 }
 
-const jsonError = (res: ServerResponse, status: number, code: string, message: string) => {
-  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+const jsonError = (res: ServerResponse, status: number, code: string, message: string, extensions: Record<string, unknown> = {}) => {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] });
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
 };
 
@@ -189,10 +190,12 @@ export interface CsvExportOptions {
   queries: Queries;
   logger: Logger;
   authenticate: (req: IncomingMessage) => Authentication;
+  /** The cost budget GraphQL operations are charged from; an export is charged one per row. */
+  charge?: Charge | undefined;
 }
 
 /** Serves /export/<name>.csv; `file` is the path's last segment, e.g. 'listings.csv'. */
-export function csvExport({ schema, queries, logger, authenticate }: CsvExportOptions) {
+export function csvExport({ schema, queries, logger, authenticate, charge }: CsvExportOptions) {
   return async (req: IncomingMessage, res: ServerResponse, file: string): Promise<void> => {
     const name = /^([a-z-]+)\.csv$/.exec(file)?.[1];
     const spec = name !== undefined && Object.hasOwn(exports, name) ? exports[name as keyof typeof exports] : undefined;
@@ -206,6 +209,20 @@ export function csvExport({ schema, queries, logger, authenticate }: CsvExportOp
     } catch (error) {
       if (error instanceof BadParameters || error instanceof GraphQLError) return jsonError(res, 400, 'BAD_USER_INPUT', error.message);
       throw error;
+    }
+
+    const rows = spec.rows(queries, filter);
+    // One per row, as a list of that many objects costs: exports draw on the client's budget like its queries.
+    if (charge) {
+      const cost = rows.count();
+      const wait = charge(budgetClient(auth.principal), cost);
+      if (wait) {
+        res.setHeader('retry-after', String(wait));
+        return jsonError(res, 429, 'RATE_LIMITED', `This export of ${cost} rows is over your cost budget: retry after ${wait} s`, {
+          retryAfterSeconds: wait,
+          cost,
+        });
+      }
     }
 
     res.writeHead(200, {
@@ -222,7 +239,6 @@ export function csvExport({ schema, queries, logger, authenticate }: CsvExportOp
     });
     csv.pipe(res);
     try {
-      const rows = spec.rows(queries, filter);
       // Keyset pages: a row inserted while the export streams neither shifts nor repeats the rest.
       for (let after: SortKey | null = null; ;) {
         const page = rows.page(PAGE, after);

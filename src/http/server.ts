@@ -188,7 +188,7 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
     schemaSdl: config.GRAPHQL_INTROSPECTION ? printPublishedSchema(schema) : undefined,
     metrics,
     graphiql: explorer,
-    exportCsv: csvExport({ schema, queries, logger, authenticate }),
+    exportCsv: csvExport({ schema, queries, logger, authenticate, charge }),
     cors: corsHandler,
     ready: () => {
       if (draining) return false;

@@ -52,6 +52,19 @@ describe('the per-key cost budget', () => {
     expectRateLimited(await gqlWith(api.url, bearer(secret), cost1));
   });
 
+  it('charges a CSV export one per row from the same budget, and refuses one the key cannot pay with 429 and Retry-After', async () => {
+    const { secret } = keys.create('exporter', 'reader');
+    const exportListings = () => fetch(`${api.url.replace(/\/graphql$/, '')}/export/listings.csv`, { headers: bearer(secret) });
+    const rows = (await api.data<{ listings: { totalCount: number } }>('{ listings { totalCount } }')).listings.totalCount;
+    expect(rows).toBeGreaterThan(0);
+    for (let paid = 0; paid < Math.floor(100 / rows); paid++) expect((await exportListings()).status).toBe(200);
+    const refused = await exportListings();
+    expect(refused.status).toBe(429);
+    const body = (await refused.json()) as { errors: { extensions: { code: string; retryAfterSeconds: number; cost: number } }[] };
+    expect(body.errors[0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', cost: rows });
+    expect(Number(refused.headers.get('retry-after'))).toBe(body.errors[0]!.extensions.retryAfterSeconds);
+  });
+
   it('keeps serving other keys and anonymous clients while one key is over its budget', async () => {
     const { secret: over } = keys.create('over', 'reader');
     const { secret: other } = keys.create('other', 'reader');
