@@ -54,6 +54,8 @@ export function createLoaders(q: Queries, log: StatementLog, { observe, batch = 
     weightingsByIndex: loader('weightingsByIndex', q.marketIndexes.weightingsByIndexIds),
     weightingsByCompany: loader('weightingsByCompany', q.marketIndexes.weightingsByCompanyIds),
     metricsByCompany: loader('metricsByCompany', q.metrics.byCompanyIds),
+    // A fact's newest revisions (a first page's worth), by "Type:key".
+    newestRevisions: loader('newestRevisions', q.revisions.newestOfFacts),
     // Sizes of relation lists, by the parent's key.
     counts: Object.fromEntries(Object.entries(q.counts).map(([name, run]) => [name, loader(`count.${name}`, run)])) as {
       [N in keyof Queries['counts']]: DataLoader<string, number>;

@@ -16,8 +16,13 @@ interface FactRow {
 const factFields = (typeName: string) => ({
   retracted: (row: FactRow) =>
     row.retractedAt === null ? null : { at: row.retractedAt, reason: row.retractionReason ?? '', by: row.retractedBy ?? '' },
-  revisions: (row: FactRow, args: { first?: number | null; after?: string | null }, ctx: Context) =>
-    paginate('revisions', args, ctx.queries.revisions.ofFact({ kind: typeName, key: (row.id ?? row.mic)! })),
+  // A first page comes from one batch for every fact asked (no statement per fact); later pages read by keyset.
+  revisions: async (row: FactRow, args: { first?: number | null; after?: string | null }, ctx: Context) => {
+    const key = (row.id ?? row.mic)!;
+    if (args.after != null) return paginate('revisions', args, ctx.queries.revisions.ofFact({ kind: typeName, key }));
+    const newest = await ctx.loaders.newestRevisions.load(`${typeName}:${key}`);
+    return paginate('revisions', args, { page: (limit) => newest.slice(0, limit), count: () => newest[0]?.total ?? 0 });
+  },
 });
 
 export const historyResolvers: Resolvers = {

@@ -41,3 +41,54 @@ describe('statements per write', () => {
     expect(statements(res)).toBe(2);
   });
 });
+
+describe('statements per history read', () => {
+  const HISTORY = (first: number) => `{
+    companies(first: ${first}) { nodes { slug revisions(first: 2) { totalCount pageInfo { hasNextPage } nodes { version fromSeed } } } }
+  }`;
+
+  it('reads the first page of revisions of every fact in a list in one statement, as many facts as there are', async () => {
+    const few = await api.gql(HISTORY(3));
+    const many = await api.gql(HISTORY(20));
+    // The companies page (1) and one batch of newest revisions (1), whatever the page size.
+    expect(statements(few)).toBe(2);
+    expect(statements(many)).toBe(2);
+    const { nodes } = many.body.data.companies;
+    expect(nodes.length).toBeGreaterThan(3);
+    for (const company of nodes) {
+      // Each seeded company has its seed revision, and the page says whether more follow.
+      expect(company.revisions.totalCount).toBeGreaterThanOrEqual(1);
+      expect(company.revisions.nodes[0]).toMatchObject({ fromSeed: true });
+      expect(company.revisions.pageInfo.hasNextPage).toBe(company.revisions.totalCount > 2);
+    }
+  });
+
+  it('pages on after the first page by keyset, one fact at a time, with the same rows as one long page', async () => {
+    const company = (await api.data(`{ companies(first: 1) { nodes { id } } }`)).companies.nodes[0].id;
+    for (let v = 0; v < 3; v++) {
+      const current = await api.data(`query($id: ID!) { node(id: $id) { ... on Company { version } } }`, { id: company });
+      const res = await editor(
+        `mutation($id: ID!, $v: Int!) { updateCompany(id: $id, expectedVersion: $v, input: {}, reason: "history paging") { userErrors { code } } }`,
+        { id: company, v: current.node.version },
+      );
+      expect(res.body.data.updateCompany.userErrors).toEqual([]);
+    }
+    const page = (after: string | null) =>
+      api.data(
+        `query($id: ID!, $after: String) { node(id: $id) { ... on Company { revisions(first: 2, after: $after) { nodes { version } pageInfo { endCursor hasNextPage } } } } }`,
+        { id: company, after },
+      );
+    const seen: number[] = [];
+    for (let after: string | null = null, more = true; more;) {
+      type Page = { nodes: { version: number }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+      const revisions: Page = ((await page(after)) as { node: { revisions: Page } }).node.revisions;
+      seen.push(...revisions.nodes.map((n) => n.version));
+      ({ endCursor: after, hasNextPage: more } = revisions.pageInfo);
+    }
+    const all = await api.data(`query($id: ID!) { node(id: $id) { ... on Company { revisions(first: 100) { nodes { version } } } } }`, {
+      id: company,
+    });
+    expect(seen).toEqual(all.node.revisions.nodes.map((n: { version: number }) => n.version));
+    expect(seen.length).toBeGreaterThanOrEqual(4);
+  });
+});
