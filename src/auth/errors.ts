@@ -13,6 +13,13 @@ export function unauthenticated(message: string, challenge = bearerChallenge()):
   });
 }
 
+/** HTTP 503: this server's database is read-only (a replica); writes go to the one that is not. */
+export function readOnlyDatabase(): GraphQLError {
+  return new GraphQLError("This server's database is read-only (DATABASE_READONLY, a replica): send writes to the server that owns it", {
+    extensions: { code: 'READ_ONLY', http: { status: 503 } },
+  });
+}
+
 /** HTTP 403: a valid key whose role is too low. */
 export function forbidden(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });

@@ -33,6 +33,7 @@ const clientCodes = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'RATE_LIMITED',
+  'READ_ONLY',
 ]);
 
 /** Apollo marks some client errors only with a 4xx status (an APQ hash that does not match its query). */

@@ -1,3 +1,4 @@
+import { readOnlyDatabase } from '../auth/errors.js';
 import { requireRole } from '../auth/require-role.js';
 import type { Context } from '../context/context.js';
 import { withStatementLog } from '../db/statement-log.js';
@@ -15,8 +16,12 @@ import { loadTyped } from './load.js';
 /** A write's statements, counted toward the request like its reads. */
 const inRequest = <T>(ctx: Context, write: () => T): T => withStatementLog(ctx, write);
 
-/** The key name that will stand in history: editors and admins only. */
-const editor = (ctx: Context) => ({ keyName: requireRole(ctx, 'editor').keyName });
+/** The key name that will stand in history: editors and admins only, on a database that takes writes. */
+const editor = (ctx: Context) => {
+  const { keyName } = requireRole(ctx, 'editor');
+  if (ctx.writes.readOnly) throw readOnlyDatabase();
+  return { keyName };
+};
 
 /** The fact a write produced, loaded afresh (the request's loaders may hold an older copy). */
 function written(outcome: Extract<WriteOutcome, { ok: true }>, ctx: Context) {

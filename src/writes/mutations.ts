@@ -231,6 +231,8 @@ export function createWrites(db: Db, onCommit: () => void) {
   const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
   return {
+    /** A database opened read-only (DATABASE_READONLY, a replica) takes no writes. */
+    readOnly: db.$client.readonly,
     create,
     update: (kind: AnyKind, key: string, expectedVersion: number, input: Record<string, unknown>, who: Who, reason?: string | null) =>
       change(kind, key, expectedVersion, (entry) => ({ ...entry, ...defined(input), [kind.keyField]: key }), ['input'], who, reason),

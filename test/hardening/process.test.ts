@@ -3,6 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readyUrl, spawnServer } from '../helpers/server-process.js';
 import { tempDbPath } from '../helpers/temp-db.js';
+import { as, makeKeys } from '../helpers/writes.js';
+import { openDatabase } from '../../src/db/open.js';
 
 describe('the server process', () => {
   it('creates and seeds the database on first start, then serves it', async () => {
@@ -94,6 +96,9 @@ describe('the server process', () => {
     await readyUrl(seeding);
     seeding.child.kill('SIGTERM');
     await seeding.exited;
+    const keysDb = openDatabase(path);
+    const editorSecret = makeKeys(keysDb).editor;
+    keysDb.$client.close();
 
     const server = spawnServer({ DATABASE_PATH: path, DATABASE_READONLY: 'true' });
     const url = await readyUrl(server);
@@ -103,6 +108,13 @@ describe('the server process', () => {
       body: JSON.stringify({ query: '{ company(name: "CATL") { name listings { status } } }' }),
     });
     expect(((await res.json()) as any).data.company.name).toBe('Contemporary Amperex Technology');
+    // A write, even with an editor's key, is refused as a server that takes none, not as an internal error.
+    const write = await as(
+      url.replace(/\/graphql$/, ''),
+      editorSecret,
+    )(`mutation { retract(id: "TGlzdGluZzpjYXRsLWhvbmcta29uZw", reason: "replica") { userErrors { code } } }`);
+    expect(write.status).toBe(503);
+    expect(write.body.errors?.[0]?.extensions?.code).toBe('READ_ONLY');
     // A writable folder: WAL as usual, so a writer's commits are seen; immutable is for read-only media only.
     expect(server.stdout.map((l) => JSON.parse(l)).find((l) => l.msg.includes('read-only'))).toMatchObject({ mode: 'read-only' });
     server.child.kill('SIGINT');
