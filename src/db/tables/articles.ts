@@ -1,4 +1,4 @@
-import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { datePrecisions, nullsLastIndexes, factColumns } from './columns.js';
 
 export const articles = sqliteTable(
@@ -18,7 +18,7 @@ export const articles = sqliteTable(
     body: text().notNull(),
     ...factColumns(),
   },
-  (t) => [...nullsLastIndexes('articles_published', t.publishedStart, t.id), index('articles_retracted_idx').on(t.retractedAt)],
+  (t) => [...nullsLastIndexes('articles_published', t.publishedStart, t.id, { covering: [t.retractedAt] })],
 );
 
 export type ArticleRow = typeof articles.$inferSelect;

@@ -16,11 +16,10 @@ export const companies = sqliteTable(
     ...factColumns(),
   },
   (t) => [
-    // Lists count only live facts: this keeps their count an index search.
-    index('companies_retracted_idx').on(t.retractedAt),
-    // Name lookups and ordering are case-insensitive.
-    index('companies_name_idx').on(sql`lower(${t.name})`, t.id),
-    index('companies_sector_idx').on(t.sector),
+    // Name lookups and ordering are case-insensitive; retracted_at last, so counting live companies reads this index alone.
+    index('companies_name_idx').on(sql`lower(${t.name})`, t.id, t.retractedAt),
+    // Sector filters compare case-insensitively.
+    index('companies_sector_idx').on(sql`lower(${t.sector})`, t.retractedAt),
     index('companies_country_idx').on(t.country),
     index('companies_state_owned_idx').on(t.stateOwned),
   ],

@@ -12,11 +12,7 @@ export const exchanges = sqliteTable(
     country: text().notNull(),
     ...factColumns(),
   },
-  (t) => [
-    // Lists count only live facts: this keeps their count an index search.
-    index('exchanges_retracted_idx').on(t.retractedAt),
-    index('exchanges_country_idx').on(t.country),
-  ],
+  (t) => [index('exchanges_country_idx').on(t.country)],
 );
 
 export type ExchangeRow = typeof exchanges.$inferSelect;

@@ -22,14 +22,12 @@ export const ipoDeals = sqliteTable(
     ...factColumns(),
   },
   (t) => [
-    // Lists count only live facts: this keeps their count an index search.
-    index('ipo_deals_retracted_idx').on(t.retractedAt),
     // A relation list: its key, then live facts only (retracted_at is null), in its order.
-    ...nullsLastIndexes('ipo_deals_company_date', t.dateStart, t.id, t.companyId, t.retractedAt),
+    ...nullsLastIndexes('ipo_deals_company_date', t.dateStart, t.id, { prefix: [t.companyId, t.retractedAt] }),
     index('ipo_deals_proceeds_usd_idx').on(t.proceedsUsd),
-    ...nullsLastIndexes('ipo_deals_date', t.dateStart, t.id),
-    ...nullsLastIndexes('ipo_deals_proceeds', t.proceedsUsd, t.id),
-    ...nullsLastIndexes('ipo_deals_exchange_date', t.dateStart, t.id, t.exchangeMic, t.retractedAt),
+    ...nullsLastIndexes('ipo_deals_date', t.dateStart, t.id, { covering: [t.retractedAt] }),
+    ...nullsLastIndexes('ipo_deals_proceeds', t.proceedsUsd, t.id, { covering: [t.retractedAt] }),
+    ...nullsLastIndexes('ipo_deals_exchange_date', t.dateStart, t.id, { prefix: [t.exchangeMic, t.retractedAt] }),
   ],
 );
 

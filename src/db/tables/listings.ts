@@ -25,8 +25,6 @@ export const listings = sqliteTable(
     ...factColumns(),
   },
   (t) => [
-    // Lists count only live facts: this keeps their count an index search.
-    index('listings_retracted_idx').on(t.retractedAt),
     // Each relation list read in its order straight off the index (company's or exchange's listings by id).
     // Live facts only (retracted_at is null) between the key and the order, so the lists need no sort.
     index('listings_company_idx').on(t.companyId, t.retractedAt, t.id),

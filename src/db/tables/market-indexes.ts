@@ -12,11 +12,7 @@ export const marketIndexes = sqliteTable(
     description: text(),
     ...factColumns(),
   },
-  (t) => [
-    // Lists count only live facts: this keeps their count an index search.
-    index('market_indexes_retracted_idx').on(t.retractedAt),
-    index('market_indexes_name_idx').on(sql`lower(${t.name})`),
-  ],
+  (t) => [index('market_indexes_name_idx').on(sql`lower(${t.name})`)],
 );
 
 export const indexWeightings = sqliteTable(
@@ -36,11 +32,11 @@ export const indexWeightings = sqliteTable(
     ...factColumns(),
   },
   (t) => [
-    // Lists count only live facts: this keeps their count an index search.
-    index('index_weightings_retracted_idx').on(t.retractedAt),
     // Each relation list: its key, live facts only, in date order.
     index('index_weightings_index_idx').on(t.indexId, t.retractedAt, t.asOfStart, t.id),
     index('index_weightings_company_idx').on(t.companyId, t.retractedAt, t.asOfStart, t.id),
+    // The whole list, by index then date: read in order, and live ones counted from this index alone.
+    index('index_weightings_order_idx').on(t.indexId, t.asOfStart, t.id, t.retractedAt),
   ],
 );
 

@@ -22,8 +22,6 @@ export const metrics = sqliteTable(
     ...factColumns(),
   },
   (t) => [
-    // Lists count only live facts: this keeps their count an index search.
-    index('metrics_retracted_idx').on(t.retractedAt),
     // A company's metrics: live facts only, in id order.
     index('metrics_company_idx').on(t.companyId, t.retractedAt, t.id),
     index('metrics_market_idx').on(t.market),

@@ -29,10 +29,9 @@ export const policyEvents = sqliteTable(
     ...factColumns(),
   },
   (t) => [
-    // Lists count only live facts: this keeps their count an index search.
-    index('policy_events_retracted_idx').on(t.retractedAt),
     index('policy_events_date_idx').on(t.dateStart, t.dateEnd),
-    ...nullsLastIndexes('policy_events_order', t.dateStart, t.id),
+    // retracted_at last: counting live events reads this index alone.
+    ...nullsLastIndexes('policy_events_order', t.dateStart, t.id, { covering: [t.retractedAt] }),
     index('policy_events_jurisdiction_idx').on(t.jurisdiction),
     index('policy_events_category_idx').on(t.category),
   ],
