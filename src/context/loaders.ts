@@ -115,12 +115,19 @@ export function countedQueries(q: Queries, log: StatementLog) {
     metrics: { connection: connection(q.metrics.connection) },
     revisions: { connection: connection(q.revisions.connection), ofFact: connection(q.revisions.ofFact) },
     timeline: { byCompany: connection(q.timeline.byCompany) },
-    // Search runs a first statement at once (does any object hold every word?), then its page and count.
-    // Search issues its statements when its page and count are read; each is counted as it is issued.
+    // Search issues its statements when its page, count and near spellings are read; each is counted as it is issued.
     search: {
       search: (...args: Parameters<Queries['search']['search']>) => {
         const found = q.search.search(...args);
-        return found && { widen: counted(found.widen), page: counted(found.page), count: counted(found.count) };
+        return (
+          found && {
+            plain: found.plain,
+            canWiden: found.canWiden,
+            widen: counted(found.widen),
+            page: counted(found.page),
+            count: counted(found.count),
+          }
+        );
       },
     },
   };

@@ -140,8 +140,18 @@ export function searchQueries(db: Db, reader?: ReaderThread) {
       const { terms } = expressions;
       const widened = terms.slice(0, FUZZY_WORDS).filter((t) => maxEdits(t) > 0);
       // Each function issues its statement when called (so the caller counts it), then awaits it.
+      const kindsParam = only ? JSON.stringify(only.map((kind) => kinds[kind].typeName)) : null;
       return {
-        /** The near spellings of the words, looked up once per search (no statement when no word is long enough). */
+        /** The words as written and as prefixes: no statement. */
+        plain: (): SearchMatch => ({
+          all: expressions.all,
+          any: expressions.any,
+          widened: widenedExpression(terms, []),
+          kinds: kindsParam,
+        }),
+        /** Whether some word is long enough to have near spellings. */
+        canWiden: widened.length > 0,
+        /** The near spellings of the words too, looked up in the vocabulary: one statement. */
         widen: async (): Promise<SearchMatch> => {
           const found = widened.length ? await vocabulary[widened.length - 1]!(vocabularyParams(widened), deadline) : [];
           const candidates = found.map((c) => ({ term: c.term, word: terms.indexOf(widened[c.word]!) }));
@@ -149,7 +159,7 @@ export function searchQueries(db: Db, reader?: ReaderThread) {
             all: expressions.all,
             any: expressions.any,
             widened: widenedExpression(terms, candidates),
-            kinds: only ? JSON.stringify(only.map((kind) => kinds[kind].typeName)) : null,
+            kinds: kindsParam,
           };
         },
         page: async (match: SearchMatch, limit: number, offset: number) =>

@@ -51,7 +51,7 @@ describe('search by what people type', () => {
     expect(await statementsOf('CATL')).toBe(2);
   });
 
-  it('finds the semiconductor companies and facts from a misspelling and from a prefix, one statement more for the near spellings', async () => {
+  it('finds the semiconductor companies and facts from a misspelling and from a prefix, looking up near spellings only when the words and their prefixes find nothing', async () => {
     const exact = await search('semiconductor');
     const misspelt = await search('semicondutor');
     const prefix = await search('semicon');
@@ -66,8 +66,10 @@ describe('search by what people type', () => {
       expect(found.hits).toEqual(expect.arrayContaining(exact.hits));
       expect(found.hits.some((h: any) => h.type === 'Metric' || h.type === 'PolicyEvent')).toBe(true);
     }
-    // Near spellings, page, count.
-    expect(await statementsOf('semicondutor')).toBe(3);
+    // The words as written and as prefixes find nothing (1), so near spellings (1), their page (1) and count (1).
+    expect(await statementsOf('semicondutor')).toBe(4);
+    // A prefix finds something: no vocabulary lookup, only the page and count.
+    expect(await statementsOf('semicon')).toBe(2);
   });
 
   it('ranks objects holding a word exactly as written before those that only hold a near spelling', async () => {
