@@ -70,9 +70,11 @@ export const aggregateResolvers: Resolvers = {
         const key = JSON.stringify(groupBy.map((f) => row.keys[f] ?? null));
         byGroup.set(key, [...(byGroup.get(key) ?? []), row]);
       }
-      const groups = [...byGroup.values()].map((members) => {
-        const keys = Object.fromEntries(groupBy.map((f) => [f, members[0]!.keys[f] ?? null])) as GroupRow<IpoDealGroupField>['keys'];
-        return { ...valuesOf(keys), ...totals(members), keys, filter: narrowed(given, keys, lower) };
+      const groups = [...byGroup.values()].flatMap((members) => {
+        const [first] = members;
+        if (!first) return [];
+        const keys = Object.fromEntries(groupBy.map((f) => [f, first.keys[f] ?? null])) as GroupRow<IpoDealGroupField>['keys'];
+        return [{ ...valuesOf(keys), ...totals(members), keys, filter: narrowed(given, keys, lower) }];
       });
       groups.sort((a, b) => b.count - a.count || groupBy.reduce((c, f) => c || compareNullsLast(a.keys[f], b.keys[f]), 0));
       return { ...totals(rows), groups: groupBy.length ? groups : [] };

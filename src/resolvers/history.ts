@@ -18,7 +18,8 @@ const factFields = (typeName: string) => ({
     row.retractedAt === null ? null : { at: row.retractedAt, reason: row.retractionReason ?? '', by: row.retractedBy ?? '' },
   // A first page comes from one batch for every fact asked (no statement per fact); later pages read by keyset.
   revisions: async (row: FactRow, args: { first?: number | null; after?: string | null }, ctx: Context) => {
-    const key = (row.id ?? row.mic)!;
+    const key = row.id ?? row.mic;
+    if (key === undefined) throw new Error(`a ${typeName} row without its key`);
     if (args.after != null) return paginate('revisions', args, ctx.queries.revisions.ofFact({ kind: typeName, key }));
     const newest = await ctx.loaders.newestRevisions.load(`${typeName}:${key}`);
     return paginate('revisions', args, { page: (limit) => newest.slice(0, limit), count: () => newest[0]?.total ?? 0 });

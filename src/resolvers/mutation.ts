@@ -46,7 +46,7 @@ function factOf(id: string, only?: AnyKind): { kind: AnyKind; key: string } | { 
   return { kind, key: decoded.key };
 }
 
-const lowerFirst = (s: string) => s[0]!.toLowerCase() + s.slice(1);
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 type Args = Record<string, unknown>;
 type Resolver = (parent: unknown, args: Args, ctx: Context) => Promise<unknown>;
 
