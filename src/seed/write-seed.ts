@@ -138,7 +138,8 @@ function writeFresh(db: Db, data: SeedData, onProgress?: SeedProgress) {
   };
   // Children first, so foreign keys hold at every step.
   db.run(sql`delete from search_index`);
-  for (const table of [t.citations, t.articleCompanies, ...kindRows.map((r) => r.table).reverse()]) db.delete(table).run();
+  for (const table of [t.searchDependencies, t.citations, t.articleCompanies, ...kindRows.map((r) => r.table).reverse()])
+    db.delete(table).run();
   const insert = ({ table, rows }: TableRows) => {
     for (let i = 0; i < rows.length; i += 200) {
       const chunk = rows.slice(i, i + 200);
@@ -151,8 +152,10 @@ function writeFresh(db: Db, data: SeedData, onProgress?: SeedProgress) {
   insert({ table: t.revisions, rows: revisionRows });
   // FTS5 has no Drizzle builder; one prepared statement keeps 100k-row seeds fast.
   const index = db.$client.prepare('insert into search_index (kind, entity_id, title, body) values (?, ?, ?, ?)');
+  const dependency = db.$client.prepare('insert into search_dependencies (kind, entity_id, target_kind, target_key) values (?, ?, ?, ?)');
   documents.forEach((doc, i) => {
     index.run(doc.kind, doc.entityId, doc.title, doc.body);
+    for (const d of doc.dependsOn) dependency.run(doc.kind, doc.entityId, d.targetKind, d.targetKey);
     if (i % 1000 === 999 || i === documents.length - 1) advance((i % 1000) + 1);
   });
 }

@@ -2,10 +2,11 @@ import { and, eq, getTableColumns, isNull } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
 import { recordStatement } from '../db/statement-log.js';
-import { articles, citations, revisions, type RevisionAction } from '../db/tables/index.js';
+import { articles, citations, revisions, searchDependencies, type RevisionAction } from '../db/tables/index.js';
 import { citationRows } from '../kinds/citations.js';
 import { kindOfTypeName, kinds, type AnyKind } from '../kinds/index.js';
 import type { KindRef, NameOf } from '../kinds/kind.js';
+import { searchTextOf } from '../kinds/search-text.js';
 import { formatPartialDate, type PartialDate } from '../lib/partial-date.js';
 
 /** The column holding a kind's key: `id` (a slug), or `mic` for exchanges. */
@@ -52,11 +53,13 @@ export function factWriter(db: Db) {
     return {
       run: (...params: unknown[]) => (recordStatement(text, params), statement.run(...params)),
       get: (...params: unknown[]) => (recordStatement(text, params), statement.get(...params)),
+      all: (...params: unknown[]) => (recordStatement(text, params), statement.all(...params)),
     };
   };
   const deleteDocument = counted('delete from search_index where kind = ? and entity_id = ?');
   const insertDocument = counted('insert into search_index (kind, entity_id, title, body) values (?, ?, ?, ?)');
   const latestAfter = counted('select after from revisions where kind = ? and fact_key = ? order by id desc limit 1', true);
+  const namingDocuments = counted('select kind, entity_id as entityId from search_dependencies where target_kind = ? and target_key = ?');
 
   /** A live article's body; a retracted article cannot be cited. */
   const bodyOf = (slug: string) =>
@@ -103,10 +106,32 @@ export function factWriter(db: Db) {
       const rows = citationRows(kind, entry, bodyOf);
       if (rows.length) db.insert(citations).values(rows).run();
     }
-    if (kind.search) {
+    writeDocument(kind, key, entry, version === 1);
+  }
+
+  /** A searchable fact's search document, and the facts whose names it holds (a new fact has neither yet). */
+  function writeDocument(kind: AnyKind, key: string, entry: unknown, isNew = false) {
+    const text = searchTextOf(kind, entry, nameOf);
+    if (!text) return;
+    if (!isNew) {
       deleteDocument.run(kind.typeName, key);
-      const { title, body } = kind.search.text(entry as never, nameOf);
-      insertDocument.run(kind.typeName, key, title, body);
+      db.delete(searchDependencies)
+        .where(and(eq(searchDependencies.kind, kind.typeName), eq(searchDependencies.entityId, key)))
+        .run();
+    }
+    insertDocument.run(kind.typeName, key, text.title, text.body);
+    if (text.dependsOn.length)
+      db.insert(searchDependencies)
+        .values(text.dependsOn.map((d) => ({ kind: kind.typeName, entityId: key, ...d })))
+        .run();
+  }
+
+  /** Writes again the search documents that hold a fact's name (a company's listings, deals, metrics, events). */
+  function rewriteDocumentsNaming(kind: AnyKind, key: string) {
+    for (const { kind: typeName, entityId } of namingDocuments.all(kind.typeName, key) as { kind: string; entityId: string }[]) {
+      const name = kindOfTypeName(typeName);
+      const entry = name && currentEntry(kinds[name] as AnyKind, entityId);
+      if (name && entry) writeDocument(kinds[name] as AnyKind, entityId, (kinds[name] as AnyKind).schema.parse(entry));
     }
   }
 
@@ -117,6 +142,9 @@ export function factWriter(db: Db) {
       .where(eq(keyColumn(kind), key))
       .run();
     deleteDocument.run(kind.typeName, key);
+    db.delete(searchDependencies)
+      .where(and(eq(searchDependencies.kind, kind.typeName), eq(searchDependencies.entityId, key)))
+      .run();
   }
 
   function revision(r: RevisionInput) {
@@ -134,6 +162,8 @@ export function factWriter(db: Db) {
         reason: r.reason ?? null,
       })
       .run();
+    // Documents read other facts' names from their newest revisions: a changed fact's are current only now.
+    if (r.action !== 'RETRACT' && r.version > 1) rewriteDocumentsNaming(r.kind, r.key);
   }
 
   /** The fact's stored version and retraction, or undefined when no such fact exists. */

@@ -24,6 +24,7 @@ export function rowCounts(db: Db): Record<string, number> {
     'revisions',
     'idempotency_keys',
     'search_index',
+    'search_dependencies',
   ];
   return Object.fromEntries(tables.map((t) => [t, (db.$client.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n]));
 }

@@ -24,7 +24,7 @@ describe('statements per write', () => {
     expect(res.body.data.createListing.userErrors).toEqual([]);
     // Checks: the company exists (1), the article's body for the quote (1), the generated slug is free (1).
     // Writes: the listing (1), its citations deleted and inserted (2, the body read again for the offset: 1),
-    // its search document deleted, the company's name for its text, inserted (3), the revision (1).
+    // the company's name for its search text, the document and the names it holds inserted (3), the revision (1).
     // Answer: the listing through its loader (1).
     expect(statements(res)).toBe(12);
   });

@@ -11,3 +11,4 @@ export * from './metrics.js';
 export * from './policy-events.js';
 export * from './seed-state.js';
 export * from './revisions.js';
+export * from './search-dependencies.js';
