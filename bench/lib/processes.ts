@@ -73,6 +73,8 @@ function vmHwmKb(pid: number): number {
 
 export interface StartOptions {
   name: string;
+  /** What runs the arguments: node itself unless given (valgrind, for instruction counts). */
+  command?: string;
   args: string[];
   env: Record<string, string | undefined>;
   cwd: string;
@@ -84,8 +86,16 @@ export interface StartOptions {
  * Starts `node <args>` in its own process group and resolves once it prints
  * "READY <url>" or answers GET /healthz with 200 (the real API prints no READY line).
  */
-export async function startChild({ name, args, env, cwd, port, timeoutMs = 30_000 }: StartOptions): Promise<Child> {
-  const child = spawn(process.execPath, args, {
+export async function startChild({
+  name,
+  command = process.execPath,
+  args,
+  env,
+  cwd,
+  port,
+  timeoutMs = 30_000,
+}: StartOptions): Promise<Child> {
+  const child = spawn(command, args, {
     cwd,
     env: Object.fromEntries(Object.entries({ ...process.env, ...env, PORT: String(port) }).filter(([, v]) => v !== undefined)),
     stdio: ['ignore', 'pipe', 'pipe'],

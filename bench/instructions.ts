@@ -1,0 +1,129 @@
+// npm run bench:instructions: CPU instructions per request of W1–W4, counted by
+// valgrind's callgrind, for this build and any BENCH_CHECKOUTS (label=dir,...).
+// Instruction counts do not depend on what else the machine does, so a change of
+// a few per cent shows where wall-clock rounds on two shared cores (±25–40%) cannot.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { projectRoot } from '../src/paths.js';
+import { freePort, killAllChildren, startChild, type Child } from './lib/processes.js';
+import { bodyOf, post } from './lib/requests.js';
+import { workloads } from './workloads.js';
+
+const count = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer (got ${process.env[name]})`);
+  return value;
+};
+// Enough warm-up for V8 to have optimised the hot paths before counting starts.
+const WARMUP = count('BENCH_WARMUP', 1000);
+const REQUESTS = count('BENCH_REQUESTS', 300);
+const tmp = mkdtempSync(join(os.tmpdir(), 'kb-instructions-'));
+// vgdb finds a valgrind process by user and host names read from the environment: both sides must see the same.
+const env = { HOST: '127.0.0.1', USER: os.userInfo().username, LOGNAME: os.userInfo().username };
+
+const builds = [
+  { label: 'A', dir: projectRoot },
+  ...(process.env.BENCH_CHECKOUTS ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((pair) => {
+      const [label, dir] = pair.split('=');
+      if (!label || !dir) throw new Error(`BENCH_CHECKOUTS takes label=directory pairs (got ${pair})`);
+      return { label: `A@${label}`, dir };
+    }),
+];
+
+const callgrind = (pid: number, ...args: string[]) =>
+  execFileSync('callgrind_control', [...args, String(pid)], { env: { ...process.env, ...env }, stdio: 'ignore' });
+
+/** Instructions in the newest dump: the main thread's (where requests run) and all threads' (compiler and GC helpers too). */
+function dumped(out: string, dump: number): { main: number; all: number } {
+  const files = readdirSync(tmp).filter((f) => f.startsWith(`${out}.${dump}-`));
+  const total = (f: string) => Number(/^(?:summary|totals): (\d+)/m.exec(readFileSync(join(tmp, f), 'utf8'))?.[1] ?? 0);
+  const main = files.find((f) => f.endsWith('-01'));
+  if (!main) throw new Error(`no main-thread dump ${out}.${dump}-01 in ${tmp}`);
+  return { main: total(main), all: files.reduce((sum, f) => sum + total(f), 0) };
+}
+
+async function measure({ label, dir }: (typeof builds)[number]) {
+  const out = `callgrind-${label.replace(/\W/g, '_')}`;
+  const server: Child = await startChild({
+    name: label,
+    command: 'valgrind',
+    args: [
+      '--tool=callgrind',
+      '--smc-check=all',
+      '--separate-threads=yes',
+      `--callgrind-out-file=${join(tmp, out)}`,
+      process.execPath,
+      'dist/main.js',
+    ],
+    // Each build creates and seeds its own file: an older one cannot open a database a newer one migrated.
+    env: { ...env, NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_PATH: join(tmp, `${out}.db`), RESPONSE_CACHE_SIZE: '0' },
+    cwd: dir,
+    port: await freePort(),
+    timeoutMs: 15 * 60_000,
+  });
+  const perRequest: Record<string, { main: number; all: number }> = {};
+  for (const [i, w] of workloads.entries()) {
+    const body = bodyOf(w, w.variables.seed);
+    for (let n = 0; n < WARMUP; n++) await post(server.url, body);
+    callgrind(server.pid, '-z');
+    for (let n = 0; n < REQUESTS; n++) {
+      const res = await post(server.url, body);
+      if (res.status !== 200 || res.json?.errors) throw new Error(`${label} ${w.id}: HTTP ${res.status} ${res.text.slice(0, 300)}`);
+    }
+    callgrind(server.pid, '-d', w.id);
+    const { main, all } = dumped(out, i + 1);
+    perRequest[w.id] = { main: main / REQUESTS, all: all / REQUESTS };
+    console.log(`${label} ${w.id}: ${(main / REQUESTS / 1e3).toFixed(0)} k instructions per request on the main thread`);
+  }
+  await server.stop();
+  return { label, perRequest };
+}
+
+try {
+  // Counts are the same whatever runs beside: every build at once.
+  const results = await Promise.all(builds.map(measure));
+  const k = (n: number) => `${(n / 1e3).toLocaleString('en-US', { maximumFractionDigits: 0 })} k`;
+  const ratio = (a: number, b: number) => (a / b).toFixed(3);
+  // Changes are read against the first checkout (the parent), or against A when there is only one build besides.
+  const base = results.length > 2 ? results[1] : results[0];
+  const others = results.filter((r) => r !== base);
+  const lines = [
+    '# Instructions per request',
+    '',
+    `${new Date().toISOString()} · Node ${process.version} · valgrind callgrind · ${WARMUP} warm-up requests, then ${REQUESTS} counted, one at a time, per workload (seed database).`,
+    'Main thread: where requests run. All threads: also V8 compiling in the background and GC helpers, which vary with tier-up timing; search (W3) runs on a reader thread, so W3 compares all threads.',
+    '',
+    `| Build | ${workloads.map((w) => `${w.id} main | ${w.id} all`).join(' | ')} |`,
+    `| --- | ${workloads.map(() => '--- | ---').join(' | ')} |`,
+    ...results.map(
+      (r) => `| ${r.label} | ${workloads.map((w) => `${k(r.perRequest[w.id]!.main)} | ${k(r.perRequest[w.id]!.all)}`).join(' | ')} |`,
+    ),
+    ...(base && others.length
+      ? [
+          '',
+          `Against ${base.label} (instructions: below 1 is cheaper):`,
+          '',
+          `| Build | ${workloads.map((w) => `${w.id} main | ${w.id} all`).join(' | ')} |`,
+          `| --- | ${workloads.map(() => '--- | ---').join(' | ')} |`,
+          ...others.map(
+            (r) =>
+              `| ${r.label} / ${base.label} | ${workloads
+                .map((w) => {
+                  const [a, b] = [r.perRequest[w.id]!, base.perRequest[w.id]!];
+                  return `${ratio(a.main, b.main)} | ${ratio(a.all, b.all)}`;
+                })
+                .join(' | ')} |`,
+          ),
+        ]
+      : []),
+  ];
+  writeFileSync(join(projectRoot, 'bench/results/instructions.md'), `${lines.join('\n')}\n`);
+  console.log(lines.join('\n'));
+} finally {
+  killAllChildren();
+}
