@@ -109,15 +109,19 @@ export function factWriter(db: Db) {
     writeDocument(kind, key, entry, version === 1);
   }
 
+  const deleteDependencies = (kind: AnyKind, key: string) =>
+    db
+      .delete(searchDependencies)
+      .where(and(eq(searchDependencies.kind, kind.typeName), eq(searchDependencies.entityId, key)))
+      .run();
+
   /** A searchable fact's search document, and the facts whose names it holds (a new fact has neither yet). */
   function writeDocument(kind: AnyKind, key: string, entry: unknown, isNew = false) {
     const text = searchTextOf(kind, entry, nameOf);
     if (!text) return;
     if (!isNew) {
       deleteDocument.run(kind.typeName, key);
-      db.delete(searchDependencies)
-        .where(and(eq(searchDependencies.kind, kind.typeName), eq(searchDependencies.entityId, key)))
-        .run();
+      deleteDependencies(kind, key);
     }
     insertDocument.run(kind.typeName, key, text.title, text.body);
     if (text.dependsOn.length)
@@ -142,9 +146,7 @@ export function factWriter(db: Db) {
       .where(eq(keyColumn(kind), key))
       .run();
     deleteDocument.run(kind.typeName, key);
-    db.delete(searchDependencies)
-      .where(and(eq(searchDependencies.kind, kind.typeName), eq(searchDependencies.entityId, key)))
-      .run();
+    deleteDependencies(kind, key);
   }
 
   function revision(r: RevisionInput) {
