@@ -75,13 +75,18 @@ export function factWriter(db: Db) {
     return after === undefined ? undefined : (JSON.parse(after) as Record<string, unknown>);
   };
 
+  /** A fact named by GraphQL type and key, its entry parsed from its newest revision; undefined when there is none. */
+  const currentFact = (typeName: string, key: string) => {
+    const name = kindOfTypeName(typeName);
+    const kind = name && (kinds[name] as AnyKind);
+    const stored = kind ? currentEntry(kind, key) : undefined;
+    return kind && stored ? { kind, entry: kind.schema.parse(stored) } : undefined;
+  };
+
   /** Another fact's display name for search text, read from its newest revision. */
   const nameOf: NameOf = (target: KindRef, key) => {
-    const name = kindOfTypeName(target.typeName);
-    const entry = key === null || !name ? undefined : currentEntry(kinds[name] as AnyKind, key);
-    if (!name || !entry) return undefined;
-    const kind = kinds[name] as AnyKind;
-    return kind.label(kind.schema.parse(entry)) ?? undefined;
+    const fact = key === null ? undefined : currentFact(target.typeName, key);
+    return (fact && fact.kind.label(fact.entry)) ?? undefined;
   };
 
   /** A fact's row, children, citations and search document; version 1 inserts, a later one replaces. */
@@ -133,9 +138,8 @@ export function factWriter(db: Db) {
   /** Writes again the search documents that hold a fact's name (a company's listings, deals, metrics, events). */
   function rewriteDocumentsNaming(kind: AnyKind, key: string) {
     for (const { kind: typeName, entityId } of namingDocuments.all(kind.typeName, key) as { kind: string; entityId: string }[]) {
-      const name = kindOfTypeName(typeName);
-      const entry = name && currentEntry(kinds[name] as AnyKind, entityId);
-      if (name && entry) writeDocument(kinds[name] as AnyKind, entityId, (kinds[name] as AnyKind).schema.parse(entry));
+      const fact = currentFact(typeName, entityId);
+      if (fact) writeDocument(fact.kind, entityId, fact.entry);
     }
   }
 
