@@ -7,33 +7,19 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../src/paths.js';
+import { checkoutsFromEnv, envNumber } from './lib/env.js';
 import { freePort, killAllChildren, startChild, type Child } from './lib/processes.js';
 import { bodyOf, post } from './lib/requests.js';
 import { workloads } from './workloads.js';
 
-const count = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer (got ${process.env[name]})`);
-  return value;
-};
 // Enough warm-up for V8 to have optimised the hot paths before counting starts.
-const WARMUP = count('BENCH_WARMUP', 1000);
-const REQUESTS = count('BENCH_REQUESTS', 300);
+const WARMUP = Math.round(envNumber('BENCH_WARMUP', 1000));
+const REQUESTS = Math.round(envNumber('BENCH_REQUESTS', 300));
 const tmp = mkdtempSync(join(os.tmpdir(), 'kb-instructions-'));
 // vgdb finds a valgrind process by user and host names read from the environment: both sides must see the same.
 const env = { HOST: '127.0.0.1', USER: os.userInfo().username, LOGNAME: os.userInfo().username };
 
-const builds = [
-  { label: 'A', dir: projectRoot },
-  ...(process.env.BENCH_CHECKOUTS ?? '')
-    .split(',')
-    .filter(Boolean)
-    .map((pair) => {
-      const [label, dir] = pair.split('=');
-      if (!label || !dir) throw new Error(`BENCH_CHECKOUTS takes label=directory pairs (got ${pair})`);
-      return { label: `A@${label}`, dir };
-    }),
-];
+const builds = [{ label: 'A', dir: projectRoot }, ...checkoutsFromEnv().map(({ variant, dir }) => ({ label: variant, dir }))];
 
 const callgrind = (pid: number, ...args: string[]) =>
   execFileSync('callgrind_control', [...args, String(pid)], { env: { ...process.env, ...env }, stdio: 'ignore' });

@@ -8,6 +8,7 @@ import { openDatabase } from '../src/db/open.js';
 import { projectRoot, seedsFolder } from '../src/paths.js';
 import { loadSeed } from '../src/seed/load-seed.js';
 import { writeSeed } from '../src/seed/write-seed.js';
+import { checkoutsFromEnv, envNumber } from './lib/env.js';
 import { gcRows, gcRun, type GcRun } from './lib/gc.js';
 import { load } from './lib/load.js';
 import { bodyOf, checkVariant, countStatements, post, reference } from './lib/requests.js';
@@ -16,11 +17,6 @@ import { markdown, ratiosSvg, type Results } from './lib/report.js';
 import { summarize, type Run } from './lib/summarize.js';
 import { workloads, type Workload } from './workloads.js';
 
-const envNumber = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number (got ${process.env[name]})`);
-  return value;
-};
 const SECONDS = envNumber('BENCH_SECONDS', 1.5);
 const ROUNDS = Math.round(envNumber('BENCH_ROUNDS', 5));
 const COMPANIES = Math.round(envNumber('BENCH_COMPANIES', 100_000));
@@ -39,16 +35,8 @@ const variants: Record<string, string> = {
   'A-cached': 'A with the response cache on (default RESPONSE_CACHE_SIZE)',
   'A-2workers': 'A with WORKERS=2 (cluster), response cache off',
 };
-// BENCH_CHECKOUTS=before=/path,after=/path adds A served from other built checkouts (npm run build there),
-// timed in the same shuffled rounds, so a change is measured against its parent on the same machine state.
-const checkouts = (process.env.BENCH_CHECKOUTS ?? '')
-  .split(',')
-  .filter(Boolean)
-  .map((pair) => {
-    const [label, dir] = pair.split('=');
-    if (!label || !dir) throw new Error(`BENCH_CHECKOUTS takes label=directory pairs (got ${pair})`);
-    return { variant: `A@${label}`, dir };
-  });
+// Other built checkouts are timed in the same shuffled rounds, so a change is measured against its parent on the same machine state.
+const checkouts = checkoutsFromEnv();
 for (const c of checkouts) variants[c.variant] = `A as built in ${c.dir}, response cache off`;
 const W = workloads.map((w) => w.id);
 const notes: string[] = [];

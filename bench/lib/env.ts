@@ -1,0 +1,23 @@
+// The benchmarks' settings, read from the environment once each.
+
+/** A positive number from the environment, or the fallback; anything else stops the run with its name. */
+export function envNumber(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number (got ${process.env[name]})`);
+  return value;
+}
+
+/**
+ * BENCH_CHECKOUTS=before=/path,after=/path: other built checkouts (npm run build
+ * there) to measure beside this one, each labelled A@<label>.
+ */
+export function checkoutsFromEnv(): { variant: string; dir: string }[] {
+  return (process.env.BENCH_CHECKOUTS ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((pair) => {
+      const [label, dir] = pair.split('=');
+      if (!label || !dir) throw new Error(`BENCH_CHECKOUTS takes label=directory pairs (got ${pair})`);
+      return { variant: `A@${label}`, dir };
+    });
+}
