@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../src/paths.js';
+import { requirePatchedApollo } from './lib/apollo-patch.js';
 import { checkoutsFromEnv, envNumber } from './lib/env.js';
 import { freePort, killAllChildren, startChild, type Child } from './lib/processes.js';
 import { bodyOf, post } from './lib/requests.js';
@@ -20,6 +21,7 @@ const tmp = mkdtempSync(join(os.tmpdir(), 'kb-instructions-'));
 const env = { HOST: '127.0.0.1', USER: os.userInfo().username, LOGNAME: os.userInfo().username };
 
 const builds = [{ label: 'A', dir: projectRoot }, ...checkoutsFromEnv().map(({ variant, dir }) => ({ label: variant, dir }))];
+for (const { dir } of builds) requirePatchedApollo(dir);
 
 const callgrind = (pid: number, ...args: string[]) =>
   execFileSync('callgrind_control', [...args, String(pid)], { env: { ...process.env, ...env }, stdio: 'ignore' });

@@ -8,6 +8,7 @@ import { openDatabase } from '../src/db/open.js';
 import { projectRoot, seedsFolder } from '../src/paths.js';
 import { loadSeed } from '../src/seed/load-seed.js';
 import { writeSeed } from '../src/seed/write-seed.js';
+import { requirePatchedApollo } from './lib/apollo-patch.js';
 import { checkoutsFromEnv, envNumber } from './lib/env.js';
 import { gcRows, gcRun, type GcRun } from './lib/gc.js';
 import { load } from './lib/load.js';
@@ -38,6 +39,7 @@ const variants: Record<string, string> = {
 // Other built checkouts are timed in the same shuffled rounds, so a change is measured against its parent on the same machine state.
 const checkouts = checkoutsFromEnv();
 for (const c of checkouts) variants[c.variant] = `A as built in ${c.dir}, response cache off`;
+for (const dir of [projectRoot, ...checkouts.map((c) => c.dir)]) requirePatchedApollo(dir);
 const W = workloads.map((w) => w.id);
 const notes: string[] = [];
 const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${line}`);
