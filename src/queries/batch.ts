@@ -160,9 +160,24 @@ export function pagedSelect<Args extends unknown[]>(
         });
         return statement.all(params) as (Record<string, unknown> & Keyed)[];
       },
-      count: () => (prepared(`count|${shapeKey}`, () => db.select({ n: count() }).from(table).where(where)).get(values)?.n as number) ?? 0,
+      count: () => (prepared(`count|${shapeKey}`, () => countQuery(db, table, where)).get(values)?.n as number) ?? 0,
     };
   };
+}
+
+/**
+ * A list's count. SQLite reads every entry to count `where retracted_at is
+ * null` (2.5 ms for 100k companies) but answers a bare count(*) from the
+ * b-tree (17 µs): an unfiltered list counts all rows less the retracted ones,
+ * which have a partial index of their own (db/tables/columns.ts), 8 µs in all.
+ */
+function countQuery(db: Db, table: SQLiteTable, where: SQL | undefined): Buildable {
+  const filtered = db.select({ n: count() }).from(table).where(where);
+  const { retractedAt } = getTableColumns(table);
+  const liveOnly = retractedAt && filtered.toSQL().sql === db.select({ n: count() }).from(table).where(isNull(retractedAt)).toSQL().sql;
+  if (!liveOnly) return filtered;
+  const live = sql`(select count(*) from ${table}) - (select count(*) from ${table} where ${retractedAt} is not null)`;
+  return db.select({ n: live.mapWith(Number) }).from(sql`(select 1)`);
 }
 
 /** A connection's filter as the schema types it, with the company's global id already decoded to its slug. */

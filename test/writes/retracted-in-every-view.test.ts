@@ -12,6 +12,8 @@ const CATL = toGlobalId('Company', 'catl');
 const VIEWS = `{
   listings(filter: { company: "${CATL}" }) { totalCount }
   all: listings(filter: { company: "${CATL}" }, includeRetracted: true) { totalCount }
+  everyListing: listings { totalCount }
+  everyListingEver: listings(includeRetracted: true) { totalCount }
   listingsAggregate(filter: { company: "${CATL}" }) { count }
   facetted: listings(filter: { company: "${CATL}" }) { facets { status { value count } } }
   company(name: "CATL") { listingCount timeline(first: 100) { totalCount edges { node { fact { __typename ... on Listing { id } } } } } }
@@ -26,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 describe('a retracted listing', () => {
-  it('leaves the aggregate, the facets, the relation count, the timeline and the CSV export, and comes back with includeRetracted', async () => {
+  it('leaves the count of the filtered and of the unfiltered list, the aggregate, the facets, the relation count, the timeline and the CSV export, and comes back with includeRetracted', async () => {
     const before = await api.data(VIEWS);
     const catlListing = before.company.timeline.edges.find((e: any) => e.node.fact.__typename === 'Listing').node.fact.id as string;
     const csvBefore = await (
@@ -44,6 +46,9 @@ describe('a retracted listing', () => {
     expect(listed).toBeGreaterThan(0);
     expect(after.listings.totalCount).toBe(listed - 1);
     expect(after.all.totalCount).toBe(listed);
+    // The unfiltered list counts all rows less the retracted ones (queries/batch.ts).
+    expect(after.everyListing.totalCount).toBe(before.everyListing.totalCount - 1);
+    expect(after.everyListingEver.totalCount).toBe(before.everyListing.totalCount);
     expect(after.listingsAggregate.count).toBe(before.listingsAggregate.count - 1);
     expect(countOf(after.facetted.facets.status)).toBe(countOf(before.facetted.facets.status) - 1);
     expect(after.company.listingCount).toBe(before.company.listingCount - 1);

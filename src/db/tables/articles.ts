@@ -1,5 +1,5 @@
 import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { datePrecisions, nullsLastIndexes, factColumns } from './columns.js';
+import { datePrecisions, nullsLastIndexes, factColumns, retractedIndex } from './columns.js';
 
 export const articles = sqliteTable(
   'articles',
@@ -18,7 +18,10 @@ export const articles = sqliteTable(
     body: text().notNull(),
     ...factColumns(),
   },
-  (t) => [...nullsLastIndexes('articles_published', t.publishedStart, t.id, { covering: [t.retractedAt] })],
+  (t) => [
+    retractedIndex('articles', t.retractedAt),
+    ...nullsLastIndexes('articles_published', t.publishedStart, t.id, { covering: [t.retractedAt] }),
+  ],
 );
 
 export type ArticleRow = typeof articles.$inferSelect;

@@ -18,6 +18,15 @@ export function nullsLastIndexes(
 }
 
 /**
+ * The retracted facts of a table, a partial index that stays as small as they
+ * are few: an unfiltered list counts all rows less these (queries/batch.ts).
+ */
+export const retractedIndex = (table: string, retractedAt: AnySQLiteColumn) =>
+  index(`${table}_retracted_idx`)
+    .on(retractedAt)
+    .where(sql`${retractedAt} is not null`);
+
+/**
  * Every fact's bookkeeping: its version (1 when created, +1 per change, the
  * optimistic-concurrency token) and, once retracted, when, why and by whom.
  * A retracted fact is kept: lists and search skip it, node(id) still finds it.

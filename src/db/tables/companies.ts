@@ -1,4 +1,4 @@
-import { factColumns } from './columns.js';
+import { factColumns, retractedIndex } from './columns.js';
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { articles } from './articles.js';
@@ -16,6 +16,7 @@ export const companies = sqliteTable(
     ...factColumns(),
   },
   (t) => [
+    retractedIndex('companies', t.retractedAt),
     // Name lookups and ordering are case-insensitive; retracted_at last, so counting live companies reads this index alone.
     index('companies_name_idx').on(sql`lower(${t.name})`, t.id, t.retractedAt),
     // Sector filters compare case-insensitively.
