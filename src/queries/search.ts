@@ -86,10 +86,13 @@ const ofKinds = `(@kinds is null or kind in (select value from json_each(@kinds)
 // All words when some object holds them all, else any of them, as written, as
 // prefixes or near spellings (@widened): decided inside each statement. Objects
 // holding a word exactly as written come first.
+const allFound = `exists (select 1 from search_index where search_index match @all and ${ofKinds})`;
 const matching = `from search_index
-  where search_index match (case when exists (select 1 from search_index where search_index match @all and ${ofKinds}) then @all else @widened end)
+  where search_index match (case when ${allFound} then @all else @widened end)
   and ${ofKinds}`;
-const exactFirst = `(rowid in (select rowid from search_index where search_index match @any)) desc`;
+// Only widened matches need it: objects holding all words hold each as written. Reading every
+// object that holds any word took 28 ms of a 28.4 ms search at 100k companies ('listing rule change 4242').
+const exactFirst = `(case when ${allFound} then 1 else rowid in (select rowid from search_index where search_index match @any) end) desc`;
 
 // The index stores each kind by its GraphQL type name.
 const kindByTypeName = new Map<string, SearchableKind>(searchableKinds.map((kind) => [kinds[kind].typeName, kind]));
