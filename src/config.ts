@@ -44,6 +44,9 @@ const envSchema = z
     // Comma-separated origins allowed by CORS, or * for any.
     CORS_ORIGINS: z.string().default('*'),
     DATABASE_READONLY: flag(false),
+    // How far V8 lets the old generation grow past what survived the last full GC, in per cent
+    // (V8's --heap-growing-percent); 0 leaves V8's own factor, which goes up to 4x.
+    HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(400).default(20),
     // Processes serving requests; above 1, node:cluster forks workers sharing the port.
     WORKERS: z.coerce.number().int().min(1).max(64).default(1),
     // Identical successful queries are answered from memory until the data changes; 0 turns it off.
