@@ -37,18 +37,21 @@ export function companyQueries(db: Db) {
       (r) => r.key,
       (r) => r.company,
     );
-  // Exact name first, then alias, then slug: 'catl' finds CATL by its alias.
+  // Exact name first, then alias or slug: 'catl' finds CATL by its alias. One index seek per
+  // way of naming a company: written as one OR, SQLite merged the three in 185 µs at 100k
+  // companies; as UNION ALL, in 20 µs.
+  const name = sql.placeholder('name');
   const byName = prepareSelect(
     db
       .select()
       .from(companies)
       .where(
-        sql`${lowerName} = lower(${sql.placeholder('name')})
-        or ${companies.id} in (select ${companyAliases.companyId} from ${companyAliases} where lower(${companyAliases.alias}) = lower(${sql.placeholder('name')}))
-        or ${companies.id} = lower(${sql.placeholder('name')})`,
-      )
-      .orderBy(sql`${lowerName} = lower(${sql.placeholder('name')}) desc`, companies.id)
-      .limit(1),
+        sql`${companies.id} = (select id from (
+          select ${companies.id} as id, 0 as rank from ${companies} where ${lowerName} = lower(${name})
+          union all select ${companyAliases.companyId}, 1 from ${companyAliases} where lower(${companyAliases.alias}) = lower(${name})
+          union all select ${companies.id}, 1 from ${companies} where ${companies.id} = lower(${name})
+        ) order by rank, id limit 1)`,
+      ),
   );
 
   function where(bind: Bind, filter: CompanyFilterInput): SQL | undefined {
