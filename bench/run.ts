@@ -50,13 +50,19 @@ function buildSeedDb(path: string) {
   const db = openDatabase(path);
   writeSeed(db, loadSeed(seedsFolder));
   db.$client.close();
-  singleFile(path);
+  walCheckpointed(path);
 }
 
-/** Rollback journal instead of WAL: one self-contained file that any number of read-only processes open. */
-function singleFile(path: string) {
+/**
+ * WAL, as npm start leaves a database, and checkpointed, so that the read-only
+ * processes sharing the file read it as production does: each statement's
+ * read transaction takes a lock in the shared index (7.9 µs), where a
+ * rollback journal would lock and read the file (17.6 µs; README, Performance).
+ */
+function walCheckpointed(path: string) {
   const db = new Database(path);
-  db.pragma('journal_mode = DELETE');
+  db.pragma('journal_mode = WAL');
+  db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
 }
 
@@ -144,7 +150,7 @@ async function main() {
     cwd: projectRoot,
     logFile: join(tmp, 'synthetic.log'),
   }).then(() => {
-    singleFile(scaleDb);
+    walCheckpointed(scaleDb);
     log(`synthetic database built in ${((Date.now() - syntheticStarted) / 1000).toFixed(0)} s`);
   });
   synthetic.catch(() => undefined);
