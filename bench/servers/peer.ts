@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config.js';
 import { createContext } from '../../src/context/context.js';
 import { gcStats, watchGc } from '../../src/diagnostics/gc.js';
 import { openDatabase } from '../../src/db/open.js';
+import { enableReadSnapshots } from '../../src/db/read-snapshot.js';
 import { buildExecutableSchema } from '../../src/graphql/executable-schema.js';
 import { createQueries } from '../../src/queries/index.js';
 
@@ -14,6 +15,12 @@ const db = openDatabase(config.DATABASE_PATH, { readonly: true });
 const queries = createQueries(db);
 
 const app = Fastify({ logger: false, bodyLimit: config.MAX_BODY_BYTES });
+// A's shared read snapshot too, ended as each request arrives: it is data access, not Apollo.
+const snapshot = enableReadSnapshots(db.$client);
+app.addHook('onRequest', (_request, _reply, done) => {
+  snapshot.end();
+  done();
+});
 await app.register(mercurius, {
   // The API's own executable schema: the same SDL and resolvers, merged by graphql-tools.
   schema: buildExecutableSchema(),

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { endReadSnapshot } from './read-snapshot.js';
 import { recordStatement } from './statement-log.js';
 import { migrationsFolder } from '../paths.js';
 import * as tables from './tables/index.js';
@@ -69,6 +70,17 @@ const STARTUP_BUSY_TIMEOUT_MS = 60_000;
 const SERVING_BUSY_TIMEOUT_MS = 5_000;
 
 /**
+ * Runs fn in one BEGIN IMMEDIATE transaction, which commits before this
+ * returns. Every write goes through here: it first ends the shared read
+ * snapshot, inside which a transaction would only be a savepoint that commits
+ * later.
+ */
+export function writeTransaction<T>(db: Db, fn: () => T): T {
+  endReadSnapshot(db.$client);
+  return db.$client.transaction(fn).immediate();
+}
+
+/**
  * Runs fn in a BEGIN IMMEDIATE transaction: it holds the write lock from the
  * start, so whatever fn reads (pending migrations, an empty table, a seed hash)
  * is still true when it writes. Another process starting on the same file waits
@@ -77,7 +89,7 @@ const SERVING_BUSY_TIMEOUT_MS = 5_000;
 export function underWriteLock<T>(db: Db, fn: () => T): T {
   db.$client.pragma(`busy_timeout = ${STARTUP_BUSY_TIMEOUT_MS}`);
   try {
-    return db.$client.transaction(fn).immediate();
+    return writeTransaction(db, fn);
   } finally {
     db.$client.pragma(`busy_timeout = ${SERVING_BUSY_TIMEOUT_MS}`);
   }

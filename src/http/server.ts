@@ -22,6 +22,7 @@ import { knownOperationTypesRule, noSubgraphSdlRule, singleSchemaIntrospectionRu
 import { buildExecutableSchema } from '../graphql/executable-schema.js';
 import { jitExecution } from '../graphql/jit-executor.js';
 import type { Logger } from '../logger.js';
+import { enableReadSnapshots } from '../db/read-snapshot.js';
 import { startReaderThread } from '../db/reader-thread.js';
 import { createQueries } from '../queries/index.js';
 import { authenticator } from './authenticate.js';
@@ -64,6 +65,7 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
   const reader = db.$client.memory ? undefined : startReaderThread(db.$client.name);
   // A write empties this process's response cache; other processes see SQLite's data_version move.
   const queries = createQueries(db, reader, () => cache?.invalidate());
+  const snapshot = enableReadSnapshots(db.$client);
   const metrics = config.METRICS ? createMetrics({ maxOperationNames: config.METRICS_MAX_OPERATION_NAMES }) : undefined;
   // Diagnostics report per-request statement counts, which a cached answer would not have.
   const cache =
@@ -201,6 +203,8 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
     },
   });
   httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    // This request must not read a snapshot taken before it was sent.
+    snapshot.end();
     const path = req.url?.split('?', 1)[0];
     const info = startRequest(req, res, config.EXECUTION_TIMEOUT_MS);
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return health(res);

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import { Column, fillPlaceholders, is, SQL } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
+import { enterReadSnapshot } from '../db/read-snapshot.js';
 import { recordStatement } from '../db/statement-log.js';
 
 /**
@@ -81,14 +82,17 @@ function runner<R>(prepared: DrizzlePrepared): Runner<R> {
     throw new Error('the fast row mapper does not support outer joins');
   const map = rowMapper(fields) as (row: unknown[]) => R;
   const rows = stmt.raw(true);
+  const { database } = stmt;
   return {
     template: query.params,
     all(params) {
       recordStatement(query.sql, params);
+      enterReadSnapshot(database);
       return (rows.all(...params) as unknown[][]).map(map);
     },
     get(params) {
       recordStatement(query.sql, params);
+      enterReadSnapshot(database);
       const row = rows.get(...params) as unknown[] | undefined;
       return row && map(row);
     },
@@ -125,10 +129,12 @@ export function rawStatement<R>(db: { $client: { prepare(sql: string): Statement
   return {
     all(params: Record<string, unknown>): R[] {
       recordStatement(text, [params]);
+      enterReadSnapshot(statement.database);
       return statement.all(params) as R[];
     },
     get(params: Record<string, unknown>): R | undefined {
       recordStatement(text, [params]);
+      enterReadSnapshot(statement.database);
       return statement.get(params) as R | undefined;
     },
   };

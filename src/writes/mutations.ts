@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../db/open.js';
+import { writeTransaction, type Db } from '../db/open.js';
 import { articleCompanies, companies, idempotencyKeys } from '../db/tables/index.js';
 import { quoteProblems } from '../kinds/citations.js';
 import type { Citation } from '../kinds/fields.js';
@@ -97,7 +97,7 @@ export function createWrites(db: Db, onCommit: () => void) {
 
   /** Runs fn as one immediate transaction; onCommit after a commit that wrote something. */
   function transaction(fn: () => WriteOutcome & { wrote?: boolean }): WriteOutcome {
-    const outcome = db.$client.transaction(fn).immediate();
+    const outcome = writeTransaction(db, fn);
     if (outcome.wrote) onCommit();
     const { wrote: _wrote, ...rest } = outcome;
     return rest;
