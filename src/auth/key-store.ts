@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { asc, eq, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
-import type { Db } from '../db/open.js';
+import { writeTransaction, type Db } from '../db/open.js';
+import { enterReadSnapshot } from '../db/read-snapshot.js';
 import { apiKeys, roles, type Role } from '../db/tables/api-keys.js';
 import { generateSecret, hashSecret } from './secrets.js';
 
@@ -73,6 +74,8 @@ function createKeyStore(db: Db): KeyStore {
   let seenVersion = dataVersion.get();
 
   const verify = (secret: string): Verification => {
+    // In the request's read snapshot, which its statements then share.
+    enterReadSnapshot(db.$client);
     const version = dataVersion.get();
     if (version !== seenVersion) {
       verified.clear();
@@ -100,9 +103,12 @@ function createKeyStore(db: Db): KeyStore {
     const secret = generateSecret();
     const key: KeyInfo = { name, role, createdAt: new Date().toISOString(), revokedAt: null };
     try {
-      db.insert(apiKeys)
-        .values({ ...key, secretHash: hashSecret(secret) })
-        .run();
+      writeTransaction(db, () =>
+        db
+          .insert(apiKeys)
+          .values({ ...key, secretHash: hashSecret(secret) })
+          .run(),
+      );
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && byName.get({ name })) {
         throw new KeyError('DUPLICATE_NAME', `A key named "${name}" already exists (names are never reused, even after revocation)`);
@@ -117,7 +123,7 @@ function createKeyStore(db: Db): KeyStore {
     if (!key) throw new KeyError('UNKNOWN_KEY', `No key named "${name}"`);
     if (key.revokedAt !== null) return { key, alreadyRevoked: true };
     const revokedAt = new Date().toISOString();
-    db.update(apiKeys).set({ revokedAt }).where(eq(apiKeys.name, name)).run();
+    writeTransaction(db, () => db.update(apiKeys).set({ revokedAt }).where(eq(apiKeys.name, name)).run());
     verified.clear();
     return { key: { ...key, revokedAt }, alreadyRevoked: false };
   };

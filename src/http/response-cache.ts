@@ -4,6 +4,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { LRUCache } from 'lru-cache';
 import type { Context } from '../context/context.js';
 import type { Db } from '../db/open.js';
+import { enterReadSnapshot } from '../db/read-snapshot.js';
 import type { Logger } from '../logger.js';
 import { etagMatches, etagOf } from './etag.js';
 import { mediaType } from './read-body.js';
@@ -93,9 +94,13 @@ export function responseCache({ maxEntries, maxAgeSeconds, shared, db, logger, m
     maxSize: 32 * 1024 * 1024,
     sizeCalculation: (value, key) => value.body.length + key.length + value.etag.length + (value.operationName?.length ?? 0),
   });
-  // Prepared once: a hit checks it on every request.
+  // Prepared once: a hit checks it on every request. Read inside the request's
+  // snapshot, so a miss's statements add no read transaction of their own.
   const versionStatement = db.$client.prepare('pragma data_version').pluck();
-  const dataVersion = () => versionStatement.get() as number;
+  const dataVersion = () => {
+    enterReadSnapshot(db.$client);
+    return versionStatement.get() as number;
+  };
   let version = dataVersion();
   // Bumped by every emptying: a query that started before a write must not store its older answer after it.
   let generation = 0;

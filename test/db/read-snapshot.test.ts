@@ -1,11 +1,13 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyStore } from '../../src/auth/key-store.js';
 import { openDatabase, writeTransaction } from '../../src/db/open.js';
 import { enableReadSnapshots } from '../../src/db/read-snapshot.js';
 import { exchanges } from '../../src/db/tables/index.js';
 import { prepareSelect } from '../../src/queries/fast-row-mapper.js';
 import { startApi, type TestApi } from '../helpers/api.js';
 import { tempDbPath } from '../helpers/temp-db.js';
+import { makeKeys } from '../helpers/writes.js';
 
 const nextCheckPhase = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -71,24 +73,55 @@ describe('the shared read snapshot', () => {
   });
 });
 
+const NESTED = `{
+  companies(first: 50) {
+    totalCount
+    nodes { name listings { id exchange { mic } } ipoDeals { id } sources { quote article { title } } }
+  }
+}`;
+
 describe('read transactions per request', () => {
   let api: TestApi;
+  let cached: TestApi;
   beforeAll(async () => {
     api = await startApi({ env: { GRAPHQL_DIAGNOSTICS: 'true' } });
+    cached = await startApi();
   });
-  afterAll(() => api.close());
+  afterAll(async () => {
+    await api.close();
+    await cached.close();
+  });
 
   it('reads all the statements of a nested request in one read transaction', async () => {
     const snapshot = enableReadSnapshots(api.db.$client);
     const before = snapshot.opened;
-    const res = await api.gql(`{
-      companies(first: 50) {
-        totalCount
-        nodes { name listings { id exchange { mic } } ipoDeals { id } sources { quote article { title } } }
-      }
-    }`);
+    const res = await api.gql(NESTED);
     expect(res.body.errors).toBeUndefined();
     expect(res.body.extensions?.diagnostics?.sqlStatements).toBe(7);
     expect(snapshot.opened - before).toBe(1);
+  });
+
+  it('answers a response cache hit inside one read transaction, and a miss with its statements inside one', async () => {
+    const snapshot = enableReadSnapshots(cached.db.$client);
+    let before = snapshot.opened;
+    const miss = await cached.gql(NESTED);
+    expect(miss.headers.get('x-cache')).toBe('MISS');
+    expect(snapshot.opened - before).toBe(1);
+    before = snapshot.opened;
+    const hit = await cached.gql(NESTED);
+    expect(hit.headers.get('x-cache')).toBe('HIT');
+    expect(hit.body).toEqual(miss.body);
+    // The hit's check of PRAGMA data_version.
+    expect(snapshot.opened - before).toBe(1);
+  });
+
+  it("checks a caller's key inside the read snapshot that the request's statements then share", async () => {
+    const db = openDatabase(tempDbPath());
+    const { reader } = makeKeys(db);
+    enableReadSnapshots(db.$client);
+    expect(keyStore(db).verify(reader)).toMatchObject({ status: 'valid', keyName: 'read-bot' });
+    expect(db.$client.inTransaction).toBe(true);
+    await nextCheckPhase();
+    expect(db.$client.inTransaction).toBe(false);
   });
 });
