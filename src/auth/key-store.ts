@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import { asc, eq, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import { writeTransaction, type Db } from '../db/open.js';
-import { enterReadSnapshot } from '../db/read-snapshot.js';
 import { apiKeys, roles, type Role } from '../db/tables/api-keys.js';
 import { generateSecret, hashSecret } from './secrets.js';
 
@@ -74,8 +73,6 @@ function createKeyStore(db: Db): KeyStore {
   let seenVersion = dataVersion.get();
 
   const verify = (secret: string): Verification => {
-    // In the request's read snapshot, which its statements then share.
-    enterReadSnapshot(db.$client);
     const version = dataVersion.get();
     if (version !== seenVersion) {
       verified.clear();

@@ -4,7 +4,6 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { LRUCache } from 'lru-cache';
 import type { Context } from '../context/context.js';
 import type { Db } from '../db/open.js';
-import { enterReadSnapshot } from '../db/read-snapshot.js';
 import type { Logger } from '../logger.js';
 import { etagMatches, etagOf } from './etag.js';
 import { mediaType } from './read-body.js';
@@ -94,13 +93,11 @@ export function responseCache({ maxEntries, maxAgeSeconds, shared, db, logger, m
     maxSize: 32 * 1024 * 1024,
     sizeCalculation: (value, key) => value.body.length + key.length + value.etag.length + (value.operationName?.length ?? 0),
   });
-  // Prepared once: a hit checks it on every request. Read inside the request's
-  // snapshot, so a miss's statements add no read transaction of their own.
+  // Prepared once: a hit checks it on every request. Outside the shared read
+  // snapshot: opening one for a hit cost more than the miss's second read
+  // transaction saves (W2 hits 66 -> 80 µs of CPU, alternating runs).
   const versionStatement = db.$client.prepare('pragma data_version').pluck();
-  const dataVersion = () => {
-    enterReadSnapshot(db.$client);
-    return versionStatement.get() as number;
-  };
+  const dataVersion = () => versionStatement.get() as number;
   let version = dataVersion();
   // Bumped by every emptying: a query that started before a write must not store its older answer after it.
   let generation = 0;
