@@ -126,15 +126,16 @@ export function prepareByShape(max = 256) {
 /** A statement Drizzle cannot build (FTS5 virtual tables), prepared once and counted like the rest. */
 export function rawStatement<R>(db: { $client: { prepare(sql: string): Statement } }, text: string) {
   const statement = db.$client.prepare(text);
+  const { database } = statement;
   return {
     all(params: Record<string, unknown>): R[] {
       recordStatement(text, [params]);
-      enterReadSnapshot(statement.database);
+      enterReadSnapshot(database);
       return statement.all(params) as R[];
     },
     get(params: Record<string, unknown>): R | undefined {
       recordStatement(text, [params]);
-      enterReadSnapshot(statement.database);
+      enterReadSnapshot(database);
       return statement.get(params) as R | undefined;
     },
   };

@@ -18,7 +18,7 @@ function twoConnections(journalMode: 'wal' | 'delete') {
   const other = new Database(path);
   other.pragma('busy_timeout = 0');
   const count = server.prepare('select count(*) from numbers').pluck();
-  return { server, other, count: () => count.get() as number, path };
+  return { server, other, count: () => count.get() as number };
 }
 
 describe('the shared read snapshot', () => {

@@ -1,10 +1,10 @@
+import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/open.js';
 import { withStatementLog } from '../../src/db/statement-log.js';
 import type { Paged, SortKey } from '../../src/graphql/connection.js';
 import { kindList } from '../../src/kinds/index.js';
 import { createQueries, type Queries } from '../../src/queries/index.js';
-import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { ftsExpressions, widenedExpression } from '../../src/queries/search.js';
 import { syntheticSeed } from '../../src/seed/synthetic.js';
 import { seededDb } from '../helpers/temp-db.js';
