@@ -9,7 +9,7 @@ import { projectRoot, seedsFolder } from '../src/paths.js';
 import { loadSeed } from '../src/seed/load-seed.js';
 import { writeSeed } from '../src/seed/write-seed.js';
 import { requirePatchedApollo } from './lib/apollo-patch.js';
-import { checkoutsFromEnv, envNumber } from './lib/env.js';
+import { checkoutsFromEnv, envNumber, shippedNodeFlags } from './lib/env.js';
 import { gcRows, gcRun, type GcRun } from './lib/gc.js';
 import { load } from './lib/load.js';
 import { bodyOf, checkVariant, countStatements, post, reference } from './lib/requests.js';
@@ -102,7 +102,7 @@ async function start(name: string, kind: Kind, dbPath: string, extra: Record<str
     GRAPHQL_DIAGNOSTICS: undefined,
     ...extra,
   };
-  const child = await startChild({ name, args: script[kind], env, cwd, port: await freePort() });
+  const child = await startChild({ name, args: [...shippedNodeFlags(cwd), ...script[kind]], env, cwd, port: await freePort() });
   children.push(child);
   return child;
 }
@@ -330,7 +330,15 @@ async function main() {
       memoryGb: os.totalmem() / 2 ** 30,
       date: new Date().toISOString(),
     },
-    settings: { seconds: SECONDS, rounds: ROUNDS, connections: 10, pipelining: 1, companies: COMPANIES, scaleLabel: SCALE },
+    settings: {
+      seconds: SECONDS,
+      rounds: ROUNDS,
+      connections: 10,
+      pipelining: 1,
+      companies: COMPANIES,
+      scaleLabel: SCALE,
+      nodeFlags: shippedNodeFlags(projectRoot),
+    },
     wallSeconds: (Date.now() - started) / 1000,
     variants,
     runs,

@@ -1,5 +1,8 @@
 // The benchmarks' settings, read from the environment once each.
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 /** A positive number from the environment, or the fallback; anything else stops the run with its name. */
 export function envNumber(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
@@ -20,4 +23,13 @@ export function checkoutsFromEnv(): { variant: string; dir: string }[] {
       if (!label || !dir) throw new Error(`BENCH_CHECKOUTS takes label=directory pairs (got ${pair})`);
       return { variant: `A@${label}`, dir };
     });
+}
+
+/**
+ * The Node flags a checkout's `npm start` passes (package.json config.nodeFlags).
+ * Every server of a run starts with them, so the ratios compare code, not flags.
+ */
+export function shippedNodeFlags(dir: string): string[] {
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { config?: { nodeFlags?: string } };
+  return (pkg.config?.nodeFlags ?? '').split(' ').filter(Boolean);
 }

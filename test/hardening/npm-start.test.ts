@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/paths.js';
 import { readyUrl, spawnProcess } from '../helpers/server-process.js';
 import { tempDbPath } from '../helpers/temp-db.js';
 
@@ -55,7 +57,7 @@ const portFree = (port: number) =>
   });
 
 describe('npm start', () => {
-  it('builds, serves, and on SIGTERM to the npm process stops the server gracefully, leaving no process behind and the port free', async () => {
+  it('builds, serves with the Node flags package.json names, and on SIGTERM to the npm process stops the server gracefully, leaving no process behind and the port free', async () => {
     const npm = spawnProcess('npm', ['start'], { DATABASE_PATH: tempDbPath() });
     const url = new URL(await readyUrl(npm, 170_000));
     const res = await fetch(url, {
@@ -66,7 +68,11 @@ describe('npm start', () => {
     expect(res.status).toBe(200);
 
     const family = descendants(npm.child.pid!);
-    expect(family.some((p) => p.command.includes('dist/main.js'))).toBe(true);
+    const server = family.find((p) => p.command.includes('dist/main.js'));
+    // The Node flags the benchmark starts every server with are the ones npm start passes.
+    const { config } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { config: { nodeFlags: string } };
+    expect(config.nodeFlags).toMatch(/^--min-semi-space-size=\d+$/);
+    expect(server?.command.split(' ').slice(1)).toEqual([...config.nodeFlags.split(' '), 'dist/main.js']);
     npm.child.kill('SIGTERM');
     expect(await npm.exited).toEqual({ code: 0, signal: null });
     // The server finished its own shutdown rather than being orphaned or killed.
