@@ -224,8 +224,6 @@ async function main() {
       cells.push(await cell('seed', variant, child, bodyOf(w, seedVars(w)), w.id));
     }
   }
-  log(`warming up ${cells.length} seed-size cells for ${WARMUP_SECONDS} s each`);
-  for (const c of cells) await load(c.child.url, c.body, WARMUP_SECONDS);
   const gcServers = { A: Agc, E: Egc };
   for (const child of Object.values(gcServers)) for (const w of workloads) await load(child.url, bodyOf(w, seedVars(w)), WARMUP_SECONDS);
 
@@ -251,9 +249,10 @@ async function main() {
   ] as const) {
     for (const w of workloads) scaleCells.push(await cell(SCALE, variant, child, bodyOf(w, scaleVariables(w)), w.id));
   }
-  log(`warming up ${scaleCells.length} ${SCALE} cells for ${WARMUP_SECONDS} s each`);
-  for (const c of scaleCells) await load(c.child.url, c.body, WARMUP_SECONDS);
   cells.push(...scaleCells);
+  // Right before the rounds: warmed earlier, the seed-size servers would idle through the synthetic build.
+  log(`warming up ${cells.length} cells for ${WARMUP_SECONDS} s each`);
+  for (const c of cells) await load(c.child.url, c.body, WARMUP_SECONDS);
 
   const runs: Run[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
