@@ -38,7 +38,10 @@ const variants: Record<string, string> = {
 };
 // Other built checkouts are timed in the same shuffled rounds, so a change is measured against its parent on the same machine state.
 const checkouts = checkoutsFromEnv();
-for (const c of checkouts) variants[c.variant] = `A as built in ${c.dir}, response cache off`;
+for (const c of checkouts) {
+  const flags = shippedNodeFlags(c.dir).join(' ') || 'no Node flags';
+  variants[c.variant] = `A as built in ${c.dir} (${flags}, from its package.json), response cache off`;
+}
 for (const dir of [projectRoot, ...checkouts.map((c) => c.dir)]) requirePatchedApollo(dir);
 const W = workloads.map((w) => w.id);
 const notes: string[] = [];

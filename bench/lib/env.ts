@@ -27,7 +27,7 @@ export function checkoutsFromEnv(): { variant: string; dir: string }[] {
 
 /**
  * The Node flags a checkout's `npm start` passes (package.json config.nodeFlags).
- * Every server of a run starts with them, so the ratios compare code, not flags.
+ * Each server starts with its checkout's, so the ratios compare code, not flags.
  */
 export function shippedNodeFlags(dir: string): string[] {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { config?: { nodeFlags?: string } };

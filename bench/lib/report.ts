@@ -67,7 +67,7 @@ export interface Results {
     pipelining: number;
     companies: number;
     scaleLabel: string;
-    /** The shipped Node flags every server of this checkout started with. */
+    /** The Node flags this checkout ships; every server except other checkouts' started with them. */
     nodeFlags: string[];
   };
   wallSeconds: number;
@@ -95,7 +95,7 @@ export function markdown(r: Results): string {
   const { machine: m, settings: s } = r;
   return `# Benchmark results
 
-${m.date} · Node ${m.node} (${s.nodeFlags.join(' ') || 'no flags'}, for every server) · ${m.cpu} · ${m.cores} cores · ${num(m.memoryGb, 1)} GB memory.
+${m.date} · Node ${m.node} (${s.nodeFlags.join(' ') || 'no flags'} for every server but other checkouts) · ${m.cpu} · ${m.cores} cores · ${num(m.memoryGb, 1)} GB memory.
 autocannon in the runner process, ${s.connections} connections, pipelining ${s.pipelining}, ${s.seconds} s per run,
 ${s.rounds} rounds with the order shuffled each round. Medians with min–max over the rounds.
 Whole run: ${num(r.wallSeconds)} s. Scale database: ${num(s.companies)} synthetic companies (${s.scaleLabel}).
