@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
 
 export interface ServerProcess {
@@ -8,10 +9,11 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-// A test that times out never reaches its own kill: whatever is still running
-// when the test file's process exits is stopped (SIGTERM, so a cluster primary stops its workers).
+// A test that fails or times out never reaches its own kill: whatever is still
+// running when the test file ends is stopped (SIGTERM, so a cluster primary stops
+// its workers). vitest ends a file's fork without an 'exit' event, so this is a hook.
 const live = new Set<ChildProcess>();
-process.on('exit', () => {
+afterAll(() => {
   for (const child of live) child.kill('SIGTERM');
 });
 
@@ -22,22 +24,7 @@ process.on('exit', () => {
  * `user` runs it as another uid and gid (root only), so file permissions apply.
  */
 export function spawnServer(env: Record<string, string>, user: { uid?: number; gid?: number } = {}): ServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    ...user,
-    cwd: projectRoot,
-    env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  live.add(child);
-  child.on('exit', () => live.delete(child));
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  child.stdout.on('data', (d) => stdout.push(...String(d).split('\n').filter(Boolean)));
-  child.stderr.on('data', (d) => stderr.push(...String(d).split('\n').filter(Boolean)));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  return { child, stdout, stderr, exited };
+  return spawnProcess(process.execPath, ['--import', 'tsx', 'src/main.ts'], env, user);
 }
 
 /** Resolves to the /graphql URL once the server logs that it is ready; rejects if it exits first. */
@@ -53,13 +40,24 @@ export async function readyUrl(server: ServerProcess, timeoutMs = 20_000): Promi
   throw new Error('server did not become ready');
 }
 
-/** Runs any command (e.g. npm start) in the project folder with spawnServer's environment plus env. */
-export function spawnProcess(command: string, args: string[], env: Record<string, string>): ServerProcess {
+/**
+ * Runs any command (e.g. npm start) in the project folder with spawnServer's
+ * environment plus env, and stops it when the test file ends if it still runs.
+ */
+export function spawnProcess(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  user: { uid?: number; gid?: number } = {},
+): ServerProcess {
   const child = spawn(command, args, {
+    ...user,
     cwd: projectRoot,
     env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  live.add(child);
+  child.on('exit', () => live.delete(child));
   const stdout: string[] = [];
   const stderr: string[] = [];
   child.stdout.on('data', (d) => stdout.push(...String(d).split('\n').filter(Boolean)));
