@@ -9,6 +9,9 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** Another uid and gid to run a process as (root only), so file permissions apply. */
+type RunAs = { uid?: number; gid?: number };
+
 // A test that fails or times out never reaches its own kill: whatever is still
 // running when the test file ends is stopped (SIGTERM, so a cluster primary stops
 // its workers). vitest ends a file's fork without an 'exit' event, so this is a hook.
@@ -18,12 +21,12 @@ afterAll(() => {
 });
 
 /**
- * Runs `src/main.ts` as `npm start` would (through tsx's loader, no build step),
- * with the given environment. One node process, without the tsx CLI in front:
- * signals reach the server directly and a start costs one process less.
- * `user` runs it as another uid and gid (root only), so file permissions apply.
+ * Runs `src/main.ts` as `npm start` would, through tsx's loader instead of a
+ * build and without its Node flags (they tune GC under load, which tests do not
+ * make), with the given environment. One node process, without the tsx CLI in
+ * front: signals reach the server directly and a start costs one process less.
  */
-export function spawnServer(env: Record<string, string>, user: { uid?: number; gid?: number } = {}): ServerProcess {
+export function spawnServer(env: Record<string, string>, user: RunAs = {}): ServerProcess {
   return spawnProcess(process.execPath, ['--import', 'tsx', 'src/main.ts'], env, user);
 }
 
@@ -44,12 +47,7 @@ export async function readyUrl(server: ServerProcess, timeoutMs = 20_000): Promi
  * Runs any command (e.g. npm start) in the project folder with spawnServer's
  * environment plus env, and stops it when the test file ends if it still runs.
  */
-export function spawnProcess(
-  command: string,
-  args: string[],
-  env: Record<string, string>,
-  user: { uid?: number; gid?: number } = {},
-): ServerProcess {
+export function spawnProcess(command: string, args: string[], env: Record<string, string>, user: RunAs = {}): ServerProcess {
   const child = spawn(command, args, {
     ...user,
     cwd: projectRoot,
