@@ -22,6 +22,8 @@ export interface Cell {
   p99Ms: Spread;
   /** Server CPU µs per request (older results files lack it). */
   cpuUs?: Spread;
+  /** The same over the warm-up right before each timed run (older results files lack it). */
+  warmupCpuUs?: Spread;
   bodyBytes: number;
   wireBytes: number;
   failures: number;
@@ -62,6 +64,8 @@ export interface Results {
   machine: { node: string; cpu: string; cores: number; memoryGb: number; date: string };
   settings: {
     seconds: number;
+    /** Load right before each timed run, untimed (older results files lack it). */
+    warmupSeconds?: number;
     rounds: number;
     connections: number;
     pipelining: number;
@@ -96,7 +100,7 @@ export function markdown(r: Results): string {
   return `# Benchmark results
 
 ${m.date} · Node ${m.node} (${s.nodeFlags.join(' ') || 'no flags'} for every server but other checkouts) · ${m.cpu} · ${m.cores} cores · ${num(m.memoryGb, 1)} GB memory.
-autocannon in the runner process, ${s.connections} connections, pipelining ${s.pipelining}, ${s.seconds} s per run,
+autocannon in the runner process, ${s.connections} connections, pipelining ${s.pipelining}, ${s.seconds} s per run${s.warmupSeconds ? ` after ${s.warmupSeconds} s of untimed warm-up` : ''},
 ${s.rounds} rounds with the order shuffled each round. Medians with min–max over the rounds.
 Whole run: ${num(r.wallSeconds)} s. Scale database: ${num(s.companies)} synthetic companies (${s.scaleLabel}).
 
@@ -116,16 +120,17 @@ ${table(
 
 ## Throughput and latency
 
-Latency is per response (client-side), p50 and p99 of each run. CPU is the server's (all its processes, from /proc) per completed request. Bytes: the response body; failures: non-2xx, errors and timeouts over all rounds.
+Latency is per response (client-side), p50 and p99 of each run. CPU is the server's (all its processes, from /proc) per completed request; warm-up CPU is the same over the untimed load right before each run, the first after the variant idled through the other cells. Bytes: the response body; failures: non-2xx, errors and timeouts over all rounds.
 
 ${table(
-  ['Scale', 'Variant', 'Workload', 'req/s', 'CPU µs/req', 'p50 ms', 'p99 ms', 'Body bytes', 'Failures'],
+  ['Scale', 'Variant', 'Workload', 'req/s', 'CPU µs/req', 'Warm-up CPU µs/req', 'p50 ms', 'p99 ms', 'Body bytes', 'Failures'],
   r.cells.map((c) => [
     c.scale,
     c.variant,
     c.workload,
     range(c.rps),
     c.cpuUs ? range(c.cpuUs) : '',
+    c.warmupCpuUs ? range(c.warmupCpuUs) : '',
     range(c.p50Ms, 2),
     range(c.p99Ms, 2),
     num(c.bodyBytes),

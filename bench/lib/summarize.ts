@@ -13,6 +13,8 @@ export type Run = LoadResult & {
   peakRssMb: number;
   /** The server's CPU time (all its processes) per completed request. */
   cpuUsPerRequest: number;
+  /** The same over the warm-up right before it, the first load after the variant idled. */
+  warmupCpuUsPerRequest: number;
 };
 export type StatementCounts = Record<string, { A: number | null; B: number | null }>;
 
@@ -56,6 +58,7 @@ export function summarize({
       p50Ms: spread(list.map((r) => r.p50Ms)),
       p99Ms: spread(list.map((r) => r.p99Ms)),
       cpuUs: spread(list.map((r) => r.cpuUsPerRequest)),
+      warmupCpuUs: spread(list.map((r) => r.warmupCpuUsPerRequest)),
       bodyBytes,
       wireBytes: spread(list.map((r) => r.wireBytes)).median,
       failures: list.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0),
