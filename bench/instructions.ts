@@ -1,14 +1,16 @@
 // npm run bench:instructions: CPU instructions per request of W1–W4, counted by
-// valgrind's callgrind, for this build and any BENCH_CHECKOUTS (label=dir,...).
-// Instruction counts do not depend on what else the machine does, so a change of
-// a few per cent shows where wall-clock rounds on two shared cores (±25–40%) cannot.
+// valgrind's callgrind, for this build, any BENCH_CHECKOUTS (label=dir,...) and
+// the peers C and E. Instruction counts do not depend on what else the machine
+// does, so a change of a few per cent shows where wall-clock rounds on two shared
+// cores (±25–40%) cannot.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../src/paths.js';
 import { requirePatchedApollo } from './lib/apollo-patch.js';
-import { checkoutsFromEnv, envNumber } from './lib/env.js';
+import { buildSeedDb } from './lib/databases.js';
+import { checkoutsFromEnv, envNumber, shippedNodeFlags } from './lib/env.js';
 import { freePort, killAllChildren, startChild, type Child } from './lib/processes.js';
 import { bodyOf, post } from './lib/requests.js';
 import { workloads } from './workloads.js';
@@ -20,7 +22,24 @@ const tmp = mkdtempSync(join(os.tmpdir(), 'kb-instructions-'));
 // vgdb finds a valgrind process by user and host names read from the environment: both sides must see the same.
 const env = { HOST: '127.0.0.1', USER: os.userInfo().username, LOGNAME: os.userInfo().username };
 
-const builds = [{ label: 'A', dir: projectRoot }, ...checkoutsFromEnv().map(({ variant, dir }) => ({ label: variant, dir }))];
+interface Build {
+  label: string;
+  dir: string;
+  /** The server's script and its arguments after node's flags. */
+  script: string[];
+  /** Set for the peers, which read the seed database another process wrote. */
+  database?: string;
+}
+const seedDb = join(tmp, 'seed.db');
+const builds: Build[] = [
+  { label: 'A', dir: projectRoot, script: ['dist/main.js'] },
+  ...checkoutsFromEnv().map(({ variant, dir }) => ({ label: variant, dir, script: ['dist/main.js'] })),
+];
+// The peers of npm run bench, counted the same way, so that A/C and A/E can be read without its noise.
+const peers: Build[] = [
+  { label: 'C', dir: projectRoot, script: ['--import', 'tsx', 'bench/servers/handwritten.ts'], database: seedDb },
+  { label: 'E', dir: projectRoot, script: ['--import', 'tsx', 'bench/servers/peer.ts'], database: seedDb },
+];
 for (const { dir } of builds) requirePatchedApollo(dir);
 
 const callgrind = (pid: number, ...args: string[]) =>
@@ -35,7 +54,7 @@ function dumped(out: string, dump: number): { main: number; all: number } {
   return { main: total(main), all: files.reduce((sum, f) => sum + total(f), 0) };
 }
 
-async function measure({ label, dir }: (typeof builds)[number]) {
+async function measure({ label, dir, script, database }: Build) {
   const out = `callgrind-${label.replace(/\W/g, '_')}`;
   const server: Child = await startChild({
     name: label,
@@ -46,10 +65,18 @@ async function measure({ label, dir }: (typeof builds)[number]) {
       '--separate-threads=yes',
       `--callgrind-out-file=${join(tmp, out)}`,
       process.execPath,
-      'dist/main.js',
+      ...shippedNodeFlags(dir),
+      ...script,
     ],
     // Each build creates and seeds its own file: an older one cannot open a database a newer one migrated.
-    env: { ...env, NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_PATH: join(tmp, `${out}.db`), RESPONSE_CACHE_SIZE: '0' },
+    env: {
+      ...env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      DATABASE_PATH: database ?? join(tmp, `${out}.db`),
+      DATABASE_READONLY: database ? 'true' : undefined,
+      RESPONSE_CACHE_SIZE: '0',
+    },
     cwd: dir,
     port: await freePort(),
     timeoutMs: 15 * 60_000,
@@ -73,8 +100,10 @@ async function measure({ label, dir }: (typeof builds)[number]) {
 }
 
 try {
+  buildSeedDb(seedDb);
   // Counts are the same whatever runs beside: every build at once.
-  const results = await Promise.all(builds.map(measure));
+  const [results, peerResults] = await Promise.all([Promise.all(builds.map(measure)), Promise.all(peers.map(measure))]);
+  const a = results[0]!;
   const k = (n: number) => `${(n / 1e3).toLocaleString('en-US', { maximumFractionDigits: 0 })} k`;
   const ratio = (a: number, b: number) => (a / b).toFixed(3);
   // Changes are read against the first checkout (the parent), or against A when there is only one build besides.
@@ -88,7 +117,7 @@ try {
     '',
     `| Build | ${workloads.map((w) => `${w.id} main | ${w.id} all`).join(' | ')} |`,
     `| --- | ${workloads.map(() => '--- | ---').join(' | ')} |`,
-    ...results.map(
+    ...[...results, ...peerResults].map(
       (r) => `| ${r.label} | ${workloads.map((w) => `${k(r.perRequest[w.id]!.main)} | ${k(r.perRequest[w.id]!.all)}`).join(' | ')} |`,
     ),
     ...(base && others.length
@@ -109,6 +138,20 @@ try {
           ),
         ]
       : []),
+    '',
+    'A against the peers C and E (above 1: A runs more instructions per request):',
+    '',
+    `| Ratio | ${workloads.map((w) => `${w.id} main | ${w.id} all`).join(' | ')} |`,
+    `| --- | ${workloads.map(() => '--- | ---').join(' | ')} |`,
+    ...peerResults.map(
+      (p) =>
+        `| A / ${p.label} | ${workloads
+          .map(
+            (w) =>
+              `${ratio(a.perRequest[w.id]!.main, p.perRequest[w.id]!.main)} | ${ratio(a.perRequest[w.id]!.all, p.perRequest[w.id]!.all)}`,
+          )
+          .join(' | ')} |`,
+    ),
   ];
   writeFileSync(join(projectRoot, 'bench/results/instructions.md'), `${lines.join('\n')}\n`);
   console.log(lines.join('\n'));

@@ -3,12 +3,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { openDatabase } from '../src/db/open.js';
-import { projectRoot, seedsFolder } from '../src/paths.js';
-import { loadSeed } from '../src/seed/load-seed.js';
-import { writeSeed } from '../src/seed/write-seed.js';
+import { projectRoot } from '../src/paths.js';
 import { requirePatchedApollo } from './lib/apollo-patch.js';
+import { buildSeedDb, walCheckpointed } from './lib/databases.js';
 import { checkoutsFromEnv, envNumber, shippedNodeFlags } from './lib/env.js';
 import { gcRows, gcRun, type GcRun } from './lib/gc.js';
 import { load } from './lib/load.js';
@@ -52,26 +49,6 @@ const notes: string[] = [];
 const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${line}`);
 
 // ---- databases --------------------------------------------------------------
-
-function buildSeedDb(path: string) {
-  const db = openDatabase(path);
-  writeSeed(db, loadSeed(seedsFolder));
-  db.$client.close();
-  walCheckpointed(path);
-}
-
-/**
- * WAL, as npm start leaves a database, and checkpointed, so that the read-only
- * processes sharing the file read it as production does: each statement's
- * read transaction takes a lock in the shared index (7.9 µs), where a
- * rollback journal would lock and read the file (17.6 µs; README, Performance).
- */
-function walCheckpointed(path: string) {
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
-}
 
 /** The synthetic variables, moved to rows that exist when the scale database is smaller than 100k. */
 function scaleVariables(w: Workload): Record<string, unknown> {
