@@ -68,7 +68,8 @@ async function measure({ label, dir, script, database }: Build) {
       ...shippedNodeFlags(dir),
       ...script,
     ],
-    // Each build creates and seeds its own file: an older one cannot open a database a newer one migrated.
+    // Each build creates and seeds its own file (an older one cannot open a database a newer one
+    // migrated); the peers read the seed file written below.
     env: {
       ...env,
       NODE_ENV: 'production',
@@ -103,7 +104,7 @@ try {
   buildSeedDb(seedDb);
   // Counts are the same whatever runs beside: every build at once.
   const [results, peerResults] = await Promise.all([Promise.all(builds.map(measure)), Promise.all(peers.map(measure))]);
-  const a = results[0]!;
+  const shipped = results[0]!;
   const k = (n: number) => `${(n / 1e3).toLocaleString('en-US', { maximumFractionDigits: 0 })} k`;
   const ratio = (a: number, b: number) => (a / b).toFixed(3);
   // Changes are read against the first checkout (the parent), or against A when there is only one build besides.
@@ -148,7 +149,7 @@ try {
         `| A / ${p.label} | ${workloads
           .map(
             (w) =>
-              `${ratio(a.perRequest[w.id]!.main, p.perRequest[w.id]!.main)} | ${ratio(a.perRequest[w.id]!.all, p.perRequest[w.id]!.all)}`,
+              `${ratio(shipped.perRequest[w.id]!.main, p.perRequest[w.id]!.main)} | ${ratio(shipped.perRequest[w.id]!.all, p.perRequest[w.id]!.all)}`,
           )
           .join(' | ')} |`,
     ),
