@@ -268,9 +268,10 @@ async function main() {
   const gcRuns: GcRun[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     for (const w of workloads) {
+      const body = bodyOf(w, seedVars(w));
       for (const [variant, child] of shuffle(Object.entries(gcServers))) {
-        await load(child.url, bodyOf(w, seedVars(w)), WARMUP_SECONDS);
-        const run = await gcRun(round, variant, w.id, child, bodyOf(w, seedVars(w)), SECONDS);
+        await load(child.url, body, WARMUP_SECONDS);
+        const run = await gcRun(round, variant, w.id, child, body, SECONDS);
         gcRuns.push(run);
         log(
           `gc round ${round}/${ROUNDS} ${variant} ${w.id}: ${run.rps.toFixed(0).padStart(6)} req/s  ` +
