@@ -111,6 +111,13 @@ async function cell(scale: string, variant: string, child: Child, body: string, 
   return { scale, variant, workload, child, body, bodyBytes: Buffer.byteLength((await post(child.url, body)).text) };
 }
 
+/** One load run on a cell, with its server's CPU per completed request: unlike req/s, it barely moves when other processes share the cores. */
+async function measured({ child, body }: TimedCell, seconds: number) {
+  const cpuBefore = child.cpuSeconds();
+  const result = await load(child.url, body, seconds);
+  return { result, cpuUsPerRequest: ((child.cpuSeconds() - cpuBefore) * 1e6) / Math.max(1, result.requests) };
+}
+
 function shuffle<T>(list: T[]): T[] {
   const out = [...list];
   for (let i = out.length - 1; i > 0; i--) {
@@ -238,12 +245,8 @@ async function main() {
   for (let round = 1; round <= ROUNDS; round++) {
     const order = shuffle(cells);
     for (const [i, cell] of order.entries()) {
-      const warmupCpuBefore = cell.child.cpuSeconds();
-      const warmup = await load(cell.child.url, cell.body, WARMUP_SECONDS);
-      const cpuBefore = cell.child.cpuSeconds();
-      const result = await load(cell.child.url, cell.body, SECONDS);
-      // Server CPU per request: unlike req/s, it barely moves when other processes share the cores.
-      const cpuUsPerRequest = ((cell.child.cpuSeconds() - cpuBefore) * 1e6) / Math.max(1, result.requests);
+      const warmup = await measured(cell, WARMUP_SECONDS);
+      const { result, cpuUsPerRequest } = await measured(cell, SECONDS);
       const failures = result.non2xx + result.errors + result.timeouts;
       runs.push({
         round,
@@ -254,7 +257,7 @@ async function main() {
         bodyBytes: cell.bodyBytes,
         peakRssMb: cell.child.peakRssMb(),
         cpuUsPerRequest,
-        warmupCpuUsPerRequest: ((cpuBefore - warmupCpuBefore) * 1e6) / Math.max(1, warmup.requests),
+        warmupCpuUsPerRequest: warmup.cpuUsPerRequest,
         ...result,
       });
       log(
