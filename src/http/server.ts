@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
@@ -48,6 +48,8 @@ export interface ApiOptions {
   observeBatches?: BatchObserver;
   /** false turns batching off: the benchmark's naive baseline. */
   loaderBatching?: boolean;
+  /** false leaves this API's own Apollo plugins out (limits, logs, metrics, cache headers): npm run bench:pipeline weighs them. */
+  ownPlugins?: boolean;
 }
 
 export interface Api {
@@ -60,7 +62,7 @@ export interface Api {
 }
 
 /** Composition root: HTTP → context and loaders → resolvers → queries → SQLite. */
-export async function createApi({ config, db, logger, observeBatches, loaderBatching }: ApiOptions): Promise<Api> {
+export async function createApi({ config, db, logger, observeBatches, loaderBatching, ownPlugins = true }: ApiOptions): Promise<Api> {
   // Search, whose cost the client controls, runs on a reader thread so it never stalls the event loop.
   const reader = db.$client.memory ? undefined : startReaderThread(db.$client.name);
   // A write empties this process's response cache; other processes see SQLite's data_version move.
@@ -108,6 +110,23 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
         footer: false,
       });
 
+  // This API's own plugins, in the order Apollo runs their hooks.
+  const apiPlugins: ApolloServerPlugin<Context>[] = [
+    errorRequestIdPlugin,
+    costLimitPlugin(
+      config.MAX_COST,
+      charge &&
+        ((context, cost) => {
+          const wait = charge(budgetClient(context.principal), cost);
+          if (wait) throw rateLimited(wait, cost);
+        }),
+    ),
+    operationLogPlugin(logger),
+    ...(metrics ? [metrics.plugin] : []),
+    ...(config.GRAPHQL_DIAGNOSTICS ? [diagnosticsPlugin] : []),
+    cache ? cache.plugin : httpCachingPlugin(`${config.ANONYMOUS_READS ? 'public' : 'private'}, max-age=${config.CACHE_MAX_AGE_SECONDS}`),
+  ];
+
   const apollo = new ApolloServer<Context>({
     // Apollo parses, validates and runs plugins; graphql-jit executes.
     gateway: jitExecution(schema, {
@@ -143,21 +162,9 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
       ApolloServerPluginCacheControlDisabled(),
       // Federated traces (ftv1) are built from Apollo's per-field hooks, which graphql-jit does not call.
       ApolloServerPluginInlineTraceDisabled(),
-      errorRequestIdPlugin,
-      costLimitPlugin(
-        config.MAX_COST,
-        charge &&
-          ((context, cost) => {
-            const wait = charge(budgetClient(context.principal), cost);
-            if (wait) throw rateLimited(wait, cost);
-          }),
-      ),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       explorer ? withGraphiqlLink(landingPage) : landingPage,
-      operationLogPlugin(logger),
-      ...(metrics ? [metrics.plugin] : []),
-      ...(config.GRAPHQL_DIAGNOSTICS ? [diagnosticsPlugin] : []),
-      cache ? cache.plugin : httpCachingPlugin(`${config.ANONYMOUS_READS ? 'public' : 'private'}, max-age=${config.CACHE_MAX_AGE_SECONDS}`),
+      ...(ownPlugins ? apiPlugins : []),
     ],
   });
   await apollo.start();

@@ -35,7 +35,7 @@ export const curatedSeed = () => (curated ??= loadSeed(seedsFolder));
 
 /** A real server on an ephemeral port over a freshly seeded temp-file SQLite database. */
 export async function startApi(
-  options: { seed?: SeedData; env?: Record<string, string>; logLines?: Record<string, any>[] } = {},
+  options: { seed?: SeedData; env?: Record<string, string>; logLines?: Record<string, any>[]; ownPlugins?: boolean } = {},
 ): Promise<TestApi> {
   const { db, dbPath } = seededDb(options.seed ?? curatedSeed());
   const config: Config = loadConfig({
@@ -52,6 +52,7 @@ export async function startApi(
     db,
     logger: createLogger(config, destination || undefined),
     observeBatches: (loader, keys) => batches.push({ loader, keys: [...keys] }),
+    ownPlugins: options.ownPlugins,
   });
   const url = await api.listen(0, '127.0.0.1');
 
