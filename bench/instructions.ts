@@ -11,7 +11,7 @@ import { projectRoot } from '../src/paths.js';
 import { requirePatchedApollo } from './lib/apollo-patch.js';
 import { buildSeedDb } from './lib/databases.js';
 import { checkoutsFromEnv, envNumber, shippedNodeFlags } from './lib/env.js';
-import { freePort, killAllChildren, startChild, type Child } from './lib/processes.js';
+import { freePort, killAllChildren, startChild, stopOnSignals, type Child } from './lib/processes.js';
 import { bodyOf, post } from './lib/requests.js';
 import { workloads } from './workloads.js';
 
@@ -100,6 +100,7 @@ async function measure({ label, dir, script, database }: Build) {
   return { label, perRequest };
 }
 
+stopOnSignals();
 try {
   buildSeedDb(seedDb);
   // Counts are the same whatever runs beside: every build at once.

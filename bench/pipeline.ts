@@ -11,9 +11,11 @@ import { join } from 'node:path';
 import { projectRoot } from '../src/paths.js';
 import { requirePatchedApollo } from './lib/apollo-patch.js';
 import { buildSeedDb } from './lib/databases.js';
-import { envNumber, shippedNodeFlags } from './lib/env.js';
+import { envNumber, serverEnv, shippedNodeFlags } from './lib/env.js';
 import { load } from './lib/load.js';
-import { freePort, killAllChildren, startChild, type Child } from './lib/processes.js';
+import { shuffle } from './lib/shuffle.js';
+import { freePort, killAllChildren, startChild, stopOnSignals, type Child } from './lib/processes.js';
+import { spread } from './lib/report.js';
 import { bodyOf, checkVariant, reference } from './lib/requests.js';
 import { workloads } from './workloads.js';
 
@@ -48,33 +50,22 @@ const variants = {
 };
 type Variant = keyof typeof variants;
 
-function start(variant: Variant, dbPath: string): Promise<Child> {
-  return freePort().then((port) =>
-    startChild({
-      name: variant,
-      ...(pinned ? { command: 'taskset' } : {}),
-      args: [...(pinned ? ['-c', String(lastCore), process.execPath] : []), ...shippedNodeFlags(projectRoot), ...variants[variant].script],
-      env: {
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'silent',
-        HOST: '127.0.0.1',
-        DATABASE_PATH: dbPath,
-        DATABASE_READONLY: 'true',
-        RESPONSE_CACHE_SIZE: '0',
-        COST_BUDGET_PER_MINUTE: '1e15',
-        COST_BUDGET_BURST: '1e15',
-        WORKERS: undefined,
-        GRAPHQL_DIAGNOSTICS: undefined,
-      },
-      cwd: projectRoot,
-      port,
-    }),
-  );
+async function start(variant: Variant, dbPath: string): Promise<Child> {
+  const node = [...shippedNodeFlags(projectRoot), ...variants[variant].script];
+  return startChild({
+    name: variant,
+    ...(pinned ? { command: 'taskset', args: ['-c', String(lastCore), process.execPath, ...node] } : { args: node }),
+    env: serverEnv(dbPath),
+    cwd: projectRoot,
+    port: await freePort(),
+  });
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const whole = (n: number) => Math.round(n).toLocaleString('en-US');
-const range = (xs: number[]) => `${whole(median(xs))} (${whole(Math.min(...xs))}–${whole(Math.max(...xs))})`;
+const range = (xs: number[]) => {
+  const { min, median, max } = spread(xs);
+  return `${whole(median)} (${whole(min)}–${whole(max)})`;
+};
 
 async function main() {
   requirePatchedApollo(projectRoot);
@@ -93,7 +84,7 @@ async function main() {
   for (let round = 1; round <= ROUNDS; round++) {
     for (const w of timed) {
       const body = bodyOf(w, w.variables.seed);
-      for (const v of [...names].sort(() => Math.random() - 0.5)) {
+      for (const v of shuffle(names)) {
         const child = servers[v];
         await load(child.url, body, WARMUP_SECONDS);
         const before = child.cpuSeconds();
@@ -109,9 +100,9 @@ async function main() {
 
   // Paired within each round (the four variants ran back to back), so that a round the machine slowed down moves both sides.
   const perRound = (series: Record<string, number[]>, f: (x: Record<Variant, number>) => number, w: string) =>
-    median(
+    spread(
       series[`A ${w}`]!.map((_, r) => f(Object.fromEntries(names.map((v) => [v, series[`${v} ${w}`]![r]!])) as Record<Variant, number>)),
-    );
+    ).median;
   const share = (w: string, without: Variant) => perRound(cpu, (x) => 1 - x[without] / x.A, w);
   const percent = (x: number) => `${(100 * x).toFixed(0)}%`;
   const lines = [
@@ -139,7 +130,7 @@ async function main() {
   console.log(lines.join('\n'));
 }
 
-process.once('exit', killAllChildren);
+stopOnSignals(() => rmSync(tmp, { recursive: true, force: true }));
 try {
   await main();
 } catch (error) {

@@ -6,11 +6,12 @@ import { join } from 'node:path';
 import { projectRoot } from '../src/paths.js';
 import { requirePatchedApollo } from './lib/apollo-patch.js';
 import { buildSeedDb, walCheckpointed } from './lib/databases.js';
-import { checkoutsFromEnv, envNumber, shippedNodeFlags } from './lib/env.js';
+import { checkoutsFromEnv, envNumber, serverEnv, shippedNodeFlags } from './lib/env.js';
 import { gcRows, gcRun, type GcRun } from './lib/gc.js';
 import { load } from './lib/load.js';
+import { shuffle } from './lib/shuffle.js';
 import { bodyOf, checkVariant, countStatements, post, reference } from './lib/requests.js';
-import { freePort, killAllChildren, leftovers, runCommand, startChild, startedGroups, type Child } from './lib/processes.js';
+import { freePort, killAllChildren, leftovers, runCommand, startChild, startedGroups, stopOnSignals, type Child } from './lib/processes.js';
 import { markdown, ratiosSvg, type Results } from './lib/report.js';
 import { summarize, type Run } from './lib/summarize.js';
 import { workloads, type Workload } from './workloads.js';
@@ -71,22 +72,13 @@ const script: Record<Kind, string[]> = {
 };
 
 async function start(name: string, kind: Kind, dbPath: string, extra: Record<string, string | undefined> = {}, cwd = projectRoot) {
-  const env = {
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
-    HOST: '127.0.0.1',
-    DATABASE_PATH: dbPath,
-    DATABASE_READONLY: 'true',
-    RESPONSE_CACHE_SIZE: '0',
-    // One load generator is one client: a budget it never exhausts, so its charging is still measured.
-    COST_BUDGET_PER_MINUTE: '1e15',
-    COST_BUDGET_BURST: '1e15',
-    // Nothing inherited from the caller's shell may change a variant.
-    WORKERS: undefined,
-    GRAPHQL_DIAGNOSTICS: undefined,
-    ...extra,
-  };
-  const child = await startChild({ name, args: [...shippedNodeFlags(cwd), ...script[kind]], env, cwd, port: await freePort() });
+  const child = await startChild({
+    name,
+    args: [...shippedNodeFlags(cwd), ...script[kind]],
+    env: serverEnv(dbPath, extra),
+    cwd,
+    port: await freePort(),
+  });
   children.push(child);
   return child;
 }
@@ -116,15 +108,6 @@ async function measured({ child, body }: TimedCell, seconds: number) {
   const cpuBefore = child.cpuSeconds();
   const result = await load(child.url, body, seconds);
   return { result, cpuUsPerRequest: ((child.cpuSeconds() - cpuBefore) * 1e6) / Math.max(1, result.requests) };
-}
-
-function shuffle<T>(list: T[]): T[] {
-  const out = [...list];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }
 
 // ---- main -----------------------------------------------------------------------------
@@ -351,13 +334,7 @@ function cleanUp() {
   killAllChildren();
   rmSync(tmp, { recursive: true, force: true });
 }
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    cleanUp();
-    process.exit(130);
-  });
-}
-process.once('exit', killAllChildren);
+stopOnSignals(cleanUp);
 
 try {
   await main();

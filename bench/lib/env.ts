@@ -33,3 +33,25 @@ export function shippedNodeFlags(dir: string): string[] {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { config?: { nodeFlags?: string } };
   return (pkg.config?.nodeFlags ?? '').split(' ').filter(Boolean);
 }
+
+/**
+ * The environment every timed server starts with: production, silent, the
+ * database read-only, the response cache off unless a variant turns it on.
+ */
+export function serverEnv(dbPath: string, extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    HOST: '127.0.0.1',
+    DATABASE_PATH: dbPath,
+    DATABASE_READONLY: 'true',
+    RESPONSE_CACHE_SIZE: '0',
+    // One load generator is one client: a budget it never exhausts, so its charging is still measured.
+    COST_BUDGET_PER_MINUTE: '1e15',
+    COST_BUDGET_BURST: '1e15',
+    // Nothing inherited from the caller's shell may change a variant.
+    WORKERS: undefined,
+    GRAPHQL_DIAGNOSTICS: undefined,
+    ...extra,
+  };
+}

@@ -186,6 +186,25 @@ export function killAllChildren(): void {
   for (const pgid of startedGroups) signalGroup(pgid, 'SIGKILL');
 }
 
+/**
+ * On SIGINT or SIGTERM: kill every child, run cleanUp, exit 130. Ctrl-C reaches
+ * the runner twice (from the terminal and relayed by tsx): a once-listener would
+ * let the second signal's default action kill the runner halfway through.
+ */
+export function stopOnSignals(cleanUp: () => void = () => {}): void {
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    killAllChildren();
+    cleanUp();
+    process.exit(130);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.once('exit', killAllChildren);
+}
+
 /** Pids of our children's groups still alive: empty after a clean run. */
 export const leftovers = (pgids: number[]) => pgids.flatMap(groupMembers);
 
