@@ -226,7 +226,9 @@ async function main() {
 
   const runs: Run[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
-    const order = shuffle(cells);
+    // Workload by workload, the variants in a fresh order: a server idles at most two blocks (about
+    // 45 s) between its runs, not a whole round (90 s), and the variants a ratio compares run minutes closer.
+    const order = shuffle(workloads).flatMap((w) => shuffle(cells.filter((c) => c.workload === w.id)));
     for (const [i, cell] of order.entries()) {
       const warmup = await measured(cell, WARMUP_SECONDS);
       const { result, cpuUsPerRequest } = await measured(cell, SECONDS);

@@ -101,7 +101,7 @@ export function markdown(r: Results): string {
 
 ${m.date} · Node ${m.node} (${s.nodeFlags.join(' ') || 'no flags'} for every server but other checkouts) · ${m.cpu} · ${m.cores} cores · ${num(m.memoryGb, 1)} GB memory.
 autocannon in the runner process, ${s.connections} connections, pipelining ${s.pipelining}, ${s.seconds} s per run${s.warmupSeconds ? ` after ${s.warmupSeconds} s of untimed warm-up` : ''},
-${s.rounds} rounds with the order shuffled each round. Medians with min–max over the rounds.
+${s.rounds} rounds, each workload by workload with the variants in a fresh order. Medians with min–max over the rounds.
 Whole run: ${num(r.wallSeconds)} s. Scale database: ${num(s.companies)} synthetic companies (${s.scaleLabel}).
 
 ## Variants
