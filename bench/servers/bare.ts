@@ -11,6 +11,7 @@ import { openDatabase } from '../../src/db/open.js';
 import { enableReadSnapshots } from '../../src/db/read-snapshot.js';
 import { buildExecutableSchema } from '../../src/graphql/executable-schema.js';
 import { createQueries } from '../../src/queries/index.js';
+import { anonymousRequest } from './anonymous-request.js';
 
 const config = loadConfig();
 const db = openDatabase(config.DATABASE_PATH, { readonly: true });
@@ -41,12 +42,7 @@ const server = createServer((req, res) => {
       variables?: Record<string, unknown>;
       operationName?: string;
     };
-    const context = createContext(queries, {
-      requestId: '',
-      statements: { count: 0 },
-      deadline: Number.MAX_SAFE_INTEGER,
-      principal: { kind: 'anonymous', address: '' },
-    });
+    const context = createContext(queries, anonymousRequest());
     Promise.resolve(compiledQuery(query, operationName).query(undefined, context, variables ?? {}))
       .then((result) => {
         const body = JSON.stringify(result);

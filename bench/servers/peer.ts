@@ -9,6 +9,7 @@ import { openDatabase } from '../../src/db/open.js';
 import { enableReadSnapshots } from '../../src/db/read-snapshot.js';
 import { buildExecutableSchema } from '../../src/graphql/executable-schema.js';
 import { createQueries } from '../../src/queries/index.js';
+import { anonymousRequest } from './anonymous-request.js';
 
 const config = loadConfig();
 const db = openDatabase(config.DATABASE_PATH, { readonly: true });
@@ -28,13 +29,7 @@ await app.register(mercurius, {
   jit: 1,
   path: '/graphql',
   graphiql: false,
-  context: () =>
-    createContext(queries, {
-      requestId: '',
-      statements: { count: 0 },
-      deadline: Number.MAX_SAFE_INTEGER,
-      principal: { kind: 'anonymous', address: '' },
-    }),
+  context: () => createContext(queries, anonymousRequest()),
 });
 // GRAPHQL_DIAGNOSTICS: the process's GC so far, as A reports it (the benchmark's GC per request).
 if (config.GRAPHQL_DIAGNOSTICS) {
