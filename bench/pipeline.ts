@@ -12,7 +12,7 @@ import { projectRoot } from '../src/paths.js';
 import { requirePatchedApollo } from './lib/apollo-patch.js';
 import { buildSeedDb } from './lib/databases.js';
 import { envNumber, serverEnv, shippedNodeFlags } from './lib/env.js';
-import { load } from './lib/load.js';
+import { load, measuredLoad } from './lib/load.js';
 import { shuffle } from './lib/shuffle.js';
 import { freePort, killAllChildren, startChild, stopOnSignals, type Child } from './lib/processes.js';
 import { spread } from './lib/report.js';
@@ -87,11 +87,10 @@ async function main() {
       for (const v of shuffle(names)) {
         const child = servers[v];
         await load(child.url, body, WARMUP_SECONDS);
-        const before = child.cpuSeconds();
-        const run = await load(child.url, body, SECONDS);
+        const { result: run, cpuUsPerRequest } = await measuredLoad(child, body, SECONDS);
         if (run.non2xx || run.errors) throw new Error(`${v} ${w.id}: ${run.non2xx} non-2xx answers, ${run.errors} errors`);
         (rps[`${v} ${w.id}`] ??= []).push(run.rps);
-        (cpu[`${v} ${w.id}`] ??= []).push(((child.cpuSeconds() - before) * 1e6) / Math.max(1, run.requests));
+        (cpu[`${v} ${w.id}`] ??= []).push(cpuUsPerRequest);
       }
     }
     console.log(`round ${round}/${ROUNDS} done`);

@@ -8,7 +8,7 @@ import { requirePatchedApollo } from './lib/apollo-patch.js';
 import { buildSeedDb, walCheckpointed } from './lib/databases.js';
 import { checkoutsFromEnv, envNumber, serverEnv, shippedNodeFlags } from './lib/env.js';
 import { gcRows, gcRun, type GcRun } from './lib/gc.js';
-import { load } from './lib/load.js';
+import { load, measuredLoad } from './lib/load.js';
 import { shuffle } from './lib/shuffle.js';
 import { bodyOf, checkVariant, countStatements, post, reference } from './lib/requests.js';
 import { freePort, killAllChildren, leftovers, runCommand, startChild, startedGroups, stopOnSignals, type Child } from './lib/processes.js';
@@ -101,13 +101,6 @@ interface TimedCell {
 /** A timed cell, with the variant's own body size (A adds extensions.cost, the others do not). */
 async function cell(scale: string, variant: string, child: Child, body: string, workload: string): Promise<TimedCell> {
   return { scale, variant, workload, child, body, bodyBytes: Buffer.byteLength((await post(child.url, body)).text) };
-}
-
-/** One load run on a cell, with its server's CPU per completed request: unlike req/s, it barely moves when other processes share the cores. */
-async function measured({ child, body }: TimedCell, seconds: number) {
-  const cpuBefore = child.cpuSeconds();
-  const result = await load(child.url, body, seconds);
-  return { result, cpuUsPerRequest: ((child.cpuSeconds() - cpuBefore) * 1e6) / Math.max(1, result.requests) };
 }
 
 // ---- main -----------------------------------------------------------------------------
@@ -230,8 +223,8 @@ async function main() {
     // 45 s) between its runs, not a whole round (90 s), and the variants a ratio compares run minutes closer.
     const order = shuffle(workloads).flatMap((w) => shuffle(cells.filter((c) => c.workload === w.id)));
     for (const [i, cell] of order.entries()) {
-      const warmup = await measured(cell, WARMUP_SECONDS);
-      const { result, cpuUsPerRequest } = await measured(cell, SECONDS);
+      const warmup = await measuredLoad(cell.child, cell.body, WARMUP_SECONDS);
+      const { result, cpuUsPerRequest } = await measuredLoad(cell.child, cell.body, SECONDS);
       const failures = result.non2xx + result.errors + result.timeouts;
       runs.push({
         round,

@@ -2,6 +2,7 @@
 // time: autocannon's histogram keeps whole milliseconds, too coarse here.
 // sampleInt 100 ms: a run stops on a sample tick, so 1 s ticks would round 0.5 s up to 1 s.
 import autocannon from 'autocannon';
+import type { Child } from './processes.js';
 
 export interface LoadResult {
   requests: number;
@@ -59,4 +60,11 @@ export async function load(url: string, body: string, seconds: number): Promise<
     errors: result.errors,
     timeouts: result.timeouts,
   };
+}
+
+/** One load run on a child server, with its CPU per completed request: unlike req/s, it barely moves when other processes share the cores. */
+export async function measuredLoad(child: Child, body: string, seconds: number) {
+  const cpuBefore = child.cpuSeconds();
+  const result = await load(child.url, body, seconds);
+  return { result, cpuUsPerRequest: ((child.cpuSeconds() - cpuBefore) * 1e6) / Math.max(1, result.requests) };
 }
