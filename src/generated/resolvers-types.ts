@@ -2238,6 +2238,8 @@ export type UserErrorCode =
   | 'NOT_FOUND'
   /** A quote is not an exact substring of its article's body. */
   | 'QUOTE_NOT_IN_ARTICLE'
+  /** A text, a list or a key is longer than its limit (the message names it): citations per fact, quote, name, description, aliases, article body, slug, URL, idempotency key or reason. */
+  | 'TOO_LARGE'
   /** A slug names no live fact of the expected kind (a company, an article, an index...). */
   | 'UNKNOWN_REFERENCE';
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { articles } from '../db/tables/index.js';
 import { dateColumns, nonEmpty, partialDate, slug } from './fields.js';
 import { defineKind } from './kind.js';
+import { FACT_LIMITS } from './limits.js';
 
 /** An article file's front matter; the body follows it verbatim. */
 export const articleFrontMatter = z.strictObject({
@@ -11,7 +12,12 @@ export const articleFrontMatter = z.strictObject({
   dateline: nonEmpty,
   publishedOn: partialDate.nullable(),
   section: nonEmpty.nullable().default(null),
-  url: z.url().nullable().default(null),
+  // Only web links: a javascript:, data: or file: URL would run or open something in any page that renders it.
+  url: z
+    .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
+    .max(FACT_LIMITS.urlLength, `must be at most ${FACT_LIMITS.urlLength} characters`)
+    .nullable()
+    .default(null),
 });
 
 /** The source every quote is checked against: not a cited fact, but cited by them. */
@@ -20,7 +26,12 @@ export const article = defineKind({
   typeName: 'Article',
   collection: 'articles',
   seedFile: 'articles',
-  schema: articleFrontMatter.extend({ body: z.string().refine((b) => b.trim() !== '', 'the article body is empty') }),
+  schema: articleFrontMatter.extend({
+    body: z
+      .string()
+      .max(FACT_LIMITS.articleBodyLength, `must be at most ${FACT_LIMITS.articleBodyLength} characters`)
+      .refine((b) => b.trim() !== '', 'the article body is empty'),
+  }),
   keyField: 'slug',
   table: articles,
   toRow: (a) => ({

@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { companies, companyAliases } from '../db/tables/index.js';
-import { countryCode, joinText, nonEmpty, note, slug, sources } from './fields.js';
+import { aliases, countryCode, joinText, nonEmpty, note, prose, slug, sources } from './fields.js';
 import { childRows, defineKind } from './kind.js';
 
 const companyEntry = z.strictObject({
   slug,
   name: nonEmpty,
-  aliases: z.array(nonEmpty).default([]),
+  aliases,
   sector: nonEmpty.nullable(),
   country: countryCode.nullable(),
   stateOwned: z.boolean().nullable(),
-  description: nonEmpty.nullable(),
+  description: prose.nullable(),
   sources,
   note,
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { exchanges } from '../db/tables/index.js';
-import { countryCode, mic, nonEmpty, note, sources } from './fields.js';
+import { aliases, countryCode, mic, nonEmpty, note, sources } from './fields.js';
 import { defineKind } from './kind.js';
 
 export const exchange = defineKind({
@@ -11,7 +11,7 @@ export const exchange = defineKind({
   schema: z.strictObject({
     mic,
     name: nonEmpty,
-    aliases: z.array(nonEmpty).default([]),
+    aliases,
     country: countryCode,
     sources,
     note,

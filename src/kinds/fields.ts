@@ -1,20 +1,29 @@
 import { z } from 'zod';
 import { parsePartialDate, type PartialDate } from '../lib/partial-date.js';
+import { FACT_LIMITS as L } from './limits.js';
 
 // The pieces every kind's schema is built from. Entries are hand-edited (seed
 // files) or sent by clients: unknown keys are refused (strictObject) so a typo
 // such as `stateowned` fails loudly instead of silently becoming null.
 
-export const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case a-z, 0-9 and single hyphens');
+export const slug = z
+  .string()
+  .max(L.slugLength, `must be at most ${L.slugLength} characters`)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case a-z, 0-9 and single hyphens');
 export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as CN');
 export const mic = z.string().regex(/^[A-Z0-9]{4}$/, 'must be an ISO 10383 MIC such as XHKG');
-export const nonEmpty = z.string().trim().min(1, 'must not be empty');
+/** A line of text: a name, title, unit or publisher. */
+export const nonEmpty = z.string().trim().min(1, 'must not be empty').max(L.nameLength, `must be at most ${L.nameLength} characters`);
+/** A description or summary. */
+export const prose = z.string().trim().min(1, 'must not be empty').max(L.proseLength, `must be at most ${L.proseLength} characters`);
+/** Other names of a company, exchange or index. */
+export const aliases = z.array(nonEmpty).max(L.aliasesPerFact, `at most ${L.aliasesPerFact} aliases`).default([]);
 
 /** "2025-06-19", "2025-05", "2025-Q3" or "2025" (YAML may read a bare year as a number). */
 export const partialDate = z.union([z.string(), z.number().int()]).transform((v, ctx) => {
   const parsed = parsePartialDate(String(v));
   if (!parsed) {
-    // The code is what a mutation's userErrors report (see writes/entry-form.ts).
+    // The code is what a mutation's userErrors report (see writes/mutations.ts).
     ctx.addIssue({
       code: 'custom',
       message: `"${v}" is not a date: use 2025-06-19, 2025-05, 2025-Q3 or 2025`,
@@ -25,9 +34,19 @@ export const partialDate = z.union([z.string(), z.number().int()]).transform((v,
   return parsed;
 });
 
-export const citation = z.strictObject({ article: slug, quote: nonEmpty });
+export const citation = z.strictObject({
+  article: slug,
+  quote: z
+    .string()
+    .trim()
+    .min(L.quoteMinLength, `must be at least ${L.quoteMinLength} characters: quote the passage that states the fact`)
+    .max(L.quoteMaxLength, `must be at most ${L.quoteMaxLength} characters: quote the passage, not the article`),
+});
 export type Citation = z.infer<typeof citation>;
-export const sources = z.array(citation).min(1, 'every fact needs at least one citation');
+export const sources = z
+  .array(citation)
+  .min(1, 'every fact needs at least one citation')
+  .max(L.citationsPerFact, `at most ${L.citationsPerFact} citations per fact`);
 export const note = z.string().optional();
 
 /** A partial date as the three columns `<prefix>Start`, `<prefix>End` and `<prefix>Precision`. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ipoDeals } from '../db/tables/index.js';
 import { company } from './company.js';
 import { exchange } from './exchange.js';
-import { dateColumns, joinText, mic, nonEmpty, note, partialDate, slug, sources } from './fields.js';
+import { dateColumns, joinText, mic, note, partialDate, prose, slug, sources } from './fields.js';
 import { defineKind, ref } from './kind.js';
 
 export const ipoDeal = defineKind({
@@ -22,7 +22,7 @@ export const ipoDeal = defineKind({
         usd: z.number().positive().nullable().default(null),
       })
       .nullable(),
-    description: nonEmpty.nullable(),
+    description: prose.nullable(),
     sources,
     note,
   }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { marketIndexes } from '../db/tables/index.js';
-import { nonEmpty, note, slug, sources } from './fields.js';
+import { aliases, nonEmpty, note, prose, slug, sources } from './fields.js';
 import { defineKind } from './kind.js';
 
 export const marketIndex = defineKind({
@@ -11,8 +11,8 @@ export const marketIndex = defineKind({
   schema: z.strictObject({
     slug,
     name: nonEmpty,
-    aliases: z.array(nonEmpty).default([]),
-    description: nonEmpty.nullable().default(null),
+    aliases,
+    description: prose.nullable().default(null),
     sources,
     note,
   }),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { policyCategories, policyEventCompanies, policyEvents } from '../db/tables/index.js';
 import { company } from './company.js';
-import { dateColumns, joinText, nonEmpty, note, partialDate, slug, sources } from './fields.js';
+import { dateColumns, joinText, nonEmpty, note, partialDate, prose, slug, sources } from './fields.js';
 import { childRows, defineKind, ref } from './kind.js';
+import { FACT_LIMITS } from './limits.js';
 
 const policyEventEntry = z.strictObject({
   slug,
@@ -10,8 +11,8 @@ const policyEventEntry = z.strictObject({
   date: partialDate.nullable(),
   jurisdiction: z.string().regex(/^([A-Z]{2})$/, 'must be an ISO 3166-1 alpha-2 code or EU'),
   category: z.enum(policyCategories),
-  summary: nonEmpty,
-  companies: z.array(slug).default([]),
+  summary: prose,
+  companies: z.array(slug).max(FACT_LIMITS.companiesPerEvent, `at most ${FACT_LIMITS.companiesPerEvent} companies`).default([]),
   sources,
   note,
 });

@@ -7,6 +7,7 @@ import { quoteProblems } from '../kinds/citations.js';
 import type { Citation } from '../kinds/fields.js';
 import { kindOfTypeName, kinds, type AnyKind, type Kind } from '../kinds/index.js';
 import type { FieldProblem, KindRef } from '../kinds/kind.js';
+import { FACT_LIMITS } from '../kinds/limits.js';
 import { mentions } from '../kinds/mentions.js';
 import { referenceProblems } from '../kinds/references.js';
 import { factWriter, storedForm } from './fact-writer.js';
@@ -21,7 +22,8 @@ export type UserErrorCode =
   | 'CONFLICT'
   | 'NOT_FOUND'
   | 'ALREADY_RETRACTED'
-  | 'IDEMPOTENCY_KEY_REUSED';
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'TOO_LARGE';
 
 export interface UserError {
   /** Path to the offending input field, e.g. ['input', 'sources', '0', 'quote']. */
@@ -69,9 +71,16 @@ const fromProblem =
 
 const zodErrors = (root: string[], error: z.ZodError): UserError[] =>
   error.issues.map((issue) => {
-    const code = issue.code === 'custom' && (issue.params as { code?: UserErrorCode } | undefined)?.code;
+    const code =
+      issue.code === 'too_big' ? 'TOO_LARGE' : issue.code === 'custom' && (issue.params as { code?: UserErrorCode } | undefined)?.code;
     return userError([...root, ...issue.path.map(String)], issue.message, code || 'INVALID_INPUT');
   });
+
+/** A reason longer than its limit, as a userError; undefined when it fits. */
+const longReason = (reason: string | null | undefined): UserError | undefined =>
+  reason != null && reason.length > FACT_LIMITS.reasonLength
+    ? userError(['reason'], `must be at most ${FACT_LIMITS.reasonLength} characters`, 'TOO_LARGE')
+    : undefined;
 
 const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 const now = () => new Date().toISOString();
@@ -132,6 +141,10 @@ export function createWrites(db: Db, onCommit: () => void) {
     const root = ['input'];
     return transaction(() => {
       const inputHash = hashOf({ kind: kind.typeName, fields });
+      if (idempotencyKey != null && idempotencyKey.length > FACT_LIMITS.idempotencyKeyLength) {
+        const message = `must be at most ${FACT_LIMITS.idempotencyKeyLength} characters`;
+        return refused(userError(['input', 'idempotencyKey'], message, 'TOO_LARGE'));
+      }
       if (idempotencyKey != null) {
         const seen = db
           .select()
@@ -205,6 +218,8 @@ export function createWrites(db: Db, onCommit: () => void) {
     reason?: string | null,
   ): WriteOutcome {
     return transaction(() => {
+      const tooLong = longReason(reason);
+      if (tooLong) return refused(tooLong);
       const found = current(kind, key, expectedVersion);
       if ('userErrors' in found) return refused(...found.userErrors!);
       const checked = check(kind, patch(found.entry), root);
@@ -249,6 +264,8 @@ export function createWrites(db: Db, onCommit: () => void) {
     retract: (kind: AnyKind, key: string, reason: string, expectedVersion: number | null | undefined, who: Who): WriteOutcome =>
       transaction(() => {
         if (!reason.trim()) return refused(userError(['reason'], 'a retraction needs a reason', 'INVALID_INPUT'));
+        const tooLong = longReason(reason);
+        if (tooLong) return refused(tooLong);
         const found = current(kind, key, expectedVersion);
         if ('userErrors' in found) return refused(...found.userErrors!);
         const version = found.version + 1;
