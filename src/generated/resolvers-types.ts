@@ -1912,6 +1912,8 @@ export type Revision = {
   before?: Maybe<Scalars['String']['output']>;
   /** The name of the API key that made it, or 'seed'. */
   by: Scalars['String']['output'];
+  /** The top-level fields of the entry the change set, e.g. ['status', 'sources']: every field for a creation, none for a retraction. */
+  changedFields: Array<Scalars['String']['output']>;
   /** true when the seed files made this change (by is then 'seed'). */
   fromSeed: Scalars['Boolean']['output'];
   /** The changed fact's GraphQL type, e.g. 'Listing'. */
@@ -3060,6 +3062,7 @@ export type RevisionResolvers<ContextType = Context, ParentType extends Resolver
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   fromSeed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;

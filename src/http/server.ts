@@ -25,6 +25,7 @@ import type { Logger } from '../logger.js';
 import { enableReadSnapshots } from '../db/read-snapshot.js';
 import { startReaderThread } from '../db/reader-thread.js';
 import { createQueries } from '../queries/index.js';
+import { searchRefresher } from '../writes/search-refresher.js';
 import { authenticator } from './authenticate.js';
 import { clientAddress } from './client-address.js';
 import { cors } from './cors.js';
@@ -65,8 +66,19 @@ export interface Api {
 export async function createApi({ config, db, logger, observeBatches, loaderBatching, ownPlugins = true }: ApiOptions): Promise<Api> {
   // Search, whose cost the client controls, runs on a reader thread so it never stalls the event loop.
   const reader = db.$client.memory ? undefined : startReaderThread(db.$client.name);
-  // A write empties this process's response cache; other processes see SQLite's data_version move.
-  const queries = createQueries(db, reader, () => cache?.invalidate());
+  // A write empties this process's response cache (other processes see SQLite's data_version move),
+  // and lets the refresher rewrite any search documents it queued.
+  const queries = createQueries(db, reader, () => {
+    cache?.invalidate();
+    refresher.kick();
+  });
+  const refresher = searchRefresher(
+    queries.writes,
+    () => cache?.invalidate(),
+    (err) => logger.error({ err }, 'search documents could not be refreshed; retrying'),
+  );
+  // Documents a stopped process queued and did not get to.
+  refresher.kick();
   const snapshot = enableReadSnapshots(db.$client);
   const metrics = config.METRICS ? createMetrics({ maxOperationNames: config.METRICS_MAX_OPERATION_NAMES }) : undefined;
   // Diagnostics report per-request statement counts, which a cached answer would not have.
@@ -249,6 +261,7 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
       // /readyz fails at once; SHUTDOWN_DELAY_MS gives load balancers time to notice before the listener closes.
       draining = true;
       if (config.SHUTDOWN_DELAY_MS > 0) await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DELAY_MS));
+      refresher.stop();
       await apollo.stop();
       await reader?.close();
     },

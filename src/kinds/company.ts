@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { companies, companyAliases } from '../db/tables/index.js';
+import { companies, companyAliases, companyNames } from '../db/tables/index.js';
+import { nameKey } from '../lib/name-key.js';
 import { aliases, countryCode, joinText, nonEmpty, note, prose, slug, sources } from './fields.js';
 import { childRows, defineKind } from './kind.js';
 
@@ -15,6 +16,12 @@ const companyEntry = z.strictObject({
   note,
 });
 type CompanyEntry = z.output<typeof companyEntry>;
+
+/** The name index's rows: each distinct name and alias with a key (lib/name-key.ts). */
+const nameRows = (c: CompanyEntry) =>
+  [...new Set([c.name, ...c.aliases])]
+    .filter((name) => nameKey(name) !== '')
+    .map((name) => ({ companyId: c.slug, name, key: nameKey(name) }));
 
 export const company = defineKind({
   name: 'company',
@@ -36,6 +43,7 @@ export const company = defineKind({
     childRows(companyAliases, companyAliases.companyId, (c: CompanyEntry) =>
       c.aliases.map((alias, position) => ({ companyId: c.slug, alias, position })),
     ),
+    childRows(companyNames, companyNames.companyId, nameRows),
   ],
   citationColumn: 'companyId',
   sources: (c) => c.sources,

@@ -2,6 +2,7 @@ import type { Context } from '../context/context.js';
 import { paginate } from '../graphql/connection.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { kindList, kindOfTypeName } from '../kinds/index.js';
+import { changeOf, entryBefore } from '../writes/fact-writer.js';
 import { loadTyped } from './load.js';
 
 /** The fields every fact type has for its history (Node.version is its own column). */
@@ -37,7 +38,12 @@ export const historyResolvers: Resolvers = {
       const kind = kindOfTypeName(r.kind);
       return kind ? loadTyped(kind, r.factKey, ctx) : null;
     },
-    before: (r) => (r.before === null ? null : JSON.stringify(r.before)),
+    before: (r) => {
+      const before = entryBefore(r.after, r.before, r.changedFields);
+      return before === null ? null : JSON.stringify(before);
+    },
+    // Rows written before changed_fields existed kept both entries whole.
+    changedFields: (r) => r.changedFields ?? changeOf(r.before, r.after).changedFields,
     after: (r) => JSON.stringify(r.after),
   },
   RevisionConnection: { totalCount: (parent) => parent.totalCount() },

@@ -4,9 +4,8 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
 import * as t from '../db/tables/index.js';
 import { citationRows } from '../kinds/citations.js';
-import { mentions } from '../kinds/mentions.js';
 import { entriesOf, kindList, type AnyKind } from '../kinds/index.js';
-import { factWriter, storedForm } from '../writes/fact-writer.js';
+import { factWriter, storedForm, type FactWriter } from '../writes/fact-writer.js';
 import type { SeedData } from './load-seed.js';
 import { searchDocuments } from './search-documents.js';
 
@@ -77,9 +76,12 @@ export function writeSeed(db: Db, data: SeedData, onProgress?: SeedProgress): Se
     (tx) => {
       if (storedHash(tx) === hash) return false;
       const hasRevisions = tx.select({ id: t.revisions.id }).from(t.revisions).limit(1).get() !== undefined;
-      if (hasRevisions) conflicts = mergeSeed(db, data);
+      const facts = factWriter(db);
+      if (hasRevisions) conflicts = mergeSeed(db, facts, data);
       else writeFresh(db, data, onProgress);
-      writeMentions(db, data);
+      // A seed is one batch: the documents that hold a renamed fact's name are rewritten with it.
+      while (facts.refreshQueued(1000));
+      writeMentions(db, facts, data);
       tx.delete(t.seedState).run();
       tx.insert(t.seedState).values({ key: 'hash', value: hash }).run();
       return true;
@@ -89,18 +91,11 @@ export function writeSeed(db: Db, data: SeedData, onProgress?: SeedProgress): Se
   return { changed, hash, counts, conflicts };
 }
 
-/** Which seed articles mention which seed companies, rewritten on every seed. */
-function writeMentions(db: Db, data: SeedData) {
+/** Which seed articles mention which live companies, through the name index as createArticle finds them; rewritten on every seed. */
+function writeMentions(db: Db, facts: FactWriter, data: SeedData) {
   const seedArticles = JSON.stringify(data.articles.map((a) => a.slug));
   db.run(sql`delete from article_companies where article_id in (select value from json_each(${seedArticles}))`);
-  const rows = data.articles.flatMap((a) =>
-    data.companies.filter((c) => mentions(a.body, [c.name, ...c.aliases])).map((c) => ({ articleId: a.slug, companyId: c.slug })),
-  );
-  for (let i = 0; i < rows.length; i += 200)
-    db.insert(t.articleCompanies)
-      .values(rows.slice(i, i + 200))
-      .onConflictDoNothing()
-      .run();
+  for (const article of data.articles) facts.linkMentions(article.slug, article.body);
 }
 
 /** A database that has never been seeded with revisions: replaced whole, in bulk, every fact with its first revision. */
@@ -129,8 +124,13 @@ function writeFresh(db: Db, data: SeedData, onProgress?: SeedProgress) {
       after: storedForm(e) as Record<string, unknown>,
     })),
   );
+  // Every fact numbered in registry order; a search document's rowid is its fact's number.
+  const factRows = kindList.flatMap((kind) => entriesOf(data, kind).map((e) => ({ kind: kind.typeName, key: kind.key(e) })));
+  const numbered = factRows.map((f, i) => ({ id: i + 1, ...f }));
+  const factIds = new Map(numbered.map((f) => [`${f.kind}:${f.key}`, f.id]));
   const documents = searchDocuments(data);
-  const total = kindRows.reduce((n, r) => n + r.rows.length, 0) + citationRowList.length + revisionRows.length + documents.length;
+  const total =
+    kindRows.reduce((n, r) => n + r.rows.length, 0) + numbered.length + citationRowList.length + revisionRows.length + documents.length;
   let done = 0;
   const advance = (n: number) => {
     done += n;
@@ -138,7 +138,14 @@ function writeFresh(db: Db, data: SeedData, onProgress?: SeedProgress) {
   };
   // Children first, so foreign keys hold at every step.
   db.run(sql`delete from search_index`);
-  for (const table of [t.searchDependencies, t.citations, t.articleCompanies, ...kindRows.map((r) => r.table).reverse()])
+  for (const table of [
+    t.searchDependencies,
+    t.searchRefresh,
+    t.citations,
+    t.articleCompanies,
+    ...kindRows.map((r) => r.table).reverse(),
+    t.facts,
+  ])
     db.delete(table).run();
   const insert = ({ table, rows }: TableRows) => {
     for (let i = 0; i < rows.length; i += 200) {
@@ -148,13 +155,14 @@ function writeFresh(db: Db, data: SeedData, onProgress?: SeedProgress) {
     }
   };
   kindRows.forEach(insert);
+  insert({ table: t.facts, rows: numbered });
   insert({ table: t.citations, rows: citationRowList });
   insert({ table: t.revisions, rows: revisionRows });
   // FTS5 has no Drizzle builder; one prepared statement keeps 100k-row seeds fast.
-  const index = db.$client.prepare('insert into search_index (kind, entity_id, title, body) values (?, ?, ?, ?)');
+  const index = db.$client.prepare('insert into search_index (rowid, kind, entity_id, title, body) values (?, ?, ?, ?, ?)');
   const dependency = db.$client.prepare('insert into search_dependencies (kind, entity_id, target_kind, target_key) values (?, ?, ?, ?)');
   documents.forEach((doc, i) => {
-    index.run(doc.kind, doc.entityId, doc.title, doc.body);
+    index.run(factIds.get(`${doc.kind}:${doc.entityId}`), doc.kind, doc.entityId, doc.title, doc.body);
     for (const d of doc.dependsOn) dependency.run(doc.kind, doc.entityId, d.targetKind, d.targetKey);
     if (i % 1000 === 999 || i === documents.length - 1) advance((i % 1000) + 1);
   });
@@ -179,8 +187,7 @@ function differingFields(seed: Record<string, unknown>, runtime: Record<string, 
 }
 
 /** A seed over a database that already has history: see writeSeed. */
-function mergeSeed(db: Db, data: SeedData): SeedConflict[] {
-  const facts = factWriter(db);
+function mergeSeed(db: Db, facts: FactWriter, data: SeedData): SeedConflict[] {
   const known = knownFacts(db);
   const conflicts: SeedConflict[] = [];
   const at = new Date().toISOString();
@@ -207,7 +214,7 @@ function mergeSeed(db: Db, data: SeedData): SeedConflict[] {
       }
       if (fact && state && !fact.retracted && JSON.stringify(seedForm) === JSON.stringify(fact.after)) return;
       const version = state ? state.version + 1 : 1;
-      facts.write(kind, entry, version);
+      facts.write(kind, entry, version, { previous: fact && state ? kind.schema.parse(fact.after) : undefined });
       const action = state ? 'UPDATE' : 'CREATE';
       facts.revision({ by: 'seed', source: 'seed', kind, key, version, action, before: fact?.after ?? null, after: seedForm, at });
     });

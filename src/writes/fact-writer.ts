@@ -1,13 +1,14 @@
 import { and, eq, getTableColumns, isNull } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
-import { recordStatement } from '../db/statement-log.js';
-import { articles, citations, revisions, searchDependencies, type RevisionAction } from '../db/tables/index.js';
+import { articles, citations, revisions, type RevisionAction } from '../db/tables/index.js';
 import { citationRows } from '../kinds/citations.js';
 import { kindOfTypeName, kinds, type AnyKind } from '../kinds/index.js';
 import type { KindRef, NameOf } from '../kinds/kind.js';
-import { searchTextOf } from '../kinds/search-text.js';
 import { formatPartialDate, type PartialDate } from '../lib/partial-date.js';
+import { counted } from './counted.js';
+import { mentionLinker } from './mentions.js';
+import { searchIndexWriter, type QueuedFact } from './search-index.js';
 
 /** The column holding a kind's key: `id` (a slug), or `mic` for exchanges. */
 export const keyColumn = (kind: AnyKind): SQLiteColumn =>
@@ -28,6 +29,28 @@ export function storedForm(value: unknown): unknown {
   return value;
 }
 
+type Entry = Record<string, unknown>;
+
+/** What a revision stores of the entry before: only the fields that changed, and which they are. */
+export function changeOf(before: Entry | null, after: Entry): { before: Entry | null; changedFields: string[] } {
+  if (before === null) return { before: null, changedFields: Object.keys(after) };
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  const changedFields = fields.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
+  return { before: Object.fromEntries(changedFields.filter((f) => f in before).map((f) => [f, before[f]])), changedFields };
+}
+
+/** The whole entry before a revision, from the entry after it and what the revision kept of the change. */
+export function entryBefore(after: Entry, before: Entry | null, changedFields: string[] | null): Entry | null {
+  // Revisions written before changed_fields existed keep the whole earlier entry.
+  if (before === null || changedFields === null) return before;
+  const whole = { ...after };
+  for (const field of changedFields) {
+    if (field in before) whole[field] = before[field];
+    else delete whole[field];
+  }
+  return whole;
+}
+
 export interface RevisionInput {
   by: string;
   source: 'seed' | 'api';
@@ -35,6 +58,7 @@ export interface RevisionInput {
   key: string;
   version: number;
   action: RevisionAction;
+  /** The whole entry before (stored form); null for a creation. */
   before: unknown;
   after: unknown;
   reason?: string | null;
@@ -43,23 +67,13 @@ export interface RevisionInput {
 
 /**
  * Writes one fact and everything derived from it (child rows, citations,
- * search document) on the connection's current transaction: the seed writer
- * and every mutation go through here, so a fact is stored one way.
+ * search document, its number in facts) on the connection's current
+ * transaction: the seed writer and every mutation go through here, so a fact
+ * is stored one way.
  */
 export function factWriter(db: Db) {
-  // FTS5 and the newest revision are plain statements, counted toward the request like Drizzle's.
-  const counted = (text: string, pluck = false) => {
-    const statement = pluck ? db.$client.prepare(text).pluck() : db.$client.prepare(text);
-    return {
-      run: (...params: unknown[]) => (recordStatement(text, params), statement.run(...params)),
-      get: (...params: unknown[]) => (recordStatement(text, params), statement.get(...params)),
-      all: (...params: unknown[]) => (recordStatement(text, params), statement.all(...params)),
-    };
-  };
-  const deleteDocument = counted('delete from search_index where kind = ? and entity_id = ?');
-  const insertDocument = counted('insert into search_index (kind, entity_id, title, body) values (?, ?, ?, ?)');
-  const latestAfter = counted('select after from revisions where kind = ? and fact_key = ? order by id desc limit 1', true);
-  const namingDocuments = counted('select kind, entity_id as entityId from search_dependencies where target_kind = ? and target_key = ?');
+  const latestAfter = counted(db, 'select after from revisions where kind = ? and fact_key = ? order by id desc limit 1', { pluck: true });
+  const insertFact = counted(db, 'insert into facts (kind, key) values (?, ?) on conflict do nothing');
 
   /** A live article's body; a retracted article cannot be cited. */
   const bodyOf = (slug: string) =>
@@ -70,9 +84,9 @@ export function factWriter(db: Db) {
       .get()?.body;
 
   /** The entry as last written (stored form), from its newest revision. */
-  const currentEntry = (kind: AnyKind, key: string): Record<string, unknown> | undefined => {
+  const currentEntry = (kind: AnyKind, key: string): Entry | undefined => {
     const after = latestAfter.get(kind.typeName, key) as string | undefined;
-    return after === undefined ? undefined : (JSON.parse(after) as Record<string, unknown>);
+    return after === undefined ? undefined : (JSON.parse(after) as Entry);
   };
 
   /** A fact named by GraphQL type and key, its entry parsed from its newest revision; undefined when there is none. */
@@ -89,13 +103,36 @@ export function factWriter(db: Db) {
     return (fact && fact.kind.label(fact.entry)) ?? undefined;
   };
 
-  /** A fact's row, children, citations and search document; version 1 inserts, a later one replaces. */
-  function write(kind: AnyKind, entry: unknown, version: number) {
+  const search = searchIndexWriter(db, nameOf);
+
+  /** The fact's stored version and retraction, or undefined when no such fact exists. */
+  function state(kind: AnyKind, key: string): { version: number; retractedAt: string | null } | undefined {
+    const columns = getTableColumns(kind.table) as Record<string, SQLiteColumn>;
+    return db
+      .select({ version: columns.version!, retractedAt: columns.retractedAt! })
+      .from(kind.table)
+      .where(eq(keyColumn(kind), key))
+      .get() as { version: number; retractedAt: string | null } | undefined;
+  }
+
+  // Set when a write queued documents for a new name: the writer then refreshes a first batch before it commits.
+  let queuedNaming = false;
+
+  /**
+   * A fact's row, children, citations and search document; version 1 inserts,
+   * a later one replaces. `previous` (the entry it replaces, parsed) tells
+   * whether its name changed, which queues the documents that hold the name;
+   * `bodyOf` may be one the write's checks already filled.
+   */
+  function write(kind: AnyKind, entry: unknown, version: number, options: { previous?: unknown; bodyOf?: BodyOf } = {}) {
     const key = kind.key(entry as never);
     // Written again (a re-seed bringing back a fact it had dropped), a fact is live again.
     const row = { ...kind.toRow(entry as never), version, retractedAt: null, retractedBy: null, retractionReason: null };
-    if (version === 1) db.insert(kind.table).values(row).run();
-    else
+    let newId: number | undefined;
+    if (version === 1) {
+      db.insert(kind.table).values(row).run();
+      newId = Number(insertFact.run(kind.typeName, key).lastInsertRowid);
+    } else
       db.update(kind.table)
         .set(row)
         .where(eq(keyColumn(kind), key))
@@ -108,39 +145,13 @@ export function factWriter(db: Db) {
     // An article's citations column holds the facts that cite it, not its own sources.
     if (kind.citationColumn !== 'articleId') {
       db.delete(citations).where(eq(citations[kind.citationColumn], key)).run();
-      const rows = citationRows(kind, entry, bodyOf);
+      const rows = citationRows(kind, entry, options.bodyOf ?? cachedBodies(bodyOf));
       if (rows.length) db.insert(citations).values(rows).run();
     }
-    writeDocument(kind, key, entry, version === 1);
-  }
-
-  const deleteDependencies = (kind: AnyKind, key: string) =>
-    db
-      .delete(searchDependencies)
-      .where(and(eq(searchDependencies.kind, kind.typeName), eq(searchDependencies.entityId, key)))
-      .run();
-
-  /** A searchable fact's search document, and the facts whose names it holds (a new fact has neither yet). */
-  function writeDocument(kind: AnyKind, key: string, entry: unknown, isNew = false) {
-    const text = searchTextOf(kind, entry, nameOf);
-    if (!text) return;
-    if (!isNew) {
-      deleteDocument.run(kind.typeName, key);
-      deleteDependencies(kind, key);
-    }
-    insertDocument.run(kind.typeName, key, text.title, text.body);
-    if (text.dependsOn.length)
-      db.insert(searchDependencies)
-        .values(text.dependsOn.map((d) => ({ kind: kind.typeName, entityId: key, ...d })))
-        .run();
-  }
-
-  /** Writes again the search documents that hold a fact's name (a company's listings, deals, metrics, events). */
-  function rewriteDocumentsNaming(kind: AnyKind, key: string) {
-    for (const { kind: typeName, entityId } of namingDocuments.all(kind.typeName, key) as { kind: string; entityId: string }[]) {
-      const fact = currentFact(typeName, entityId);
-      if (fact) writeDocument(fact.kind, entityId, fact.entry);
-    }
+    search.write(kind, key, entry, newId);
+    const { previous } = options;
+    if (previous !== undefined && kind.label(previous as never) !== kind.label(entry as never))
+      queuedNaming = search.queueNaming(kind, key) || queuedNaming;
   }
 
   /** Marks a fact retracted (never deleted) and takes it out of search. */
@@ -149,11 +160,12 @@ export function factWriter(db: Db) {
       .set({ version, retractedAt: retraction.at, retractedBy: retraction.by, retractionReason: retraction.reason })
       .where(eq(keyColumn(kind), key))
       .run();
-    deleteDocument.run(kind.typeName, key);
-    deleteDependencies(kind, key);
+    search.remove(kind, key);
   }
 
   function revision(r: RevisionInput) {
+    const after = r.after as Entry;
+    const change = r.action === 'RETRACT' ? { before: {}, changedFields: [] } : changeOf((r.before ?? null) as Entry | null, after);
     db.insert(revisions)
       .values({
         at: r.at,
@@ -163,26 +175,50 @@ export function factWriter(db: Db) {
         factKey: r.key,
         version: r.version,
         action: r.action,
-        before: (r.before ?? null) as Record<string, unknown> | null,
-        after: r.after as Record<string, unknown>,
+        before: change.before,
+        after,
+        changedFields: change.changedFields,
         reason: r.reason ?? null,
       })
       .run();
-    // Documents read other facts' names from their newest revisions: a changed fact's are current only now.
-    if (r.action !== 'RETRACT' && r.version > 1) rewriteDocumentsNaming(r.kind, r.key);
   }
 
-  /** The fact's stored version and retraction, or undefined when no such fact exists. */
-  function state(kind: AnyKind, key: string): { version: number; retractedAt: string | null } | undefined {
-    const columns = getTableColumns(kind.table) as Record<string, SQLiteColumn>;
-    return db
-      .select({ version: columns.version!, retractedAt: columns.retractedAt! })
-      .from(kind.table)
-      .where(eq(keyColumn(kind), key))
-      .get() as { version: number; retractedAt: string | null } | undefined;
-  }
+  /** A queued fact's document written again from its entry as it stands, unless it has been retracted since. */
+  const rewriteDocument = ({ kind: typeName, key }: QueuedFact) => {
+    const fact = currentFact(typeName, key);
+    if (fact && state(fact.kind, key)?.retractedAt === null) search.write(fact.kind, key, fact.entry);
+  };
 
-  return { write, retract, revision, state, currentEntry, bodyOf, nameOf };
+  return {
+    write,
+    retract,
+    revision,
+    state,
+    currentEntry,
+    bodyOf,
+    nameOf,
+    linkMentions: mentionLinker(db),
+    /** Rewrites up to `limit` queued search documents (see search-index.ts); true while more wait. */
+    refreshQueued: (limit: number) => search.refreshQueued(limit, rewriteDocument),
+    hasQueuedDocuments: search.hasQueued,
+    /** Whether a write since the last call queued documents for a new name. */
+    takeQueuedNaming() {
+      const queued = queuedNaming;
+      queuedNaming = false;
+      return queued;
+    },
+  };
+}
+
+export type BodyOf = (slug: string) => string | undefined;
+
+/** bodyOf remembered for one write: its citations often quote one article many times. */
+export function cachedBodies(bodyOf: BodyOf): BodyOf {
+  const bodies = new Map<string, string | undefined>();
+  return (slug: string) => {
+    if (!bodies.has(slug)) bodies.set(slug, bodyOf(slug));
+    return bodies.get(slug);
+  };
 }
 
 export type FactWriter = ReturnType<typeof factWriter>;

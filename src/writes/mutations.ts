@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeTransaction, type Db } from '../db/open.js';
-import { articleCompanies, companies, idempotencyKeys } from '../db/tables/index.js';
+import { idempotencyKeys } from '../db/tables/index.js';
 import { quoteProblems } from '../kinds/citations.js';
 import type { Citation } from '../kinds/fields.js';
 import { kindOfTypeName, kinds, type AnyKind, type Kind } from '../kinds/index.js';
 import type { FieldProblem, KindRef } from '../kinds/kind.js';
 import { FACT_LIMITS } from '../kinds/limits.js';
-import { mentions } from '../kinds/mentions.js';
 import { referenceProblems } from '../kinds/references.js';
-import { factWriter, storedForm } from './fact-writer.js';
+import { cachedBodies, factWriter, storedForm, type BodyOf } from './fact-writer.js';
+import { REFRESH_BATCH } from './search-index.js';
+import { freeSlug, slugBase } from './slugs.js';
 
 /** Stable codes of a refused write (README, "Writing"). */
 export type UserErrorCode =
@@ -37,16 +38,6 @@ export type WriteOutcome = { ok: true; kind: Kind; key: string } | { ok: false; 
 
 const refused = (...userErrors: UserError[]): WriteOutcome => ({ ok: false, userErrors });
 const userError = (field: string[], message: string, code: UserErrorCode): UserError => ({ field, message, code });
-
-/** Lower-case words joined by hyphens, as the slug pattern requires. */
-export const slugify = (text: string) =>
-  text
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
 
 /**
  * A client's input as an entry: GraphQL leaves out fields the client left
@@ -104,42 +95,47 @@ export function createWrites(db: Db, onCommit: () => void) {
     return kind !== undefined && facts.state(kind, key)?.retractedAt === null;
   };
 
-  /** Runs fn as one immediate transaction; onCommit after a commit that wrote something. */
-  function transaction(fn: () => WriteOutcome & { wrote?: boolean }): WriteOutcome {
-    const outcome = writeTransaction(db, fn);
+  /**
+   * Runs fn as one immediate transaction, with one cache of article bodies for
+   * its checks and writes; onCommit after a commit that wrote something. A
+   * write that renamed a fact rewrites the first batch of documents holding
+   * the name before it commits; the rest wait for refreshSearchBatch
+   * (writes/search-refresher.ts runs it after onCommit).
+   */
+  function transaction(fn: (bodies: BodyOf) => WriteOutcome & { wrote?: boolean }): WriteOutcome {
+    const outcome = writeTransaction(db, () => {
+      const result = fn(cachedBodies(facts.bodyOf));
+      if (result.wrote && facts.takeQueuedNaming()) facts.refreshQueued(REFRESH_BATCH);
+      return result;
+    });
     if (outcome.wrote) onCommit();
     const { wrote: _wrote, ...rest } = outcome;
     return rest;
   }
 
   /** Parses and checks an entry as the seed loader does; the entry, or the userErrors. */
-  function check(kind: AnyKind, raw: Record<string, unknown>, root: string[]): { entry: unknown } | { userErrors: UserError[] } {
+  function check(
+    kind: AnyKind,
+    raw: Record<string, unknown>,
+    root: string[],
+    bodies: BodyOf,
+  ): { entry: unknown } | { userErrors: UserError[] } {
     const parsed = kind.schema.safeParse(raw);
     if (!parsed.success) return { userErrors: zodErrors(root, parsed.error) };
     const entry = parsed.data;
     const problems = [
       ...referenceProblems(kind.references(entry as never), exists).map(fromProblem(root, () => 'UNKNOWN_REFERENCE')),
-      ...quoteProblems(kind.sources(entry as never), facts.bodyOf).map(
+      ...quoteProblems(kind.sources(entry as never), bodies).map(
         fromProblem(root, (p) => (p.field.endsWith('.quote') ? 'QUOTE_NOT_IN_ARTICLE' : 'UNKNOWN_REFERENCE')),
       ),
     ];
     return problems.length ? { userErrors: problems } : { entry };
   }
 
-  /** Article links: the known companies the new article names (see kinds/mentions.ts). */
-  function linkMentions(articleKey: string, body: string) {
-    const all = db.select({ id: companies.id }).from(companies).where(isNull(companies.retractedAt)).all();
-    for (const { id } of all) {
-      const entry = facts.currentEntry(kinds.company as AnyKind, id) as { name?: string; aliases?: string[] } | undefined;
-      const names = entry ? [entry.name ?? '', ...(entry.aliases ?? [])].filter(Boolean) : [];
-      if (mentions(body, names)) db.insert(articleCompanies).values({ articleId: articleKey, companyId: id }).onConflictDoNothing().run();
-    }
-  }
-
   function create(kind: AnyKind, input: Record<string, unknown>, who: Who): WriteOutcome {
     const { idempotencyKey, ...fields } = input as { idempotencyKey?: string | null };
     const root = ['input'];
-    return transaction(() => {
+    return transaction((bodies) => {
       const inputHash = hashOf({ kind: kind.typeName, fields });
       if (idempotencyKey != null && idempotencyKey.length > FACT_LIMITS.idempotencyKeyLength) {
         const message = `must be at most ${FACT_LIMITS.idempotencyKeyLength} characters`;
@@ -165,7 +161,7 @@ export function createWrites(db: Db, onCommit: () => void) {
       const given = fields as Record<string, unknown>;
       const slugGiven = typeof given.slug === 'string';
       // Checked with a stand-in slug first: the real one is made from the checked entry.
-      const checked = check(kind, withNulls(kind, slugGiven ? given : { ...given, slug: 'pending' }), root);
+      const checked = check(kind, withNulls(kind, slugGiven ? given : { ...given, slug: 'pending' }), root, bodies);
       if ('userErrors' in checked) return refused(...checked.userErrors);
       let entry = checked.entry as Record<string, unknown>;
       if (slugGiven) {
@@ -175,14 +171,11 @@ export function createWrites(db: Db, onCommit: () => void) {
           );
         }
       } else {
-        const base = slugify(kind.slugBase(entry as never)) || kind.name.toLowerCase();
-        let slug = base;
-        for (let n = 2; facts.state(kind, slug); n++) slug = `${base}-${n}`;
-        entry = { ...entry, slug };
+        entry = { ...entry, slug: freeSlug(db, kind, slugBase(kind, kind.slugBase(entry as never))) };
       }
       const key = kind.key(entry as never);
-      facts.write(kind, entry, 1);
-      if (kind.name === 'article') linkMentions(key, (entry as { body: string }).body);
+      facts.write(kind, entry, 1, { bodyOf: bodies });
+      if (kind.name === 'article') facts.linkMentions(key, (entry as { body: string }).body);
       const after = storedForm(entry);
       facts.revision({ by: who.keyName, source: 'api', kind, key, version: 1, action: 'CREATE', before: null, after, at: now() });
       if (idempotencyKey != null) {
@@ -217,15 +210,15 @@ export function createWrites(db: Db, onCommit: () => void) {
     who: Who,
     reason?: string | null,
   ): WriteOutcome {
-    return transaction(() => {
+    return transaction((bodies) => {
       const tooLong = longReason(reason);
       if (tooLong) return refused(tooLong);
       const found = current(kind, key, expectedVersion);
       if ('userErrors' in found) return refused(...found.userErrors!);
-      const checked = check(kind, patch(found.entry), root);
+      const checked = check(kind, patch(found.entry), root, bodies);
       if ('userErrors' in checked) return refused(...checked.userErrors);
       const version = found.version + 1;
-      facts.write(kind, checked.entry, version);
+      facts.write(kind, checked.entry, version, { previous: kind.schema.parse(found.entry), bodyOf: bodies });
       const after = storedForm(checked.entry);
       facts.revision({
         by: who.keyName,
@@ -248,6 +241,8 @@ export function createWrites(db: Db, onCommit: () => void) {
   return {
     /** A database opened read-only (DATABASE_READONLY, a replica) takes no writes. */
     readOnly: db.$client.readonly,
+    hasQueuedDocuments: () => facts.hasQueuedDocuments(),
+    refreshSearchBatch: () => writeTransaction(db, () => facts.refreshQueued(REFRESH_BATCH)),
     create,
     update: (kind: AnyKind, key: string, expectedVersion: number, input: Record<string, unknown>, who: Who, reason?: string | null) =>
       change(kind, key, expectedVersion, (entry) => ({ ...entry, ...defined(input), [kind.keyField]: key }), ['input'], who, reason),

@@ -35,9 +35,16 @@ export const curatedSeed = () => (curated ??= loadSeed(seedsFolder));
 
 /** A real server on an ephemeral port over a freshly seeded temp-file SQLite database. */
 export async function startApi(
-  options: { seed?: SeedData; env?: Record<string, string>; logLines?: Record<string, any>[]; ownPlugins?: boolean } = {},
+  options: {
+    seed?: SeedData;
+    /** A database to serve as it is, instead of a freshly seeded one. */
+    database?: { db: Db; dbPath: string };
+    env?: Record<string, string>;
+    logLines?: Record<string, any>[];
+    ownPlugins?: boolean;
+  } = {},
 ): Promise<TestApi> {
-  const { db, dbPath } = seededDb(options.seed ?? curatedSeed());
+  const { db, dbPath } = options.database ?? seededDb(options.seed ?? curatedSeed());
   const config: Config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: options.logLines ? 'info' : 'silent',

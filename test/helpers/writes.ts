@@ -30,9 +30,9 @@ export function rowCounts(db: Db): Record<string, number> {
 }
 
 /** An editor's and a reader's secret on this database. */
-export function makeKeys(db: Db) {
+export function makeKeys(db: Db, prefix = '') {
   const keys = keyStore(db);
-  return { editor: keys.create('ingest-bot', 'editor').secret, reader: keys.create('read-bot', 'reader').secret };
+  return { editor: keys.create(`${prefix}ingest-bot`, 'editor').secret, reader: keys.create(`${prefix}read-bot`, 'reader').secret };
 }
 
 /** A POST as the holder of `secret`. */

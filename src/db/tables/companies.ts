@@ -38,7 +38,24 @@ export const companyAliases = sqliteTable(
   (t) => [primaryKey({ columns: [t.companyId, t.position] }), index('company_aliases_alias_idx').on(sql`lower(${t.alias})`)],
 );
 
-/** Which articles mention which companies; derived by the seed loader. */
+/**
+ * Every name and alias of a company under its lookup key (lib/name-key.ts):
+ * an article's mentions are found by looking its word runs up here.
+ */
+export const companyNames = sqliteTable(
+  'company_names',
+  {
+    companyId: text()
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    // As the company's entry writes it, for the case-sensitive check of acronyms.
+    name: text().notNull(),
+    key: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.name] }), index('company_names_key_idx').on(t.key)],
+);
+
+/** Which articles mention which companies: written with each article, and by the seed loader. */
 export const articleCompanies = sqliteTable(
   'article_companies',
   {

@@ -4,6 +4,7 @@ export * from './citations.js';
 export * from './columns.js';
 export * from './companies.js';
 export * from './exchanges.js';
+export * from './facts.js';
 export * from './ipo-deals.js';
 export * from './listings.js';
 export * from './market-indexes.js';

@@ -8,7 +8,9 @@ export const revisionSources = ['seed', 'api'] as const;
 /**
  * One row per change to a fact, written in the change's own transaction:
  * who (a key's name, or 'seed'), when, which fact, the version it produced,
- * and the entry before and after as JSON (the seed file's format).
+ * the entry after the change as JSON (the seed file's format), and of the
+ * entry before only the fields that changed, so no revision holds the whole
+ * entry twice.
  */
 export const revisions = sqliteTable(
   'revisions',
@@ -23,9 +25,13 @@ export const revisions = sqliteTable(
     factKey: text().notNull(),
     version: integer().notNull(),
     action: text({ enum: revisionActions }).notNull(),
+    // The changed fields' earlier values (null for a creation). Rows written before
+    // changed_fields existed hold the whole earlier entry here, and changed_fields null.
     before: text({ mode: 'json' }).$type<Record<string, unknown>>(),
     after: text({ mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     reason: text(),
+    // The top-level fields the change set, as a JSON array; a field absent from before was absent then.
+    changedFields: text({ mode: 'json' }).$type<string[]>(),
   },
   (t) => [
     index('revisions_fact_idx').on(t.kind, t.factKey, t.id),
