@@ -1,0 +1,172 @@
+// npm run bench:writes [-- --database data/synthetic-100000.db --server dist/main.js --repeat 3]
+// The write path at scale: on a copy of the 100k-company database, a
+// 1,000-word createArticle, an update of a company, 2,000 figures naming one
+// company and then its rename, while /healthz is polled every 10 ms. Reports
+// each write's time, how long the rename's search documents take to follow,
+// and how long /healthz waited meanwhile. --server runs another build (an
+// earlier release's dist/main.js, with its own database) for a before/after.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { freePort, startChild, stopOnSignals } from './lib/processes.js';
+
+const { values } = parseArgs({
+  options: {
+    database: { type: 'string', default: 'data/synthetic-100000.db' },
+    server: { type: 'string', default: 'dist/main.js' },
+    repeat: { type: 'string', default: '3' },
+    figures: { type: 'string', default: '2000' },
+    out: { type: 'string', default: 'bench/results/writes.json' },
+  },
+});
+const repeat = Number(values.repeat);
+const figures = Number(values.figures);
+if (!existsSync(values.database)) {
+  console.error(`${values.database} is missing: build it with npm run seed:synthetic -- --companies 100000 --database ${values.database}`);
+  process.exit(1);
+}
+
+// The server writes: it gets its own copy of the database.
+const copy = join(mkdtempSync(join(tmpdir(), 'bench-writes-')), 'knowledge.db');
+copyFileSync(values.database, copy);
+const server = resolve(values.server);
+const serverRoot = dirname(dirname(server));
+const secret = execFileSync(process.execPath, [join(dirname(server), 'auth/cli.js'), 'create', '--name', 'bench', '--role', 'editor'], {
+  cwd: serverRoot,
+  env: { ...process.env, DATABASE_PATH: copy, LOG_LEVEL: 'silent' },
+  encoding: 'utf8',
+}).trim();
+
+const port = await freePort();
+const api = await startChild({
+  name: 'api',
+  args: [server],
+  cwd: serverRoot,
+  port,
+  env: {
+    DATABASE_PATH: copy,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    HOST: '127.0.0.1',
+    COST_BUDGET_PER_MINUTE: '0',
+    MAX_BODY_BYTES: '1000000',
+  },
+});
+stopOnSignals();
+
+// /healthz every 10 ms for the whole run; each phase reads the waits of its own span.
+const healthWaits: { at: number; ms: number }[] = [];
+let polling = true;
+const poll = (async () => {
+  while (polling) {
+    const started = performance.now();
+    await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.arrayBuffer());
+    healthWaits.push({ at: started, ms: performance.now() - started });
+    await new Promise((r) => setTimeout(r, 10));
+  }
+})();
+
+async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch(api.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: unknown[] };
+  if (!body.data || body.errors) throw new Error(`HTTP ${res.status}: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+const phases: Record<string, { ms: number[]; healthzMaxMs: number; healthzP99Ms: number }> = {};
+async function timed(phase: string, run: () => Promise<unknown>) {
+  const started = performance.now();
+  await run();
+  const ms = performance.now() - started;
+  const waits = healthWaits.filter((w) => w.at >= started && w.at <= started + ms).map((w) => w.ms);
+  const sorted = waits.sort((a, b) => a - b);
+  const entry = (phases[phase] ??= { ms: [], healthzMaxMs: 0, healthzP99Ms: 0 });
+  entry.ms.push(Math.round(ms));
+  entry.healthzMaxMs = Math.max(entry.healthzMaxMs, Math.round(sorted.at(-1) ?? 0));
+  entry.healthzP99Ms = Math.max(entry.healthzP99Ms, Math.round(sorted[Math.floor(sorted.length * 0.99)] ?? 0));
+}
+
+const ARTICLE = `mutation($input: CreateArticleInput!) { createArticle(input: $input) { article { slug } mentionedCompanies { slug } userErrors { code } } }`;
+const sentence = (i: number) =>
+  `Synthetic Company ${String(i).padStart(6, '0')} said on Monday it plans to raise HK$${(i % 9) + 1} billion in a Hong Kong listing, bankers said. `;
+const body = Array.from({ length: 50 }, (_, i) => sentence(i * 997)).join('');
+
+for (let i = 0; i < repeat; i++) {
+  await timed('createArticle (1,000 words)', () =>
+    graphql(ARTICLE, { input: { title: `Bench wire ${i}`, publisher: 'Bench Wire', publishedOn: '2026-12-07', body } }),
+  );
+}
+
+const UPDATE = `mutation($id: ID!, $v: Int!, $input: UpdateCompanyInput!) { updateCompany(id: $id, expectedVersion: $v, input: $input) { company { version } userErrors { code } } }`;
+const company = async (slug: string) =>
+  (
+    await graphql<{ company: { id: string; version: number } }>(
+      `
+        query ($n: String!) {
+          company(name: $n) {
+            id
+            version
+          }
+        }
+      `,
+      { n: slug },
+    )
+  ).company;
+for (let i = 0; i < repeat; i++) {
+  const target = await company(`Synthetic Company ${String(500 + i).padStart(6, '0')}`);
+  await timed('updateCompany (sector)', () => graphql(UPDATE, { id: target.id, v: target.version, input: { sector: `Sector ${i}` } }));
+}
+
+// One company named by many figures, then renamed.
+const named = await company('Synthetic Company 000042');
+const CREATE_METRIC = `mutation($input: CreateMetricInput!) { createMetric(input: $input) { metric { id } userErrors { code } } }`;
+for (let i = 0; i < figures; i++) {
+  await graphql(CREATE_METRIC, {
+    input: {
+      slug: `bench-figure-${i}`,
+      name: `Bench figure ${i}`,
+      value: i,
+      unit: 'units',
+      company: 'synthetic-000042',
+      sources: [{ article: 'synthetic-article', quote: 'It holds 10 per cent of its market.' }],
+    },
+  });
+}
+const SEARCH = `query($q: String!) { search(query: $q, first: 1, types: [METRIC]) { totalCount } }`;
+const renamedAt = performance.now();
+await timed(`rename of a company named by ${figures} figures`, () =>
+  graphql(UPDATE, { id: named.id, v: named.version, input: { name: 'Zanzibarite Holdings' } }),
+);
+for (;;) {
+  const { search } = await graphql<{ search: { totalCount: number } }>(SEARCH, { q: 'Zanzibarite' });
+  if (search.totalCount >= figures) break;
+  await new Promise((r) => setTimeout(r, 20));
+}
+const followed = Math.round(performance.now() - renamedAt);
+
+polling = false;
+await poll;
+await api.stop();
+const all = healthWaits.map((w) => w.ms).sort((a, b) => a - b);
+const result = {
+  at: new Date().toISOString(),
+  server: values.server,
+  database: values.database,
+  phases,
+  renameSearchFollowedMs: followed,
+  healthz: {
+    polls: all.length,
+    p50Ms: +(all[Math.floor(all.length / 2)] ?? 0).toFixed(1),
+    p99Ms: +(all[Math.floor(all.length * 0.99)] ?? 0).toFixed(1),
+    maxMs: Math.round(all.at(-1) ?? 0),
+  },
+};
+console.log(JSON.stringify(result, null, 2));
+mkdirSync(dirname(values.out), { recursive: true });
+writeFileSync(values.out, JSON.stringify(result, null, 2) + '\n');
