@@ -17,11 +17,21 @@ export type Db = BetterSQLite3Database<typeof tables> & { $client: Database.Data
 export interface OpenOptions {
   /** Open without writing anything: no folder, no WAL switch, no migrations. */
   readonly?: boolean;
+  /** Refuse a path that names no file, instead of creating the file and its folder. */
+  mustExist?: boolean;
 }
 
 /** A start-up fault worth one clear line: which file, and what is wrong with it. */
 export class DatabaseOpenError extends Error {
   override name = 'DatabaseOpenError';
+}
+
+/** A path that names no file, opened with mustExist: most likely a mistyped DATABASE_PATH. */
+export class DatabaseMissingError extends DatabaseOpenError {
+  override name = 'DatabaseMissingError';
+  constructor(readonly path: string) {
+    super(`No database at ${path}`);
+  }
 }
 
 /** True when the file exists but this process may not write it, or its folder, where SQLite keeps -wal and -shm. */
@@ -118,13 +128,15 @@ function migrate(db: Db) {
 const migrationCount = () =>
   (JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
 
-/** Opens the SQLite file (creating its folder), sets pragmas and applies pending migrations. */
+/** Opens the SQLite file (creating it and its folder unless mustExist), sets pragmas and applies pending migrations. */
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   const readonly = options.readonly ?? false;
+  const create = !readonly && !options.mustExist && path !== ':memory:';
+  if (options.mustExist && path !== ':memory:' && !existsSync(path)) throw new DatabaseMissingError(path);
   let sqlite: Database.Database | undefined;
   try {
-    if (!readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    sqlite = readonly ? openReadOnly(path) : new Database(path);
+    if (create) mkdirSync(dirname(path), { recursive: true });
+    sqlite = readonly ? openReadOnly(path) : new Database(path, { fileMustExist: options.mustExist ?? false });
     // Before the WAL switch, which another process may be making at the same moment.
     sqlite.pragma(`busy_timeout = ${readonly ? SERVING_BUSY_TIMEOUT_MS : STARTUP_BUSY_TIMEOUT_MS}`);
     if (!readonly) sqlite.pragma('journal_mode = WAL');
