@@ -174,6 +174,7 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
     authenticate,
     charge,
     cache,
+    metrics,
     logger,
     maxBodyBytes: config.MAX_BODY_BYTES,
     maxQueryLength: config.MAX_QUERY_LENGTH,
