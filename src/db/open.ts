@@ -5,6 +5,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { endReadSnapshot } from './read-snapshot.js';
 import { recordStatement } from './statement-log.js';
+import { guardWrite, rememberOpenedFile } from './storage.js';
 import { migrationsFolder } from '../paths.js';
 import * as tables from './tables/index.js';
 
@@ -83,11 +84,12 @@ const SERVING_BUSY_TIMEOUT_MS = 5_000;
  * Runs fn in one BEGIN IMMEDIATE transaction, which commits before this
  * returns. Every write goes through here: it first ends the shared read
  * snapshot, inside which a transaction would only be a savepoint that commits
- * later.
+ * later, and refuses to write to a file the path no longer names, or to a
+ * full disk, with a StorageError (see storage.ts).
  */
 export function writeTransaction<T>(db: Db, fn: () => T): T {
   endReadSnapshot(db.$client);
-  return db.$client.transaction(fn).immediate();
+  return guardWrite(db.$client, () => db.$client.transaction(fn).immediate());
 }
 
 /**
@@ -152,6 +154,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     } else {
       migrate(db);
     }
+    if (path !== ':memory:') rememberOpenedFile(sqlite, path);
     return db;
   } catch (error) {
     sqlite?.close();
