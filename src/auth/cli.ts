@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/open.js';
+import { DatabaseMissingError, openDatabase } from '../db/open.js';
 import { roles } from '../db/tables/api-keys.js';
 import { KeyError, keyStore, type KeyInfo } from './key-store.js';
 
@@ -49,7 +49,8 @@ function run(argv: string[]): void {
   const args = command === 'list' ? {} : command === 'create' ? { name: need('name'), role: need('role') } : { name: need('name') };
 
   const config = loadConfig();
-  const db = openDatabase(config.DATABASE_PATH);
+  // A mistyped path must not become a new, empty database that no server reads.
+  const db = openDatabase(config.DATABASE_PATH, { mustExist: true });
   try {
     const keys = keyStore(db);
     if (command === 'list') {
@@ -80,6 +81,8 @@ try {
 } catch (error) {
   if (error instanceof UsageError) console.error(`${error.message}\n\n${usage}`);
   else if (error instanceof KeyError) console.error(error.message);
-  else console.error(`keys failed: ${(error as Error).message}`);
+  else if (error instanceof DatabaseMissingError) {
+    console.error(`${error.message}: check DATABASE_PATH. The server creates and seeds one on its first start, as does npm run db:seed.`);
+  } else console.error(`keys failed: ${(error as Error).message}`);
   process.exitCode = 1;
 }

@@ -6,6 +6,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { nameKey } from '../lib/name-key.js';
 import { endReadSnapshot } from './read-snapshot.js';
 import { recordStatement } from './statement-log.js';
+import { guardWrite, rememberOpenedFile } from './storage.js';
 import { migrationsFolder } from '../paths.js';
 import * as tables from './tables/index.js';
 
@@ -18,11 +19,21 @@ export type Db = BetterSQLite3Database<typeof tables> & { $client: Database.Data
 export interface OpenOptions {
   /** Open without writing anything: no folder, no WAL switch, no migrations. */
   readonly?: boolean;
+  /** Refuse a path that names no file, instead of creating the file and its folder. */
+  mustExist?: boolean;
 }
 
 /** A start-up fault worth one clear line: which file, and what is wrong with it. */
 export class DatabaseOpenError extends Error {
   override name = 'DatabaseOpenError';
+}
+
+/** A path that names no file, opened with mustExist: most likely a mistyped DATABASE_PATH. */
+export class DatabaseMissingError extends DatabaseOpenError {
+  override name = 'DatabaseMissingError';
+  constructor(readonly path: string) {
+    super(`No database at ${path}`);
+  }
 }
 
 /** True when the file exists but this process may not write it, or its folder, where SQLite keeps -wal and -shm. */
@@ -74,11 +85,12 @@ const SERVING_BUSY_TIMEOUT_MS = 5_000;
  * Runs fn in one BEGIN IMMEDIATE transaction, which commits before this
  * returns. Every write goes through here: it first ends the shared read
  * snapshot, inside which a transaction would only be a savepoint that commits
- * later.
+ * later, and refuses to write to a file the path no longer names, or to a
+ * full disk, with a StorageError (see storage.ts).
  */
 export function writeTransaction<T>(db: Db, fn: () => T): T {
   endReadSnapshot(db.$client);
-  return db.$client.transaction(fn).immediate();
+  return guardWrite(db.$client, () => db.$client.transaction(fn).immediate());
 }
 
 /**
@@ -119,13 +131,15 @@ function migrate(db: Db) {
 const migrationCount = () =>
   (JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
 
-/** Opens the SQLite file (creating its folder), sets pragmas and applies pending migrations. */
+/** Opens the SQLite file (creating it and its folder unless mustExist), sets pragmas and applies pending migrations. */
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   const readonly = options.readonly ?? false;
+  const create = !readonly && !options.mustExist && path !== ':memory:';
+  if (options.mustExist && path !== ':memory:' && !existsSync(path)) throw new DatabaseMissingError(path);
   let sqlite: Database.Database | undefined;
   try {
-    if (!readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    sqlite = readonly ? openReadOnly(path) : new Database(path);
+    if (create) mkdirSync(dirname(path), { recursive: true });
+    sqlite = readonly ? openReadOnly(path) : new Database(path, { fileMustExist: options.mustExist ?? false });
     // Before the WAL switch, which another process may be making at the same moment.
     sqlite.pragma(`busy_timeout = ${readonly ? SERVING_BUSY_TIMEOUT_MS : STARTUP_BUSY_TIMEOUT_MS}`);
     if (!readonly) sqlite.pragma('journal_mode = WAL');
@@ -143,6 +157,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     } else {
       migrate(db);
     }
+    if (path !== ':memory:') rememberOpenedFile(sqlite, path);
     return db;
   } catch (error) {
     sqlite?.close();

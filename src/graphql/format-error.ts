@@ -34,7 +34,12 @@ const clientCodes = new Set([
   'FORBIDDEN',
   'RATE_LIMITED',
   'READ_ONLY',
+  'DATABASE_REPLACED',
+  'STORAGE_FULL',
 ]);
+
+// Client codes an operator must act on: logged at error level each time.
+const operatorCodes = new Set(['DATABASE_REPLACED', 'STORAGE_FULL']);
 
 /** Apollo marks some client errors only with a 4xx status (an APQ hash that does not match its query). */
 function clientStatus(error: unknown): boolean {
@@ -69,12 +74,13 @@ export function createFormatError(logger: Logger, production: boolean) {
         extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
       };
     }
+    const requestId = typeof error === 'object' && error !== null ? requestIds.get(error) : undefined;
+    if (operatorCodes.has(code)) logger.error({ code, requestId, path: formatted.path }, `write refused: ${formatted.message}`);
     if (clientCodes.has(code)) {
       if (!production) return formatted;
       const { stacktrace: _, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    const requestId = typeof error === 'object' && error !== null ? requestIds.get(error) : undefined;
     logger.error({ err: unwrapResolverError(error), requestId, path: formatted.path }, 'internal error while resolving');
     if (!production) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR', requestId } };
     return {

@@ -1,12 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
+import { getOperationAST, parse } from 'graphql';
 import type { Authenticated } from '../auth/principal.js';
 import type { Context } from '../context/context.js';
 import type { RequestInfo } from '../context/request-info.js';
+import { codeOf } from '../graphql/errors.js';
 import { budgetClient, type Charge } from '../graphql/limits/budget.js';
 import type { Logger } from '../logger.js';
 import { authenticationError, type Authentication } from './authenticate.js';
 import { sendHttpError } from './http-errors.js';
+import type { Metrics } from './metrics.js';
 import { BodyError, mediaType, readBody } from './read-body.js';
 import type { responseCache } from './response-cache.js';
 
@@ -17,9 +20,28 @@ export interface GraphQLHandlerOptions {
   /** The cost budget, when on: charges a client, returning 0 or the seconds to wait. */
   charge: Charge | undefined;
   cache: ReturnType<typeof responseCache> | undefined;
+  /** Counts what Apollo's plugins never see: requests refused while the context is built. */
+  metrics: Metrics | undefined;
   logger: Logger;
   maxBodyBytes: number;
   maxQueryLength: number;
+}
+
+/**
+ * The name of the operation a request would run, as Apollo's plugins label it:
+ * for metrics of a request refused before Apollo parses it. A batch has none of its own.
+ */
+function operationNameOf(body: unknown, search: string): string | undefined {
+  if (Array.isArray(body)) return undefined;
+  const request: { query?: unknown; operationName?: unknown } =
+    body && typeof body === 'object' ? body : Object.fromEntries(new URLSearchParams(search));
+  const named = typeof request.operationName === 'string' ? request.operationName : undefined;
+  if (typeof request.query !== 'string') return named;
+  try {
+    return getOperationAST(parse(request.query, { noLocation: true }), named)?.name?.value ?? named;
+  } catch {
+    return named;
+  }
 }
 
 /** The query texts of a request: the body's (one, or each of a batch) or the GET parameter. */
@@ -51,6 +73,7 @@ export function graphqlHandler({
   authenticate,
   charge,
   cache,
+  metrics,
   logger,
   maxBodyBytes,
   maxQueryLength,
@@ -105,7 +128,9 @@ export function graphqlHandler({
       context: async () => {
         if (auth.ok) return context({ ...info, principal: auth.principal });
         logger.info({ requestId: info.requestId, reason: auth.reason, keyName: auth.keyName }, 'authentication refused');
-        throw authenticationError(auth.reason);
+        const refusal = authenticationError(auth.reason);
+        metrics?.refused(req, operationNameOf(body, search), codeOf(refusal.extensions));
+        throw refusal;
       },
     });
 

@@ -99,6 +99,14 @@ export function createMetrics({ maxOperationNames }: { maxOperationNames: number
     cacheLookup(hit: boolean) {
       cacheLookups.inc({ result: hit ? 'hit' : 'miss' });
     },
+    /** A request answered with an error before Apollo's request pipeline ran (a refused key): counted like any error. */
+    refused(req: IncomingMessage, operationName: string | undefined, errorCode: string) {
+      const labels = { operation: operation(operationName), outcome: 'error' };
+      requests.inc(labels);
+      const started = arrivals.get(req);
+      if (started !== undefined) duration.observe(labels, seconds(started));
+      errors.inc({ code: code(errorCode) });
+    },
     /** A response the cache answered; its operation name was stored with it. */
     cacheServed(req: IncomingMessage, operationName: string | null) {
       const labels = { operation: operation(operationName), outcome: 'success' };

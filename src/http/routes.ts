@@ -11,13 +11,15 @@ export interface RoutesOptions {
   schemaSdl?: string;
   metrics?: Metrics;
   graphiql?: GraphiQL;
-  /** False while the server drains after SIGTERM, or when the database does not answer. */
-  ready: () => boolean;
+  /** Not ready while the server drains after SIGTERM, the database does not answer, or it cannot take writes (the reason: a storage code). */
+  readiness: () => Readiness;
   /** GET /export/<kind>.csv: a list as CSV (export-csv.ts); `file` is the last path segment. */
   exportCsv?: (req: IncomingMessage, res: ServerResponse, file: string) => Promise<void>;
   /** The CORS policy of /graphql, which the schema shares: browsers that may query may read it. */
   cors: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 }
+
+export type Readiness = { ready: true } | { ready: false; reason?: string };
 
 const json = (res: ServerResponse, status: number, value: unknown) => {
   const body = JSON.stringify(value);
@@ -35,11 +37,15 @@ const json = (res: ServerResponse, status: number, value: unknown) => {
  * metrics and the GraphiQL explorer. Returns false for a path it does not
  * serve, so the caller answers 404.
  */
-export function createRoutes({ logger, schemaSdl, metrics, graphiql, ready, cors, exportCsv }: RoutesOptions) {
+export function createRoutes({ logger, schemaSdl, metrics, graphiql, readiness, cors, exportCsv }: RoutesOptions) {
   const schema = schemaSdl === undefined ? undefined : { body: Buffer.from(schemaSdl), etag: etagOf(schemaSdl) };
 
   const handlers: Record<string, ((req: IncomingMessage, res: ServerResponse) => void) | undefined> = {
-    '/readyz': (_req, res) => (ready() ? json(res, 200, { status: 'ready' }) : json(res, 503, { status: 'unavailable' })),
+    '/readyz': (_req, res) => {
+      const state = readiness();
+      if (state.ready) return json(res, 200, { status: 'ready' });
+      json(res, 503, { status: 'unavailable', ...(state.reason ? { reason: state.reason } : {}) });
+    },
 
     '/schema.graphql': schema
       ? (req, res) =>

@@ -24,6 +24,7 @@ import { jitExecution } from '../graphql/jit-executor.js';
 import type { Logger } from '../logger.js';
 import { enableReadSnapshots } from '../db/read-snapshot.js';
 import { startReaderThread } from '../db/reader-thread.js';
+import { replacedMessage } from '../db/storage.js';
 import { createQueries } from '../queries/index.js';
 import { searchRefresher } from '../writes/search-refresher.js';
 import { authenticator } from './authenticate.js';
@@ -39,6 +40,7 @@ import { printPublishedSchema } from './published-schema.js';
 import { startRequest } from './request-scope.js';
 import { httpCachingPlugin, responseCache } from './response-cache.js';
 import { csvExport } from './export-csv.js';
+import { storageHealth } from './storage-health.js';
 import { createRoutes } from './routes.js';
 
 export interface ApiOptions {
@@ -186,22 +188,36 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
     authenticate,
     charge,
     cache,
+    metrics,
     logger,
     maxBodyBytes: config.MAX_BODY_BYTES,
     maxQueryLength: config.MAX_QUERY_LENGTH,
     context: (info) => createContext(queries, info, observeBatches, { batch: loaderBatching }),
   });
   const ping = db.$client.prepare('select 1');
+  const storage = storageHealth(db, logger);
+  // Liveness fails only for what a restart mends: a file replaced under the server, or one that does not answer.
   const health = (res: ServerResponse) => {
+    let reason: string | undefined;
     let status = 200;
     try {
-      ping.get();
+      reason = storage.replaced();
+      if (!reason) ping.get();
     } catch (error) {
       logger.error({ err: error }, 'health check failed');
       status = 503;
     }
-    const body = JSON.stringify({ status: status === 200 ? 'ok' : 'unavailable' });
+    if (reason) status = 503;
+    const body = JSON.stringify({ status: status === 200 ? 'ok' : 'unavailable', ...(reason ? { reason } : {}) });
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
+  };
+  /** A request for data while the file is replaced: answered 503, since its data and keys would come from the old file. */
+  const refusedForStorage = (req: IncomingMessage, res: ServerResponse): boolean => {
+    const code = storage.replaced();
+    if (!code) return false;
+    req.resume();
+    sendHttpError(res, 503, { code, message: replacedMessage });
+    return true;
   };
   let draining = false;
   const routes = createRoutes({
@@ -211,13 +227,15 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
     graphiql: explorer,
     exportCsv: csvExport({ schema, queries, logger, authenticate, charge }),
     cors: corsHandler,
-    ready: () => {
-      if (draining) return false;
+    readiness: () => {
+      if (draining) return { ready: false };
       try {
+        const reason = storage.problem();
+        if (reason) return { ready: false, reason };
         ping.get();
-        return true;
+        return { ready: true };
       } catch {
-        return false;
+        return { ready: false };
       }
     },
   });
@@ -229,11 +247,13 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return health(res);
     if (path !== '/graphql') {
       req.resume();
+      if (path?.startsWith('/export/') && refusedForStorage(req, res)) return;
       if (path !== undefined && routes(req, res, path)) return;
       return sendHttpError(res, 404);
     }
     metrics?.arrived(req);
     corsHandler(req, res, () => {
+      if (refusedForStorage(req, res)) return void metrics?.refused(req, undefined, 'DATABASE_REPLACED');
       graphql(req, res, info).catch((error: unknown) => {
         logger.error({ err: error, requestId: info.requestId }, 'unhandled HTTP error');
         sendHttpError(res, 500);

@@ -2,7 +2,9 @@ import { readOnlyDatabase } from '../auth/errors.js';
 import { requireRole } from '../auth/require-role.js';
 import type { Context } from '../context/context.js';
 import { withStatementLog } from '../db/statement-log.js';
+import { StorageError } from '../db/storage.js';
 import type { MutationResolvers, Resolvers } from '../generated/resolvers-types.js';
+import { storageRefusal } from '../graphql/errors.js';
 import { fromGlobalId } from '../graphql/global-id.js';
 import { kindList, kinds, type AnyKind, type Kind } from '../kinds/index.js';
 import type { UserError, WriteOutcome } from '../writes/mutations.js';
@@ -13,8 +15,14 @@ import { loadTyped } from './load.js';
 // descriptor offers them (schema/mutation.graphql; test/kinds/registry.test.ts
 // checks the two agree).
 
-/** A write's statements, counted toward the request like its reads. */
-const inRequest = <T>(ctx: Context, write: () => T): T => withStatementLog(ctx, write);
+/** A write's statements, counted toward the request like its reads; a refusal of the store answered with its code. */
+function inRequest<T>(ctx: Context, write: () => T): T {
+  try {
+    return withStatementLog(ctx, write);
+  } catch (error) {
+    throw error instanceof StorageError ? storageRefusal(error) : error;
+  }
+}
 
 /** The key name that will stand in history: editors and admins only, on a database that takes writes. */
 const editor = (ctx: Context) => {

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import type { Db } from '../db/open.js';
 import { loadSeed } from './load-seed.js';
+import { displayPath } from './read-files.js';
 import { writeSeed, type SeedResult } from './write-seed.js';
 
 export { loadSeed } from './load-seed.js';
@@ -11,7 +13,9 @@ export function seedDatabase(openDb: () => Db, seedsDir: string): SeedResult {
   const data = loadSeed(seedsDir);
   const db = openDb();
   try {
-    return writeSeed(db, data);
+    const result = writeSeed(db, data);
+    // Conflicts name the file the operator edits, wherever SEEDS_PATH points.
+    return { ...result, conflicts: result.conflicts.map((c) => ({ ...c, file: displayPath(join(seedsDir, c.file)) })) };
   } finally {
     db.$client.close();
   }

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { projectRoot } from '../paths.js';
@@ -16,7 +16,11 @@ export interface Located<T> {
 
 export type SeedArticle = EntryOf<'article'>;
 
-const displayPath = (path: string) => relative(projectRoot, path) || path;
+/** How messages name a seed file: relative to the project inside it, else its absolute path. */
+export function displayPath(path: string): string {
+  const inProject = relative(projectRoot, resolve(path));
+  return inProject && !inProject.startsWith('..') && !isAbsolute(inProject) ? inProject : resolve(path);
+}
 
 function zodProblems(file: string, entry: string, error: z.ZodError): SeedProblem[] {
   return error.issues.map((issue) => ({

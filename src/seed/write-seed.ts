@@ -18,6 +18,7 @@ export type SeedProgress = (done: number, total: number) => void;
 
 /** A seed entry that disagrees with a runtime edit of the same fact: the runtime value was kept. */
 export interface SeedConflict {
+  /** The seed file, relative to the seeds folder (seedDatabase names it in full). */
   file: string;
   entry: string;
   field: string;
@@ -52,7 +53,6 @@ interface Known {
 
 /** How the seed loader names an entry: "entry 3 (catl)", or an article's slug. */
 const labelOf = (kind: AnyKind, index: number, key: string) => (kind.name === 'article' ? key : `entry ${index + 1} (${key})`);
-const seedFileOf = (kind: AnyKind) => `seeds/${kind.seedFile}`;
 
 /**
  * Writes the seed in one transaction, so readers see the old data or the new,
@@ -203,7 +203,7 @@ function mergeSeed(db: Db, facts: FactWriter, data: SeedData): SeedConflict[] {
       if (fact?.runtime) {
         for (const field of differingFields(seedForm, fact.after)) {
           conflicts.push({
-            file: seedFileOf(kind),
+            file: kind.seedFile,
             entry: labelOf(kind, index, key),
             field,
             seed: seedForm[field],

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyStore } from '../../src/auth/key-store.js';
+import { generateSecret } from '../../src/auth/secrets.js';
 import { startApi, type TestApi } from '../helpers/api.js';
+import { bearer, gqlWith } from '../helpers/keys.js';
 
 const logLines: Record<string, any>[] = [];
 let api: TestApi;
@@ -66,6 +69,22 @@ describe('GET /metrics', () => {
     for (const code of ['BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED']) {
       expect(value(after, 'graphql_errors_total', { code }) - value(before, 'graphql_errors_total', { code })).toBe(1);
     }
+  });
+
+  it('counts requests refused for an unknown or revoked key as errors, with the code UNAUTHENTICATED', async () => {
+    const keys = keyStore(api.db);
+    const revoked = keys.create('metrics-revoked', 'reader').secret;
+    keys.revoke('metrics-revoked');
+    const before = await scrape(api);
+    for (const secret of [revoked, generateSecret()]) {
+      const res = await gqlWith(api.url, bearer(secret), 'query Refused { exchanges { mic } }');
+      expect(res.status).toBe(401);
+    }
+    const after = await scrape(api);
+    const delta = (name: string, labels: Record<string, string>) => value(after, name, labels) - value(before, name, labels);
+    expect(delta('graphql_requests_total', { operation: 'Refused', outcome: 'error' })).toBe(2);
+    expect(delta('graphql_request_duration_seconds_count', { operation: 'Refused', outcome: 'error' })).toBe(2);
+    expect(delta('graphql_errors_total', { code: 'UNAUTHENTICATED' })).toBe(2);
   });
 
   it('records how many SQL statements each executed operation ran', async () => {

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../../src/auth/secrets.js';
+import { openDatabase } from '../../src/db/open.js';
 import { createdSecret, runKeysCli, type CliRun } from '../helpers/keys.js';
 import { tempDbPath } from '../helpers/temp-db.js';
 
@@ -11,6 +13,8 @@ const dbPath = tempDbPath();
 let created: CliRun;
 let secret: string;
 beforeAll(() => {
+  // The CLI works on an existing database, as the server (or db:seed) leaves it.
+  openDatabase(dbPath).$client.close();
   created = runKeysCli(dbPath, 'create', '--name', 'ingest-bot', '--role', 'editor');
   secret = createdSecret(created);
 }, 60_000);
@@ -113,5 +117,18 @@ describe('npm run keys', { timeout: 90_000 }, () => {
     const missing = runKeysCli(dbPath, 'create', '--name', 'no-role');
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('create needs --role');
+  });
+
+  it('refuses a DATABASE_PATH that names no file with one line and exit code 1, creating neither the file nor its folder', () => {
+    const typo = join(dirname(dbPath), 'dtaa', 'knowledge.db');
+    for (const args of [['list'], ['create', '--name', 'typo-bot', '--role', 'reader'], ['revoke', '--name', 'ingest-bot']]) {
+      const run = runKeysCli(typo, ...args);
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.trim().split('\n')).toEqual([
+        `No database at ${typo}: check DATABASE_PATH. The server creates and seeds one on its first start, as does npm run db:seed.`,
+      ]);
+    }
+    expect(existsSync(dirname(typo))).toBe(false);
   });
 });

@@ -80,4 +80,22 @@ describe('npm start', () => {
     expect(family.filter((p) => running(p.pid))).toEqual([]);
     expect(await portFree(Number(url.port))).toBe(true);
   }, 180_000);
+
+  it('npm run dev: SIGTERM to the npm process stops tsx watch and the server, leaving no process behind and the port free', async () => {
+    const npm = spawnProcess('npm', ['run', 'dev'], { DATABASE_PATH: tempDbPath() });
+    const url = new URL(await readyUrl(npm, 120_000));
+    const family = descendants(npm.child.pid!);
+    expect(family.some((p) => p.command.includes('watch src/main.ts'))).toBe(true);
+    try {
+      npm.child.kill('SIGTERM');
+      // npm signals its child, tsx watch relays it to the server and waits for it, and npm waits for tsx.
+      expect(await npm.exited).toEqual({ code: 0, signal: null });
+      expect(family.filter((p) => running(p.pid))).toEqual([]);
+      expect(npm.stdout.some((l) => l.includes('"msg":"stopped"'))).toBe(true);
+      expect(await portFree(Number(url.port))).toBe(true);
+    } finally {
+      // Before the fix these outlived npm: stop the ones this test started.
+      for (const p of family) if (running(p.pid)) process.kill(p.pid, 'SIGKILL');
+    }
+  }, 150_000);
 });

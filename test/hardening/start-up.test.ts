@@ -26,7 +26,8 @@ async function stop(server: ServerProcess) {
   return server.exited;
 }
 
-// Root writes through any mode bits, so as root the server runs as nobody, for whom they hold.
+// Root writes through any mode bits, so as root the server runs as nobody, for whom they hold
+// (bundled into a world-readable folder: nobody may not be able to enter the checkout).
 const unprivileged = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 
 describe('start-up', () => {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
 import { loadSeed, seedDatabase } from '../../src/seed/index.js';
@@ -37,18 +38,19 @@ describe('re-seeding after runtime edits', () => {
     expect(created.body.data.createCompany.userErrors).toEqual([]);
 
     // The seed changes the edited company's description, one untouched metric, and drops the policy event.
-    const result = reseed(
-      writeSeedDir((f) => {
-        f.companies[0]!.description = 'Still the largest battery maker.';
-        f.metrics[0]!.name = 'Battery market share';
-        f.policyEvents.length = 0;
-      }),
-    );
+    const seeds = writeSeedDir((f) => {
+      f.companies[0]!.description = 'Still the largest battery maker.';
+      f.metrics[0]!.name = 'Battery market share';
+      f.policyEvents.length = 0;
+    });
+    const result = reseed(seeds);
     expect(result.changed).toBe(true);
+    // Named where they really are: this seed folder is not the project's seeds/.
+    const file = join(seeds, 'facts/companies.yaml');
     expect(result.conflicts).toEqual([
-      { file: 'seeds/facts/companies.yaml', entry: 'entry 1 (acme)', field: 'sector', seed: 'Batteries', runtime: 'Energy storage' },
+      { file, entry: 'entry 1 (acme)', field: 'sector', seed: 'Batteries', runtime: 'Energy storage' },
       {
-        file: 'seeds/facts/companies.yaml',
+        file,
         entry: 'entry 1 (acme)',
         field: 'description',
         seed: 'Still the largest battery maker.',
