@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { stringify } from 'csv-stringify';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { stringify, type Options as CsvOptions } from 'csv-stringify/sync';
 import {
   coerceInputValue,
   getNullableType,
@@ -15,6 +16,7 @@ import type { DatePrecision } from '../db/tables/columns.js';
 import type { CompanyFilter, IpoDealFilter, ListingFilter, PolicyEventFilter } from '../generated/resolvers-types.js';
 import { toGlobalId } from '../graphql/global-id.js';
 import type { Kind } from '../kinds/index.js';
+import { FACT_LIMITS as L } from '../kinds/limits.js';
 import { formatPartialDate } from '../lib/partial-date.js';
 import type { Logger } from '../logger.js';
 import type { SortKey } from '../graphql/connection.js';
@@ -32,7 +34,15 @@ import type { Authentication } from './authenticate.js';
 // accepted and refused), the same rows in the same order, streamed a page at
 // a time. RFC 4180 quoting is csv-stringify's.
 
-const PAGE = 500;
+/**
+ * The most characters one row can hold under the write limits: a prose field
+ * and two one-line fields of the fact (or its issuer's name), its citations
+ * with their article slugs, and room for ids, dates and codes.
+ */
+const MAX_ROW_CHARS = L.proseLength + 2 * L.nameLength + L.citationsPerFact * (L.quoteMaxLength + L.slugLength + 4) + 500;
+/** Characters one page may hold: pages are a few rows, so what an export holds is bounded whatever its rows hold. */
+const PAGE_CHARS = 512 * 1024;
+const PAGE = Math.max(1, Math.floor(PAGE_CHARS / MAX_ROW_CHARS));
 
 /** What each row is written with beside the row itself: its citations, reportedOn and issuer's name. */
 interface Extras {
@@ -60,10 +70,58 @@ interface Export<R, F> {
   columns: Column<R>[];
 }
 
-const exportOf = <R, F>(e: Export<R, F>) => e as unknown as Export<unknown, unknown>;
+/** One page of an export: its CSV, how many rows it holds, and the position after it (null when it was the last). */
+interface Page {
+  text: string;
+  rows: number;
+  next: SortKey | null;
+}
+
+/** An export with its filter applied. */
+interface OpenExport {
+  /** The rows it will send. */
+  count: () => number;
+  /** The CSV header line. */
+  header: () => string;
+  /** The page after `after` (null: the first). */
+  page: (after: SortKey | null) => Page;
+}
+
+/** RFC 4180 with CRLF. */
+const csvOptions: CsvOptions = {
+  record_delimiter: 'windows',
+  cast: { boolean: (b) => String(b) },
+};
+
+/** An export's handler-facing side: the closure keeps each kind's row and filter types. */
+const exporter = <R, F>(e: Export<R, F>) => ({
+  filterType: e.filterType,
+  open: (queries: Queries, filter: Record<string, unknown>): OpenExport => {
+    const rows = e.rows(queries, e.prepare(filter));
+    return {
+      count: () => rows.count(),
+      header: () => stringify([e.columns.map(([header]) => header)], csvOptions),
+      page: (after) => {
+        const page = rows.page(PAGE, after);
+        const keys = page.map(e.keyOf);
+        const cited = queries.citations.bySubject(e.kind, keys);
+        const reportedOn = queries.citations.reportedOn(e.kind, keys);
+        const companyKeys = page.map(e.companyOf);
+        const issuers = companyKeys.some((k) => k !== null) ? queries.companies.byIds(companyKeys.map((k) => k ?? '')) : [];
+        const records = page.map((row, i) => {
+          const extras: Extras = { sources: cited[i] ?? [], reportedOn: reportedOn[i] ?? null, companyName: issuers[i]?.name ?? null };
+          return e.columns.map(([, value]) => value(row, extras));
+        });
+        // Keyset pages: a row inserted while the export streams neither shifts nor repeats the rest.
+        const next = page.length === PAGE ? (JSON.parse(page.at(-1)!.sortKey) as SortKey) : null;
+        return { text: stringify(records, csvOptions), rows: page.length, next };
+      },
+    };
+  },
+});
 
 const exports = {
-  listings: exportOf({
+  listings: exporter({
     kind: 'listing',
     filterType: 'ListingFilter',
     // GraphQL's coercion has checked the value against ListingFilter.
@@ -85,7 +143,7 @@ const exports = {
       ['sources', (_, e) => sources(e)],
     ],
   } satisfies Export<ReturnType<Queries['listings']['byIds']>[number] & object, Parameters<Queries['listings']['connection']>[0]>),
-  'ipo-deals': exportOf({
+  'ipo-deals': exporter({
     kind: 'ipoDeal',
     filterType: 'IpoDealFilter',
     prepare: (f) => withCompanyKey(f as IpoDealFilter),
@@ -106,7 +164,7 @@ const exports = {
       ['sources', (_, e) => sources(e)],
     ],
   } satisfies Export<ReturnType<Queries['ipoDeals']['byIds']>[number] & object, Parameters<Queries['ipoDeals']['connection']>[0]>),
-  'policy-events': exportOf({
+  'policy-events': exporter({
     kind: 'policyEvent',
     filterType: 'PolicyEventFilter',
     prepare: (f) => (checkDateRange(f as PolicyEventFilter), withCompanyKey(f as PolicyEventFilter)),
@@ -125,7 +183,7 @@ const exports = {
       ['sources', (_, x) => sources(x)],
     ],
   } satisfies Export<ReturnType<Queries['policyEvents']['byIds']>[number] & object, Parameters<Queries['policyEvents']['connection']>[0]>),
-  companies: exportOf({
+  companies: exporter({
     kind: 'company',
     filterType: 'CompanyFilter',
     prepare: (f) => f as CompanyFilter,
@@ -194,6 +252,44 @@ export interface CsvExportOptions {
   charge?: Charge | undefined;
 }
 
+/**
+ * Writes an export to `res` a page at a time, reading the next page only once
+ * the socket has taken the last, and stops as soon as the response closes
+ * (the client went away, or its idle socket was cut): nothing waits on a
+ * socket that will never drain, and nothing more is read. Returns the rows
+ * written, and whether the export ran to its end.
+ */
+async function send(open: OpenExport, res: ServerResponse): Promise<{ rows: number; complete: boolean }> {
+  const closed = new AbortController();
+  const stop = () => closed.abort();
+  res.once('close', stop);
+  const { signal } = closed;
+  // write() buffers what it is given: wait for the client to take a page before reading the next.
+  const write = async (text: string) => {
+    if (!res.write(text)) await once(res, 'drain', { signal });
+  };
+  let rows = 0;
+  try {
+    await write(open.header());
+    for (let after: SortKey | null = null; ;) {
+      // Let other requests, and this response's close, be heard between pages.
+      await nextTurn(undefined, { signal });
+      const page = open.page(after);
+      rows += page.rows;
+      await write(page.text);
+      if (!page.next) break;
+      after = page.next;
+    }
+    res.end();
+    return { rows, complete: true };
+  } catch (error) {
+    if (signal.aborted) return { rows, complete: false };
+    throw error;
+  } finally {
+    res.off('close', stop);
+  }
+}
+
 /** Serves /export/<name>.csv; `file` is the path's last segment, e.g. 'listings.csv'. */
 export function csvExport({ schema, queries, logger, authenticate, charge }: CsvExportOptions) {
   return async (req: IncomingMessage, res: ServerResponse, file: string): Promise<void> => {
@@ -203,18 +299,17 @@ export function csvExport({ schema, queries, logger, authenticate, charge }: Csv
     const auth = authenticate(req);
     if (!auth.ok) return jsonError(res, 401, 'UNAUTHENTICATED', 'This export needs a valid key: send Authorization: Bearer <key>');
 
-    let filter: unknown;
+    let open: OpenExport;
     try {
-      filter = spec.prepare(filterFrom(schema, spec.filterType, new URL(req.url ?? '/', 'http://localhost').searchParams));
+      open = spec.open(queries, filterFrom(schema, spec.filterType, new URL(req.url ?? '/', 'http://localhost').searchParams));
     } catch (error) {
       if (error instanceof BadParameters || error instanceof GraphQLError) return jsonError(res, 400, 'BAD_USER_INPUT', error.message);
       throw error;
     }
 
-    const rows = spec.rows(queries, filter);
     // One per row, as a list of that many objects costs: exports draw on the client's budget like its queries.
     if (charge) {
-      const cost = rows.count();
+      const cost = open.count();
       const wait = charge(budgetClient(auth.principal), cost);
       if (wait) {
         res.setHeader('retry-after', String(wait));
@@ -231,37 +326,11 @@ export function csvExport({ schema, queries, logger, authenticate, charge }: Csv
       'cache-control': 'no-store',
     });
     if (req.method === 'HEAD') return void res.end();
-    const csv = stringify({
-      header: true,
-      columns: spec.columns.map(([header]) => header),
-      record_delimiter: 'windows',
-      cast: { boolean: (b) => String(b) },
-    });
-    csv.pipe(res);
     try {
-      // Keyset pages: a row inserted while the export streams neither shifts nor repeats the rest.
-      for (let after: SortKey | null = null; ;) {
-        const page = rows.page(PAGE, after);
-        after = page.length ? (JSON.parse(page.at(-1)!.sortKey) as SortKey) : null;
-        const keys = page.map(spec.keyOf);
-        const citations = queries.citations.bySubject(spec.kind, keys);
-        const reportedOn = queries.citations.reportedOn(spec.kind, keys);
-        const companyKeys = page.map(spec.companyOf);
-        const companies = companyKeys.some((k) => k !== null) ? queries.companies.byIds(companyKeys.map((k) => k ?? '')) : [];
-        for (const [i, row] of page.entries()) {
-          const extras: Extras = {
-            sources: citations[i] ?? [],
-            reportedOn: reportedOn[i] ?? null,
-            companyName: companies[i]?.name ?? null,
-          };
-          if (!csv.write(spec.columns.map(([, value]) => value(row, extras)))) await once(csv, 'drain');
-        }
-        if (page.length < PAGE || res.destroyed) break;
-      }
-      csv.end();
+      const { rows, complete } = await send(open, res);
+      if (!complete) logger.info({ export: name, rows }, 'CSV export stopped: the client went away');
     } catch (error) {
       logger.error({ err: error }, 'CSV export failed');
-      csv.destroy();
       res.destroy();
     }
   };
