@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { stringify, type Options as CsvOptions } from 'csv-stringify/sync';
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import {
   coerceInputValue,
   getNullableType,
@@ -12,15 +13,16 @@ import {
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
+import { citations, companies, ipoDeals, listings, policyEvents } from '../db/tables/index.js';
 import type { DatePrecision } from '../db/tables/columns.js';
 import type { CompanyFilter, IpoDealFilter, ListingFilter, PolicyEventFilter } from '../generated/resolvers-types.js';
 import { toGlobalId } from '../graphql/global-id.js';
-import type { Kind } from '../kinds/index.js';
+import { kinds, type Kind } from '../kinds/index.js';
 import { FACT_LIMITS as L } from '../kinds/limits.js';
 import { formatPartialDate } from '../lib/partial-date.js';
 import type { Logger } from '../logger.js';
 import type { SortKey } from '../graphql/connection.js';
-import type { Paged } from '../queries/batch.js';
+import type { TotalledPaged } from '../queries/batch.js';
 import type { Queries } from '../queries/index.js';
 import type { CitationRow } from '../graphql/models.js';
 import type { ReportedOn } from '../queries/citations.js';
@@ -44,6 +46,9 @@ const MAX_ROW_CHARS = L.proseLength + 2 * L.nameLength + L.citationsPerFact * (L
 const PAGE_CHARS = 512 * 1024;
 const PAGE = Math.max(1, Math.floor(PAGE_CHARS / MAX_ROW_CHARS));
 
+/** What an export costs beside its rows: one per KB (1,024 bytes, rounded up over the whole export) of the text the rows carry. */
+export const EXPORT_BYTES_PER_COST = 1024;
+
 /** What each row is written with beside the row itself: its citations, reportedOn and issuer's name. */
 interface Extras {
   sources: CitationRow[];
@@ -58,13 +63,28 @@ const reported = (e: Extras) => (e.reportedOn ? formatPartialDate(e.reportedOn.s
 /** Every citation as `article-slug: "quote"`, one per line inside the cell. */
 const sources = (e: Extras) => e.sources.map((c) => `${c.articleId}: "${c.quote}"`).join('\n');
 
+/** UTF-8 bytes of some text columns of a row, 0 for null. */
+const textBytes = (...columns: AnyColumn[]) =>
+  sql<number>`(${sql.join(
+    columns.map((c) => sql`coalesce(octet_length(${c}), 0)`),
+    sql` + `,
+  )})`;
+/** UTF-8 bytes of a fact's citations as its sources cell holds them: each quote and its article's slug. */
+const citedBytes = (kind: Kind, key: AnyColumn) =>
+  sql<number>`(select coalesce(sum(octet_length(${citations.quote}) + octet_length(${citations.articleId})), 0) from ${citations} where ${citations[kinds[kind].citationColumn]} = ${key})`;
+/** UTF-8 bytes of the issuer's name. */
+const companyNameBytes = (companyId: AnyColumn) =>
+  sql<number>`coalesce((select octet_length(${companies.name}) from ${companies} where ${companies.id} = ${companyId}), 0)`;
+
 interface Export<R, F> {
   kind: Kind;
   /** The GraphQL input type the query parameters are coerced to, and the field's name in messages. */
   filterType: string;
   /** The GraphQL list's own preparation of its filter (company ids decoded, date range checked), from the coerced input. */
   prepare: (filter: Record<string, unknown>) => F;
-  rows: (q: Queries, filter: F) => Paged<R>;
+  rows: (q: Queries, filter: F) => TotalledPaged<R>;
+  /** The bytes of text a row carries (its text columns and citations), as SQL over the list's table: what the export is charged by. */
+  bytes: SQL<number>;
   companyOf: (row: R) => string | null;
   keyOf: (row: R) => string;
   columns: Column<R>[];
@@ -79,8 +99,8 @@ interface Page {
 
 /** An export with its filter applied. */
 interface OpenExport {
-  /** The rows it will send. */
-  count: () => number;
+  /** The rows and bytes of text it will send, in one aggregate statement. */
+  size: () => { rows: number; bytes: number };
   /** The CSV header line. */
   header: () => string;
   /** The page after `after` (null: the first). */
@@ -99,7 +119,10 @@ const exporter = <R, F>(e: Export<R, F>) => ({
   open: (queries: Queries, filter: Record<string, unknown>): OpenExport => {
     const rows = e.rows(queries, e.prepare(filter));
     return {
-      count: () => rows.count(),
+      size: () => {
+        const { rows: count, sum } = rows.total(`export-${e.kind}`, e.bytes);
+        return { rows: count, bytes: sum };
+      },
       header: () => stringify([e.columns.map(([header]) => header)], csvOptions),
       page: (after) => {
         const page = rows.page(PAGE, after);
@@ -127,6 +150,7 @@ const exports = {
     // GraphQL's coercion has checked the value against ListingFilter.
     prepare: (f) => withCompanyKey(f as ListingFilter),
     rows: (q, f) => q.listings.connection(f),
+    bytes: sql<number>`${textBytes(listings.ticker)} + ${companyNameBytes(listings.companyId)} + ${citedBytes('listing', listings.id)}`,
     companyOf: (l) => l.companyId,
     keyOf: (l) => l.id,
     columns: [
@@ -148,6 +172,7 @@ const exports = {
     filterType: 'IpoDealFilter',
     prepare: (f) => withCompanyKey(f as IpoDealFilter),
     rows: (q, f) => q.ipoDeals.connection(f, 'DATE', 'ASC'),
+    bytes: sql<number>`${textBytes(ipoDeals.description)} + ${companyNameBytes(ipoDeals.companyId)} + ${citedBytes('ipoDeal', ipoDeals.id)}`,
     companyOf: (d) => d.companyId,
     keyOf: (d) => d.id,
     columns: [
@@ -169,6 +194,7 @@ const exports = {
     filterType: 'PolicyEventFilter',
     prepare: (f) => (checkDateRange(f as PolicyEventFilter), withCompanyKey(f as PolicyEventFilter)),
     rows: (q, f) => q.policyEvents.connection(f, 'ASC'),
+    bytes: sql<number>`${textBytes(policyEvents.title, policyEvents.summary)} + ${citedBytes('policyEvent', policyEvents.id)}`,
     companyOf: () => null,
     keyOf: (e) => e.id,
     columns: [
@@ -188,6 +214,7 @@ const exports = {
     filterType: 'CompanyFilter',
     prepare: (f) => f as CompanyFilter,
     rows: (q, f) => q.companies.connection(f, 'ASC'),
+    bytes: sql<number>`${textBytes(companies.name, companies.sector, companies.description)} + ${citedBytes('company', companies.id)}`,
     companyOf: () => null,
     keyOf: (c) => c.id,
     columns: [
@@ -248,7 +275,7 @@ export interface CsvExportOptions {
   queries: Queries;
   logger: Logger;
   authenticate: (req: IncomingMessage) => Authentication;
-  /** The cost budget GraphQL operations are charged from; an export is charged one per row. */
+  /** The cost budget GraphQL operations are charged from; an export is charged its rows and the KB of text they carry. */
   charge?: Charge | undefined;
 }
 
@@ -307,16 +334,20 @@ export function csvExport({ schema, queries, logger, authenticate, charge }: Csv
       throw error;
     }
 
-    // One per row, as a list of that many objects costs: exports draw on the client's budget like its queries.
+    // Charged before any row is sent, so one the client cannot pay is refused whole, not cut short.
     if (charge) {
-      const cost = open.count();
+      const { rows, bytes } = open.size();
+      const cost = rows + Math.ceil(bytes / EXPORT_BYTES_PER_COST);
       const wait = charge(budgetClient(auth.principal), cost);
       if (wait) {
         res.setHeader('retry-after', String(wait));
-        return jsonError(res, 429, 'RATE_LIMITED', `This export of ${cost} rows is over your cost budget: retry after ${wait} s`, {
-          retryAfterSeconds: wait,
-          cost,
-        });
+        return jsonError(
+          res,
+          429,
+          'RATE_LIMITED',
+          `This export of ${rows} rows and ${Math.ceil(bytes / EXPORT_BYTES_PER_COST)} KB costs ${cost}, over your cost budget: retry after ${wait} s`,
+          { retryAfterSeconds: wait, cost },
+        );
       }
     }
 

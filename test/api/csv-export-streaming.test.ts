@@ -98,3 +98,26 @@ describe('a CSV export whose client goes away', () => {
     expect(large.sources).toBe(entry.sources.map((s) => `${s.article}: "${s.quote}"`).join('\n'));
   });
 });
+
+describe('the cost of a CSV export', () => {
+  it('is its rows plus one per KB of the text they carry, so large rows cost by their size', async () => {
+    const bytes = (s: string | null) => Buffer.byteLength(s ?? '');
+    const text = seed.companies.reduce(
+      (sum, c) =>
+        sum + bytes(c.name) + bytes(c.sector) + bytes(c.description) + c.sources.reduce((s, q) => s + bytes(q.quote) + bytes(q.article), 0),
+      0,
+    );
+    const expected = totalRows() + Math.ceil(text / 1024);
+    expect(expected).toBeGreaterThan(50 * totalRows());
+
+    // One export of 15,000 is paid; the second finds the bucket short and is refused with its price.
+    const key = freshKey();
+    const paid = await fetch(`${api.url}/export/companies.csv`, { headers: key });
+    expect(paid.status).toBe(200);
+    await paid.arrayBuffer();
+    const refused = await fetch(`${api.url}/export/companies.csv`, { headers: key });
+    expect(refused.status).toBe(429);
+    const body: any = await refused.json();
+    expect(body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', cost: expected });
+  });
+});
