@@ -20,6 +20,7 @@ import { toGlobalId } from '../graphql/global-id.js';
 import { kinds, type Kind } from '../kinds/index.js';
 import { FACT_LIMITS as L } from '../kinds/limits.js';
 import { formatPartialDate } from '../lib/partial-date.js';
+import { neutralise } from '../lib/unsafe-text.js';
 import type { Logger } from '../logger.js';
 import type { SortKey } from '../graphql/connection.js';
 import type { TotalledPaged } from '../queries/batch.js';
@@ -107,10 +108,16 @@ interface OpenExport {
   page: (after: SortKey | null) => Page;
 }
 
-/** RFC 4180 with CRLF. */
+/**
+ * RFC 4180 with CRLF, and safe to open: a cell a spreadsheet would read as a
+ * formula (=, +, -, @, tab, CR first) gets a leading single quote (OWASP), and
+ * control and bidirectional characters stored before writes refused them are
+ * replaced.
+ */
 const csvOptions: CsvOptions = {
   record_delimiter: 'windows',
-  cast: { boolean: (b) => String(b) },
+  escape_formulas: true,
+  cast: { boolean: (b) => String(b), string: neutralise },
 };
 
 /** An export's handler-facing side: the closure keeps each kind's row and filter types. */

@@ -10,3 +10,8 @@ const CONTROLS = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F';
 export const UNSAFE_IN_PROSE = new RegExp(`[${CONTROLS}${BIDI}]`, 'u');
 /** What one line of text may not hold: every control character, tab and line breaks included, and bidirectional controls. */
 export const UNSAFE_IN_LINE = new RegExp(`[\\u0000-\\u001F\\u007F-\\u009F${BIDI}]`, 'u');
+
+const unsafeEverywhere = new RegExp(UNSAFE_IN_PROSE.source, 'gu');
+
+/** Each unsafe character replaced by U+FFFD, so that stored text written before these rules reads as damaged, not acts. */
+export const neutralise = (text: string): string => text.replace(unsafeEverywhere, '\uFFFD');
