@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parsePartialDate, type PartialDate } from '../lib/partial-date.js';
+import { UNSAFE_IN_LINE, UNSAFE_IN_PROSE } from '../lib/unsafe-text.js';
 import { FACT_LIMITS as L } from './limits.js';
 
 // The pieces every kind's schema is built from. Entries are hand-edited (seed
@@ -12,10 +13,33 @@ export const slug = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case a-z, 0-9 and single hyphens');
 export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as CN');
 export const mic = z.string().regex(/^[A-Z0-9]{4}$/, 'must be an ISO 10383 MIC such as XHKG');
-/** A line of text: a name, title, unit or publisher. */
-export const nonEmpty = z.string().trim().min(1, 'must not be empty').max(L.nameLength, `must be at most ${L.nameLength} characters`);
-/** A description or summary. */
-export const prose = z.string().trim().min(1, 'must not be empty').max(L.proseLength, `must be at most ${L.proseLength} characters`);
+
+const BIDI_MESSAGE = 'bidirectional overrides or isolates (U+202A–U+202E, U+2066–U+2069)';
+
+/**
+ * A line of text: a name, title, unit or publisher. No control character,
+ * tab or line break, nor bidirectional control: what a terminal, a
+ * spreadsheet or a text renderer would act on rather than show.
+ */
+export const nonEmpty = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(L.nameLength, `must be at most ${L.nameLength} characters`)
+  .refine(
+    (s) => !UNSAFE_IN_LINE.test(s),
+    `must be one line of text: no control characters (U+0000–U+001F, U+007F–U+009F, tabs and line breaks included) or ${BIDI_MESSAGE}`,
+  );
+/** A description or summary: paragraphs and tabs, but no other control character nor bidirectional control. */
+export const prose = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(L.proseLength, `must be at most ${L.proseLength} characters`)
+  .refine(
+    (s) => !UNSAFE_IN_PROSE.test(s),
+    `must not contain control characters other than tabs and line breaks (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+007F–U+009F) or ${BIDI_MESSAGE}`,
+  );
 /** Other names of a company, exchange or index. */
 export const aliases = z.array(nonEmpty).max(L.aliasesPerFact, `at most ${L.aliasesPerFact} aliases`).default([]);
 

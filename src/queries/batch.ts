@@ -81,6 +81,15 @@ export const inlineBind: Bind = Object.assign(
   },
 );
 
+/** A pagedSelect's list, which can also total a per-row SQL expression over the same rows. */
+export interface TotalledPaged<T> extends Paged<T> {
+  /**
+   * count(*) and sum(perRow) over every row the pages read, in one statement.
+   * `name` stands for `perRow` in the statement cache: one name, one expression.
+   */
+  total: (name: string, perRow: SQL<number>) => { rows: number; sum: number };
+}
+
 /** How a connection's arguments filter and order its rows; every value goes through `bind`. */
 type Shape<Args extends unknown[]> = (bind: Bind, ...args: Args) => { where?: SQL | undefined; order: Ordering };
 
@@ -96,19 +105,19 @@ export function pagedSelect<T extends SQLiteTable, Args extends unknown[]>(
   db: Db,
   table: T,
   shape: Shape<Args>,
-): (...args: Args) => Paged<T['$inferSelect']>;
+): (...args: Args) => TotalledPaged<T['$inferSelect']>;
 export function pagedSelect<R, Args extends unknown[]>(
   db: Db,
   table: SQLiteTable,
   shape: Shape<Args>,
   columns: Record<string, SQLiteColumn>,
-): (...args: Args) => Paged<R>;
+): (...args: Args) => TotalledPaged<R>;
 export function pagedSelect<Args extends unknown[]>(
   db: Db,
   table: SQLiteTable,
   shape: Shape<Args>,
   columns: Record<string, SQLiteColumn> = getTableColumns(table),
-): (...args: Args) => Paged<unknown> {
+): (...args: Args) => TotalledPaged<unknown> {
   const statements = new LRUCache<string, PreparedSelect<Record<string, unknown>>>({ max: 128 });
   const prepared = (key: string, build: () => Buildable) => {
     let statement = statements.get(key);
@@ -161,6 +170,16 @@ export function pagedSelect<Args extends unknown[]>(
         return statement.all(params) as (Record<string, unknown> & Keyed)[];
       },
       count: () => (prepared(`count|${shapeKey}`, () => countQuery(db, table, where)).get(values)?.n as number) ?? 0,
+      total: (name, perRow) => {
+        const statement = prepared(`total|${name}|${shapeKey}`, () =>
+          db
+            .select({ rows: count(), sum: sql<number>`coalesce(sum(${perRow}), 0)` })
+            .from(table)
+            .where(where),
+        );
+        const row = statement.get(values);
+        return { rows: Number(row?.rows ?? 0), sum: Number(row?.sum ?? 0) };
+      },
     };
   };
 }

@@ -52,16 +52,29 @@ describe('the per-key cost budget', () => {
     expectRateLimited(await gqlWith(api.url, bearer(secret), cost1));
   });
 
-  it('charges a CSV export one per row from the same budget, and refuses one the key cannot pay with 429 and Retry-After', async () => {
+  it('charges a CSV export its rows plus one per KB of their text from the same budget, and refuses one the key cannot pay with 429 and Retry-After', async () => {
     const { secret } = keys.create('exporter', 'reader');
     const exportListings = () => fetch(`${api.url.replace(/\/graphql$/, '')}/export/listings.csv`, { headers: bearer(secret) });
-    const rows = (await api.data<{ listings: { totalCount: number } }>('{ listings { totalCount } }')).listings.totalCount;
-    expect(rows).toBeGreaterThan(0);
-    for (let paid = 0; paid < Math.floor(100 / rows); paid++) expect((await exportListings()).status).toBe(200);
+    type Listing = { ticker: string | null; company: { name: string }; sources: { quote: string; article: { slug: string } }[] };
+    const { listings } = await api.data<{ listings: { nodes: Listing[] } }>(
+      '{ listings(first: 100) { nodes { ticker company { name } sources { quote article { slug } } } } }',
+    );
+    // The text a listing row carries: its ticker, its issuer's name, and each citation's quote and article slug.
+    const bytes = listings.nodes.reduce(
+      (sum, l) =>
+        sum +
+        Buffer.byteLength(l.ticker ?? '') +
+        Buffer.byteLength(l.company.name) +
+        l.sources.reduce((s, c) => s + Buffer.byteLength(c.quote) + Buffer.byteLength(c.article.slug), 0),
+      0,
+    );
+    const cost = listings.nodes.length + Math.ceil(bytes / 1024);
+    expect(cost).toBeGreaterThan(listings.nodes.length);
+    for (let paid = 0; paid < Math.floor(100 / cost); paid++) expect((await exportListings()).status).toBe(200);
     const refused = await exportListings();
     expect(refused.status).toBe(429);
     const body = (await refused.json()) as { errors: { extensions: { code: string; retryAfterSeconds: number; cost: number } }[] };
-    expect(body.errors[0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', cost: rows });
+    expect(body.errors[0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', cost });
     expect(Number(refused.headers.get('retry-after'))).toBe(body.errors[0]!.extensions.retryAfterSeconds);
   });
 
