@@ -8,7 +8,10 @@ export interface PartialDate {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+// The proleptic Gregorian calendar, by arithmetic: Date.UTC reads years 0-99 as 1900-1999.
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const lastDayOfMonth = (year: number, month: number) => (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!);
 
 /**
  * Parses the written forms "2025-06-19", "2025-05", "2025-Q3" and "2025".
@@ -25,15 +28,15 @@ export function parsePartialDate(text: string): PartialDate | null {
   if (m) {
     const [y, mo] = [Number(m[1]), Number(m[2])];
     if (mo < 1 || mo > 12) return null;
-    return { start: `${y}-${pad(mo)}-01`, end: `${y}-${pad(mo)}-${lastDayOfMonth(y, mo)}`, precision: 'MONTH' };
+    return { start: `${m[1]}-${pad(mo)}-01`, end: `${m[1]}-${pad(mo)}-${lastDayOfMonth(y, mo)}`, precision: 'MONTH' };
   }
   m = /^(\d{4})-Q([1-4])$/.exec(text);
   if (m) {
     const [y, q] = [Number(m[1]), Number(m[2])];
     const first = (q - 1) * 3 + 1;
     return {
-      start: `${y}-${pad(first)}-01`,
-      end: `${y}-${pad(first + 2)}-${lastDayOfMonth(y, first + 2)}`,
+      start: `${m[1]}-${pad(first)}-01`,
+      end: `${m[1]}-${pad(first + 2)}-${lastDayOfMonth(y, first + 2)}`,
       precision: 'QUARTER',
     };
   }
