@@ -103,6 +103,8 @@ for (let i = 0; i < repeat; i++) {
   );
 }
 
+// A change to what a fact states needs a quote: the synthetic article's.
+const debuted = { article: 'synthetic-article', quote: 'Synthetic Company debuted' };
 const UPDATE = `mutation($id: ID!, $v: Int!, $input: UpdateCompanyInput!) { updateCompany(id: $id, expectedVersion: $v, input: $input) { company { version } userErrors { code } } }`;
 const company = async (slug: string) =>
   (
@@ -120,7 +122,9 @@ const company = async (slug: string) =>
   ).company;
 for (let i = 0; i < repeat; i++) {
   const target = await company(`Synthetic Company ${String(500 + i).padStart(6, '0')}`);
-  await timed('updateCompany (sector)', () => graphql(UPDATE, { id: target.id, v: target.version, input: { sector: `Sector ${i}` } }));
+  await timed('updateCompany (sector)', () =>
+    graphql(UPDATE, { id: target.id, v: target.version, input: { sector: `Sector ${i}`, addSources: [debuted] } }),
+  );
 }
 
 // One company named by many figures, then renamed.
@@ -141,7 +145,7 @@ for (let i = 0; i < figures; i++) {
 const SEARCH = `query($q: String!) { search(query: $q, first: 1, types: [METRIC]) { totalCount } }`;
 const renamedAt = performance.now();
 await timed(`rename of a company named by ${figures} figures`, () =>
-  graphql(UPDATE, { id: named.id, v: named.version, input: { name: 'Zanzibarite Holdings' } }),
+  graphql(UPDATE, { id: named.id, v: named.version, input: { name: 'Zanzibarite Holdings', addSources: [debuted] } }),
 );
 for (;;) {
   const { search } = await graphql<{ search: { totalCount: number } }>(SEARCH, { q: 'Zanzibarite' });

@@ -261,11 +261,11 @@ export type CompanyPayload = {
 export type CreateArticleInput = {
   /** The full text, exactly as published. */
   body: Scalars['String']['input'];
-  /** The date as the page printed it; the publishedOn text when omitted. */
+  /** The date as the page printed it; the publishedOn text when omitted. An article needs publishedOn, dateline or both. */
   dateline?: InputMaybe<Scalars['String']['input']>;
   /** A key of your choosing (at most 200 characters) that makes a retry safe: the same key with the same input returns the first result and creates nothing; with another input it is refused (IDEMPOTENCY_KEY_REUSED). Scoped to your API key. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
-  /** When it was published: 2025-06-19, 2025-05, 2025-Q3 or 2025. */
+  /** When it was published: 2025-06-19, 2025-05, 2025-Q3 or 2025. An article needs publishedOn, dateline or both. */
   publishedOn?: InputMaybe<Scalars['String']['input']>;
   /** Publication that carried it. */
   publisher: Scalars['String']['input'];
@@ -2082,6 +2082,8 @@ export type TimelinePlacement =
 
 /** Fields of a Company to change; omitted fields stay as they are, null clears a field that may be empty. The slug never changes. */
 export type UpdateCompanyInput = {
+  /** Citations to add after the fact's own (or after sources, when given), each verbatim; one the fact already has is not repeated. A change to what the fact states needs a quote here or in sources. */
+  addSources?: InputMaybe<Array<CitationInput>>;
   /** Other names the sources use, e.g. 'CATL'. */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
   /** ISO 3166-1 alpha-2 code of the headquarters. */
@@ -2100,6 +2102,8 @@ export type UpdateCompanyInput = {
 
 /** Fields of a IndexWeighting to change; omitted fields stay as they are, null clears a field that may be empty. The slug never changes. */
 export type UpdateIndexWeightingInput = {
+  /** Citations to add after the fact's own (or after sources, when given), each verbatim; one the fact already has is not repeated. A change to what the fact states needs a quote here or in sources. */
+  addSources?: InputMaybe<Array<CitationInput>>;
   /** When the weight applied: 2025-06-19, 2025-05, 2025-Q3 or 2025. */
   asOf?: InputMaybe<Scalars['String']['input']>;
   /** Slug of the company, when the constituent is one. */
@@ -2116,6 +2120,8 @@ export type UpdateIndexWeightingInput = {
 
 /** Fields of a IpoDeal to change; omitted fields stay as they are, null clears a field that may be empty. The slug never changes. */
 export type UpdateIpoDealInput = {
+  /** Citations to add after the fact's own (or after sources, when given), each verbatim; one the fact already has is not repeated. A change to what the fact states needs a quote here or in sources. */
+  addSources?: InputMaybe<Array<CitationInput>>;
   /** Slug of the issuer. */
   company?: InputMaybe<Scalars['String']['input']>;
   /** When it priced or debuted: 2025-06-19, 2025-05, 2025-Q3 or 2025. */
@@ -2132,6 +2138,8 @@ export type UpdateIpoDealInput = {
 
 /** Fields of a Listing to change; omitted fields stay as they are, null clears a field that may be empty. The slug never changes. */
 export type UpdateListingInput = {
+  /** Citations to add after the fact's own (or after sources, when given), each verbatim; one the fact already has is not repeated. A change to what the fact states needs a quote here or in sources. */
+  addSources?: InputMaybe<Array<CitationInput>>;
   /** Slug of the issuer. */
   company?: InputMaybe<Scalars['String']['input']>;
   /** MIC of the exchange, e.g. XHKG; null where the source names only the market. */
@@ -2152,6 +2160,8 @@ export type UpdateListingInput = {
 
 /** Fields of a MarketIndex to change; omitted fields stay as they are, null clears a field that may be empty. The slug never changes. */
 export type UpdateMarketIndexInput = {
+  /** Citations to add after the fact's own (or after sources, when given), each verbatim; one the fact already has is not repeated. A change to what the fact states needs a quote here or in sources. */
+  addSources?: InputMaybe<Array<CitationInput>>;
   /** Other names the sources use. */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
   /** One sentence on the index. */
@@ -2164,6 +2174,8 @@ export type UpdateMarketIndexInput = {
 
 /** Fields of a Metric to change; omitted fields stay as they are, null clears a field that may be empty. The slug never changes. */
 export type UpdateMetricInput = {
+  /** Citations to add after the fact's own (or after sources, when given), each verbatim; one the fact already has is not repeated. A change to what the fact states needs a quote here or in sources. */
+  addSources?: InputMaybe<Array<CitationInput>>;
   /** When the figure applied: 2025-06-19, 2025-05, 2025-Q3 or 2025. */
   asOf?: InputMaybe<Scalars['String']['input']>;
   /** Slug of the company it is about. */
@@ -2186,6 +2198,8 @@ export type UpdateMetricInput = {
 
 /** Fields of a PolicyEvent to change; omitted fields stay as they are, null clears a field that may be empty. The slug never changes. */
 export type UpdatePolicyEventInput = {
+  /** Citations to add after the fact's own (or after sources, when given), each verbatim; one the fact already has is not repeated. A change to what the fact states needs a quote here or in sources. */
+  addSources?: InputMaybe<Array<CitationInput>>;
   /** Kind of policy. */
   category?: InputMaybe<PolicyCategory>;
   /** Slugs of the companies it explicitly touches. */
@@ -2220,12 +2234,16 @@ export type UserError = {
   field: Array<Scalars['String']['output']>;
   /** What is wrong, for a person. */
   message: Scalars['String']['output'];
+  /** What to send instead, when there is one obvious fix: for a quote that differs from its article only in quotation marks, apostrophes, dashes or spaces, the article's own text. */
+  suggestion?: Maybe<Scalars['String']['output']>;
 };
 
 /** Why a write was refused. Nothing is written when any userError is returned. */
 export type UserErrorCode =
   /** The fact is retracted and can no longer change. */
   | 'ALREADY_RETRACTED'
+  /** An update changes what the fact states (a figure, a status, a name...) without a quote for it: add the passage that states it to addSources, or send sources. */
+  | 'CITATION_REQUIRED'
   /** expectedVersion is not the fact's current version: someone changed it meanwhile; read it again. */
   | 'CONFLICT'
   /** The slug given is taken by another fact of the same kind. */
@@ -3135,6 +3153,7 @@ export type UserErrorResolvers<ContextType = Context, ParentType extends Resolve
   code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
   field?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  suggestion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {

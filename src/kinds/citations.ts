@@ -1,6 +1,7 @@
 import type { citations } from '../db/tables/index.js';
 import type { Citation } from './fields.js';
 import type { FieldProblem, KindDescriptor } from './kind.js';
+import { nearQuote } from './near-quote.js';
 
 const clip = (s: string) => (s.length > 80 ? s.slice(0, 77) + '...' : s);
 
@@ -13,7 +14,11 @@ export function quoteProblems(sources: Citation[], bodyOf: (article: string) => 
     const body = bodyOf(c.article);
     if (body === undefined) return [{ field: `sources.${i}.article`, message: `unknown article "${c.article}"` }];
     if (!body.includes(c.quote)) {
-      return [{ field: `sources.${i}.quote`, message: `not found verbatim in article "${c.article}": "${clip(c.quote)}"` }];
+      const suggestion = nearQuote(body, c.quote);
+      const message = suggestion
+        ? `not verbatim in article "${c.article}": it differs only in quotation marks, apostrophes, dashes or spaces from "${clip(suggestion)}" (see suggestion)`
+        : `not found verbatim in article "${c.article}": "${clip(c.quote)}"`;
+      return [{ field: `sources.${i}.quote`, message, ...(suggestion ? { suggestion } : {}) }];
     }
     return [];
   });

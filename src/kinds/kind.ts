@@ -24,6 +24,8 @@ export interface Reference {
 export interface FieldProblem {
   field: string;
   message: string;
+  /** What to send instead, when there is one obvious fix (a quote's verbatim form). */
+  suggestion?: string;
 }
 
 /** The display name of an entry of another kind, for search text; undefined when unknown. */

@@ -90,7 +90,11 @@ const updates = kindList
 const mutation: MutationResolvers = {
   createArticle: async (_, { input }, ctx) => {
     const who = editor(ctx);
-    // The dateline is the date as printed; a client that sends only publishedOn printed that.
+    // An article is dated by one or both; the dateline is the date as printed, publishedOn's text when only that is sent.
+    if (input.dateline == null && input.publishedOn == null) {
+      const message = 'an article needs its date: send publishedOn (2025-06-19, 2025-05 ...), dateline (as printed), or both';
+      return { article: null, mentionedCompanies: [], userErrors: [{ field: ['input', 'publishedOn'], message, code: 'INVALID_INPUT' }] };
+    }
     const entry = { ...input, dateline: input.dateline ?? input.publishedOn ?? null };
     const outcome = inRequest(ctx, () => ctx.writes.create(kinds.article as AnyKind, entry, who));
     if (!outcome.ok) return { article: null, mentionedCompanies: [], userErrors: outcome.userErrors };

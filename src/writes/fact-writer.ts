@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, isNull } from 'drizzle-orm';
+import { eq, getTableColumns } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
 import { articles, citations, revisions, type RevisionAction } from '../db/tables/index.js';
@@ -75,13 +75,9 @@ export function factWriter(db: Db) {
   const latestAfter = counted(db, 'select after from revisions where kind = ? and fact_key = ? order by id desc limit 1', { pluck: true });
   const insertFact = counted(db, 'insert into facts (kind, key) values (?, ?) on conflict do nothing');
 
-  /** A live article's body; a retracted article cannot be cited. */
-  const bodyOf = (slug: string) =>
-    db
-      .select({ body: articles.body })
-      .from(articles)
-      .where(and(eq(articles.id, slug), isNull(articles.retractedAt)))
-      .get()?.body;
+  /** An article's body, and whether it is retracted (a retracted article cannot be cited again). */
+  const articleText = (slug: string): ArticleText | undefined =>
+    db.select({ body: articles.body, retractedAt: articles.retractedAt }).from(articles).where(eq(articles.id, slug)).get();
 
   /** The entry as last written (stored form), from its newest revision. */
   const currentEntry = (kind: AnyKind, key: string): Entry | undefined => {
@@ -122,9 +118,9 @@ export function factWriter(db: Db) {
    * A fact's row, children, citations and search document; version 1 inserts,
    * a later one replaces. `previous` (the entry it replaces, parsed) tells
    * whether its name changed, which queues the documents that hold the name;
-   * `bodyOf` may be one the write's checks already filled.
+   * `bodies` may be the ones the write's checks already read.
    */
-  function write(kind: AnyKind, entry: unknown, version: number, options: { previous?: unknown; bodyOf?: BodyOf } = {}) {
+  function write(kind: AnyKind, entry: unknown, version: number, options: { previous?: unknown; bodies?: ArticleBodies } = {}) {
     const key = kind.key(entry as never);
     // Written again (a re-seed bringing back a fact it had dropped), a fact is live again.
     const row = { ...kind.toRow(entry as never), version, retractedAt: null, retractedBy: null, retractionReason: null };
@@ -145,7 +141,8 @@ export function factWriter(db: Db) {
     // An article's citations column holds the facts that cite it, not its own sources.
     if (kind.citationColumn !== 'articleId') {
       db.delete(citations).where(eq(citations[kind.citationColumn], key)).run();
-      const rows = citationRows(kind, entry, options.bodyOf ?? cachedBodies(bodyOf));
+      // Offsets of every citation, those of an article retracted since it was cited included.
+      const rows = citationRows(kind, entry, (options.bodies ?? articleBodies(articleText)).any);
       if (rows.length) db.insert(citations).values(rows).run();
     }
     search.write(kind, key, entry, newId);
@@ -195,7 +192,8 @@ export function factWriter(db: Db) {
     revision,
     state,
     currentEntry,
-    bodyOf,
+    /** The article bodies one write reads, each once. */
+    articleBodies: () => articleBodies(articleText),
     nameOf,
     linkMentions: mentionLinker(db),
     /** Rewrites up to `limit` queued search documents (see search-index.ts); true while more wait. */
@@ -210,14 +208,31 @@ export function factWriter(db: Db) {
   };
 }
 
-export type BodyOf = (slug: string) => string | undefined;
+interface ArticleText {
+  body: string;
+  retractedAt: string | null;
+}
 
-/** bodyOf remembered for one write: its citations often quote one article many times. */
-export function cachedBodies(bodyOf: BodyOf): BodyOf {
-  const bodies = new Map<string, string | undefined>();
-  return (slug: string) => {
-    if (!bodies.has(slug)) bodies.set(slug, bodyOf(slug));
-    return bodies.get(slug);
+/** Article bodies read once for one write: its citations often quote one article many times. */
+export interface ArticleBodies {
+  /** A live article's body: what a new citation may quote. */
+  live: (slug: string) => string | undefined;
+  /** Any article's body, for the offsets of citations a fact already has. */
+  any: (slug: string) => string | undefined;
+}
+
+function articleBodies(read: (slug: string) => ArticleText | undefined): ArticleBodies {
+  const texts = new Map<string, ArticleText | undefined>();
+  const text = (slug: string) => {
+    if (!texts.has(slug)) texts.set(slug, read(slug));
+    return texts.get(slug);
+  };
+  return {
+    live: (slug) => {
+      const found = text(slug);
+      return found && found.retractedAt === null ? found.body : undefined;
+    },
+    any: (slug) => text(slug)?.body,
   };
 }
 

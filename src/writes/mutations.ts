@@ -1,71 +1,18 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { writeTransaction, type Db } from '../db/open.js';
 import { idempotencyKeys } from '../db/tables/index.js';
-import { quoteProblems } from '../kinds/citations.js';
 import type { Citation } from '../kinds/fields.js';
-import { kindOfTypeName, kinds, type AnyKind, type Kind } from '../kinds/index.js';
-import type { FieldProblem, KindRef } from '../kinds/kind.js';
+import { kindOfTypeName, kinds, type AnyKind } from '../kinds/index.js';
+import type { KindRef } from '../kinds/kind.js';
 import { FACT_LIMITS } from '../kinds/limits.js';
-import { referenceProblems } from '../kinds/references.js';
-import { cachedBodies, factWriter, storedForm, type BodyOf } from './fact-writer.js';
+import { checkEntry, restatedFields, withAddedSources, withNulls, type CheckStore } from './checks.js';
+import { factWriter, storedForm, type ArticleBodies } from './fact-writer.js';
 import { REFRESH_BATCH } from './search-index.js';
 import { freeSlug, slugBase } from './slugs.js';
+import { refused, userError, type UserError, type WriteOutcome } from './user-errors.js';
 
-/** Stable codes of a refused write (README, "Writing"). */
-export type UserErrorCode =
-  | 'QUOTE_NOT_IN_ARTICLE'
-  | 'UNKNOWN_REFERENCE'
-  | 'DUPLICATE_SLUG'
-  | 'INVALID_DATE'
-  | 'INVALID_INPUT'
-  | 'CONFLICT'
-  | 'NOT_FOUND'
-  | 'ALREADY_RETRACTED'
-  | 'IDEMPOTENCY_KEY_REUSED'
-  | 'TOO_LARGE';
-
-export interface UserError {
-  /** Path to the offending input field, e.g. ['input', 'sources', '0', 'quote']. */
-  field: string[];
-  message: string;
-  code: UserErrorCode;
-}
-
-/** What a write did: the fact it wrote (or found, for a repeated idempotent create), or why it wrote nothing. */
-export type WriteOutcome = { ok: true; kind: Kind; key: string } | { ok: false; userErrors: UserError[] };
-
-const refused = (...userErrors: UserError[]): WriteOutcome => ({ ok: false, userErrors });
-const userError = (field: string[], message: string, code: UserErrorCode): UserError => ({ field, message, code });
-
-/**
- * A client's input as an entry: GraphQL leaves out fields the client left
- * out, and the entry schemas need every nullable field, so an absent nullable
- * field is null (one that has a default keeps it).
- */
-function withNulls(kind: AnyKind, input: Record<string, unknown>): Record<string, unknown> {
-  const shape = kind.schema instanceof z.ZodObject ? (kind.schema.shape as Record<string, z.ZodType>) : {};
-  const filled: Record<string, unknown> = {};
-  for (const [field, schema] of Object.entries(shape)) {
-    if (input[field] === undefined && schema.safeParse(undefined).success === false && schema.safeParse(null).success) filled[field] = null;
-  }
-  for (const [field, value] of Object.entries(input)) if (value !== undefined) filled[field] = value;
-  return filled;
-}
-
-/** A problem the seed loader would report (field path as text) as a userError under `root`. */
-const fromProblem =
-  (root: string[], code: (p: FieldProblem) => UserErrorCode) =>
-  (p: FieldProblem): UserError =>
-    userError([...root, ...p.field.split('.')], p.message, code(p));
-
-const zodErrors = (root: string[], error: z.ZodError): UserError[] =>
-  error.issues.map((issue) => {
-    const code =
-      issue.code === 'too_big' ? 'TOO_LARGE' : issue.code === 'custom' && (issue.params as { code?: UserErrorCode } | undefined)?.code;
-    return userError([...root, ...issue.path.map(String)], issue.message, code || 'INVALID_INPUT');
-  });
+export type { UserError, UserErrorCode, WriteOutcome } from './user-errors.js';
 
 /** A reason longer than its limit, as a userError; undefined when it fits. */
 const longReason = (reason: string | null | undefined): UserError | undefined =>
@@ -73,11 +20,21 @@ const longReason = (reason: string | null | undefined): UserError | undefined =>
     ? userError(['reason'], `must be at most ${FACT_LIMITS.reasonLength} characters`, 'TOO_LARGE')
     : undefined;
 
+const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 const now = () => new Date().toISOString();
 
 export interface Who {
   keyName: string;
+}
+
+interface ChangeOptions {
+  /** Where the input sits, for userErrors' paths. */
+  root: string[];
+  who: Who;
+  reason?: string | null | undefined;
+  /** The change's own refusals, given the entry as stored. */
+  problems?: (stored: Record<string, unknown>) => UserError[];
 }
 
 /**
@@ -102,9 +59,9 @@ export function createWrites(db: Db, onCommit: () => void) {
    * the name before it commits; the rest wait for refreshSearchBatch
    * (writes/search-refresher.ts runs it after onCommit).
    */
-  function transaction(fn: (bodies: BodyOf) => WriteOutcome & { wrote?: boolean }): WriteOutcome {
+  function transaction(fn: (bodies: ArticleBodies) => WriteOutcome & { wrote?: boolean }): WriteOutcome {
     const outcome = writeTransaction(db, () => {
-      const result = fn(cachedBodies(facts.bodyOf));
+      const result = fn(facts.articleBodies());
       if (result.wrote && facts.takeQueuedNaming()) facts.refreshQueued(REFRESH_BATCH);
       return result;
     });
@@ -113,68 +70,51 @@ export function createWrites(db: Db, onCommit: () => void) {
     return rest;
   }
 
-  /** Parses and checks an entry as the seed loader does; the entry, or the userErrors. */
-  function check(
-    kind: AnyKind,
-    raw: Record<string, unknown>,
-    root: string[],
-    bodies: BodyOf,
-  ): { entry: unknown } | { userErrors: UserError[] } {
-    const parsed = kind.schema.safeParse(raw);
-    if (!parsed.success) return { userErrors: zodErrors(root, parsed.error) };
-    const entry = parsed.data;
-    const problems = [
-      ...referenceProblems(kind.references(entry as never), exists).map(fromProblem(root, () => 'UNKNOWN_REFERENCE')),
-      ...quoteProblems(kind.sources(entry as never), bodies).map(
-        fromProblem(root, (p) => (p.field.endsWith('.quote') ? 'QUOTE_NOT_IN_ARTICLE' : 'UNKNOWN_REFERENCE')),
-      ),
-    ];
-    return problems.length ? { userErrors: problems } : { entry };
+  const storeFor = (bodies: ArticleBodies): CheckStore => ({ exists, bodyOf: bodies.live });
+
+  /** A create's earlier answer under its idempotency key, a refusal of the key, or undefined when the key is new. */
+  function idempotent(kind: AnyKind, idempotencyKey: string, inputHash: string, who: Who): WriteOutcome | undefined {
+    if (idempotencyKey.length > FACT_LIMITS.idempotencyKeyLength) {
+      const message = `must be at most ${FACT_LIMITS.idempotencyKeyLength} characters`;
+      return refused(userError(['input', 'idempotencyKey'], message, 'TOO_LARGE'));
+    }
+    const seen = db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.keyName, who.keyName), eq(idempotencyKeys.idempotencyKey, idempotencyKey)))
+      .get();
+    if (seen && seen.inputHash === inputHash) return { ok: true, kind: kind.name, key: seen.factKey };
+    if (seen) {
+      const message = 'this idempotency key was already used with a different input';
+      return refused(userError(['input', 'idempotencyKey'], message, 'IDEMPOTENCY_KEY_REUSED'));
+    }
+    return undefined;
   }
 
+  /** A given slug that another fact of the kind has taken. */
+  const takenSlug = (kind: AnyKind, slug: unknown): UserError[] =>
+    typeof slug === 'string' && facts.state(kind, slug)
+      ? [userError(['input', 'slug'], `a ${kind.typeName} with slug "${slug}" exists already`, 'DUPLICATE_SLUG')]
+      : [];
+
   function create(kind: AnyKind, input: Record<string, unknown>, who: Who): WriteOutcome {
-    const { idempotencyKey, ...fields } = input as { idempotencyKey?: string | null };
-    const root = ['input'];
+    const { idempotencyKey, ...fields } = input as { idempotencyKey?: string | null } & Record<string, unknown>;
     return transaction((bodies) => {
-      const inputHash = hashOf({ kind: kind.typeName, fields });
-      if (idempotencyKey != null && idempotencyKey.length > FACT_LIMITS.idempotencyKeyLength) {
-        const message = `must be at most ${FACT_LIMITS.idempotencyKeyLength} characters`;
-        return refused(userError(['input', 'idempotencyKey'], message, 'TOO_LARGE'));
-      }
-      if (idempotencyKey != null) {
-        const seen = db
-          .select()
-          .from(idempotencyKeys)
-          .where(and(eq(idempotencyKeys.keyName, who.keyName), eq(idempotencyKeys.idempotencyKey, idempotencyKey)))
-          .get();
-        if (seen && seen.inputHash === inputHash) return { ok: true, kind: kind.name, key: seen.factKey };
-        if (seen) {
-          return refused(
-            userError(
-              ['input', 'idempotencyKey'],
-              'this idempotency key was already used with a different input',
-              'IDEMPOTENCY_KEY_REUSED',
-            ),
-          );
-        }
-      }
-      const given = fields as Record<string, unknown>;
-      const slugGiven = typeof given.slug === 'string';
+      const slugGiven = typeof fields.slug === 'string';
       // Checked with a stand-in slug first: the real one is made from the checked entry.
-      const checked = check(kind, withNulls(kind, slugGiven ? given : { ...given, slug: 'pending' }), root, bodies);
-      if ('userErrors' in checked) return refused(...checked.userErrors);
-      let entry = checked.entry as Record<string, unknown>;
-      if (slugGiven) {
-        if (facts.state(kind, given.slug as string)) {
-          return refused(
-            userError(['input', 'slug'], `a ${kind.typeName} with slug "${given.slug as string}" exists already`, 'DUPLICATE_SLUG'),
-          );
-        }
-      } else {
-        entry = { ...entry, slug: freeSlug(db, kind, slugBase(kind, kind.slugBase(entry as never))) };
-      }
+      const raw = withNulls(kind, slugGiven ? fields : { ...fields, slug: 'pending' });
+      // The input as its schema reads it, so an explicit null and an omitted field are one retry.
+      const parsed = kind.schema.safeParse(raw);
+      const inputHash = hashOf({ kind: kind.typeName, fields: parsed.success ? storedForm(parsed.data) : raw });
+      const earlier = idempotencyKey != null ? idempotent(kind, idempotencyKey, inputHash, who) : undefined;
+      if (earlier) return earlier;
+      const checked = checkEntry(kind, raw, { root: ['input'], store: storeFor(bodies) });
+      const problems = [...('userErrors' in checked ? checked.userErrors : []), ...takenSlug(kind, fields.slug)];
+      if ('userErrors' in checked || problems.length) return refused(...problems);
+      const given = checked.entry as Record<string, unknown>;
+      const entry = slugGiven ? given : { ...given, slug: freeSlug(db, kind, slugBase(kind, kind.slugBase(given as never))) };
       const key = kind.key(entry as never);
-      facts.write(kind, entry, 1, { bodyOf: bodies });
+      facts.write(kind, entry, 1, { bodies });
       if (kind.name === 'article') facts.linkMentions(key, (entry as { body: string }).body);
       const after = storedForm(entry);
       facts.revision({ by: who.keyName, source: 'api', kind, key, version: 1, action: 'CREATE', before: null, after, at: now() });
@@ -200,25 +140,28 @@ export function createWrites(db: Db, onCommit: () => void) {
     return { entry, version: state.version };
   }
 
-  /** Replaces the given fields (the slug never changes) and writes version + 1. */
+  /**
+   * Writes version + 1 of a fact: `patch` makes the new entry from the stored
+   * one (the slug never changes), `problems` adds the change's own refusals to
+   * the checks' so that every problem is reported at once.
+   */
   function change(
     kind: AnyKind,
     key: string,
     expectedVersion: number | null | undefined,
     patch: (entry: Record<string, unknown>) => Record<string, unknown>,
-    root: string[],
-    who: Who,
-    reason?: string | null,
+    { root, who, reason, problems = () => [] }: ChangeOptions,
   ): WriteOutcome {
     return transaction((bodies) => {
       const tooLong = longReason(reason);
       if (tooLong) return refused(tooLong);
       const found = current(kind, key, expectedVersion);
       if ('userErrors' in found) return refused(...found.userErrors!);
-      const checked = check(kind, patch(found.entry), root, bodies);
-      if ('userErrors' in checked) return refused(...checked.userErrors);
+      const checked = checkEntry(kind, patch(found.entry), { root, store: storeFor(bodies), previous: found.entry });
+      const all = [...('userErrors' in checked ? checked.userErrors : []), ...problems(found.entry)];
+      if ('userErrors' in checked || all.length) return refused(...all);
       const version = found.version + 1;
-      facts.write(kind, checked.entry, version, { previous: kind.schema.parse(found.entry), bodyOf: bodies });
+      facts.write(kind, checked.entry, version, { previous: kind.schema.parse(found.entry), bodies });
       const after = storedForm(checked.entry);
       facts.revision({
         by: who.keyName,
@@ -236,7 +179,32 @@ export function createWrites(db: Db, onCommit: () => void) {
     });
   }
 
-  const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+  /**
+   * Sets the given fields; `sources` replaces the citations, `addSources`
+   * adds to them. A change to what the fact states needs a quote in the same
+   * update (in sources or addSources), as a new fact does.
+   */
+  function update(kind: AnyKind, key: string, expectedVersion: number, input: Record<string, unknown>, who: Who, reason?: string | null) {
+    const { addSources, ...fields } = defined(input) as { addSources?: Citation[] } & Record<string, unknown>;
+    const cited = fields.sources !== undefined || (addSources?.length ?? 0) > 0;
+    const needsQuote = (stored: Record<string, unknown>): UserError[] => {
+      const restated = restatedFields(kind, fields, stored);
+      if (cited || !restated.length) return [];
+      const message = `changes ${restated.join(', ')} without a quote for it: add the passage that states it to addSources (or sources)`;
+      return [userError(['input', 'addSources'], message, 'CITATION_REQUIRED')];
+    };
+    return change(
+      kind,
+      key,
+      expectedVersion,
+      (entry) => {
+        const next = { ...entry, ...fields, [kind.keyField]: key };
+        const sources = (next.sources as unknown[] | undefined) ?? [];
+        return addSources ? { ...next, sources: withAddedSources(sources, addSources) } : next;
+      },
+      { root: ['input'], who, reason, problems: needsQuote },
+    );
+  }
 
   return {
     /** A database opened read-only (DATABASE_READONLY, a replica) takes no writes. */
@@ -244,17 +212,18 @@ export function createWrites(db: Db, onCommit: () => void) {
     hasQueuedDocuments: () => facts.hasQueuedDocuments(),
     refreshSearchBatch: () => writeTransaction(db, () => facts.refreshQueued(REFRESH_BATCH)),
     create,
-    update: (kind: AnyKind, key: string, expectedVersion: number, input: Record<string, unknown>, who: Who, reason?: string | null) =>
-      change(kind, key, expectedVersion, (entry) => ({ ...entry, ...defined(input), [kind.keyField]: key }), ['input'], who, reason),
+    update,
     /** One more verbatim quote for a fact; its other fields stay as they are. */
     addCitation: (kind: AnyKind, key: string, citation: Citation, expectedVersion: number | null | undefined, who: Who) =>
       change(
         kind,
         key,
         expectedVersion,
-        (entry) => ({ ...entry, sources: [...((entry.sources as Citation[] | undefined) ?? []), citation] }),
-        ['citation'],
-        who,
+        (entry) => ({ ...entry, sources: withAddedSources((entry.sources as unknown[]) ?? [], [citation]) }),
+        {
+          root: ['citation'],
+          who,
+        },
       ),
     retract: (kind: AnyKind, key: string, reason: string, expectedVersion: number | null | undefined, who: Who): WriteOutcome =>
       transaction(() => {

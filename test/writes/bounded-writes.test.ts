@@ -11,6 +11,7 @@ import { seededDb } from '../helpers/temp-db.js';
 // served by an index (a plan never scans a table or the full-text index).
 
 const who = { keyName: 'bounded-bot' };
+const debuted = { article: 'synthetic-article', quote: 'Synthetic Company debuted' };
 const SMALL = 20;
 const LARGE = 2_000;
 
@@ -97,14 +98,20 @@ describe('updates and renames', () => {
     const version = store.writes.readOnly
       ? 0
       : (store.db.$client.prepare(`select version from companies where id = ?`).pluck().get(key) as number);
-    return store.writes.update(kinds.company as AnyKind, key, version, { name }, who);
+    return store.writes.update(kinds.company as AnyKind, key, version, { name, addSources: [debuted] }, who);
   };
 
   it('rewrites no search document for an update that leaves every name as it was, however many facts name the company', () => {
     const run = (store: Store) =>
       captured(() => {
         const version = store.db.$client.prepare(`select version from companies where id = 'synthetic-000001'`).pluck().get() as number;
-        return store.writes.update(kinds.company as AnyKind, 'synthetic-000001', version, { sector: 'Batteries' }, who);
+        return store.writes.update(
+          kinds.company as AnyKind,
+          'synthetic-000001',
+          version,
+          { sector: 'Batteries', addSources: [debuted] },
+          who,
+        );
       });
     const small = run(stores.small);
     const large = run(stores.large);

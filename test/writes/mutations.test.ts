@@ -158,8 +158,8 @@ describe('updates and retraction', () => {
   it('lets exactly one of two updates with the same expectedVersion win; the other gets CONFLICT and changes nothing', async () => {
     const id = await newListing('catl-sg-race');
     const [a, b] = await Promise.all([
-      editor(UPDATE, { id, v: 1, input: { status: 'PLANNED' } }),
-      editor(UPDATE, { id, v: 1, input: { status: 'WITHDRAWN' } }),
+      editor(UPDATE, { id, v: 1, input: { status: 'PLANNED', addSources: [{ article: 'morning-wire-catl', quote: LISTING_QUOTE }] } }),
+      editor(UPDATE, { id, v: 1, input: { status: 'WITHDRAWN', addSources: [{ article: 'morning-wire-catl', quote: LISTING_QUOTE }] } }),
     ]);
     const payloads = [a.body.data.updateListing, b.body.data.updateListing];
     const winners = payloads.filter((p) => p.userErrors.length === 0);

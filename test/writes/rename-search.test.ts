@@ -10,6 +10,8 @@ let editor: ReturnType<typeof as>;
 const CATL = toGlobalId('Company', 'catl');
 const NEW_ALIAS = 'Zebraquartz';
 const SEARCH = `query($q: String!) { search(query: $q, first: 20) { edges { node { node { __typename ... on Listing { id company { slug } } ... on IpoDeal { id company { slug } } ... on Company { slug } } } } } }`;
+// CATL's own seed quote, sent with each change: a change to what a fact states needs a quote.
+const CATL_QUOTE = { article: 'scmp-ubs-hong-kong-ipo-2025', quote: 'Contemporary Amperex Technology (CATL)' };
 const UPDATE = `mutation($id: ID!, $v: Int!, $input: UpdateCompanyInput!) {
   updateCompany(id: $id, expectedVersion: $v, input: $input, reason: "an alias the sources use") { company { version aliases } userErrors { code field } }
 }`;
@@ -31,7 +33,11 @@ describe('renaming a company', () => {
     const { company } = await api.data(`{ company(name: "CATL") { version aliases listings { id } ipoDeals { id } } }`);
     expect(company.listings.length + company.ipoDeals.length).toBeGreaterThan(0);
 
-    const renamed = await editor(UPDATE, { id: CATL, v: company.version, input: { aliases: [...company.aliases, NEW_ALIAS] } });
+    const renamed = await editor(UPDATE, {
+      id: CATL,
+      v: company.version,
+      input: { aliases: [...company.aliases, NEW_ALIAS], addSources: [CATL_QUOTE] },
+    });
     expect(renamed.body.data.updateCompany.userErrors).toEqual([]);
 
     const hits = await hitsFor(NEW_ALIAS);
@@ -40,7 +46,11 @@ describe('renaming a company', () => {
     expect(found('Listing').map((h) => h.company?.slug)).toEqual(company.listings.map(() => 'catl'));
     expect(found('IpoDeal').map((h) => h.company?.slug)).toEqual(company.ipoDeals.map(() => 'catl'));
 
-    const dropped = await editor(UPDATE, { id: CATL, v: company.version + 1, input: { aliases: company.aliases } });
+    const dropped = await editor(UPDATE, {
+      id: CATL,
+      v: company.version + 1,
+      input: { aliases: company.aliases, addSources: [CATL_QUOTE] },
+    });
     expect(dropped.body.data.updateCompany.userErrors).toEqual([]);
     expect(await hitsFor(NEW_ALIAS)).toEqual([]);
   });
@@ -53,7 +63,11 @@ describe('renaming a company', () => {
     });
     expect(retracted.body.data.retract.userErrors).toEqual([]);
 
-    const renamed = await editor(UPDATE, { id: CATL, v: company.version, input: { aliases: [...company.aliases, NEW_ALIAS] } });
+    const renamed = await editor(UPDATE, {
+      id: CATL,
+      v: company.version,
+      input: { aliases: [...company.aliases, NEW_ALIAS], addSources: [CATL_QUOTE] },
+    });
     expect(renamed.body.data.updateCompany.userErrors).toEqual([]);
     const hits = await hitsFor(NEW_ALIAS);
     expect(hits.some((h) => h.__typename === 'Company')).toBe(true);

@@ -28,7 +28,7 @@ describe('re-seeding after runtime edits', () => {
 
   it('keeps what the API created or changed, reports each disagreeing field, and still follows the seed elsewhere', async () => {
     const update = await editor(
-      `mutation($id: ID!) { updateCompany(id: $id, expectedVersion: 1, input: { description: "A battery maker.", sector: "Energy storage" }) { company { version } userErrors { code } } }`,
+      `mutation($id: ID!) { updateCompany(id: $id, expectedVersion: 1, input: { description: "A battery maker.", sector: "Energy storage", addSources: [{ article: "fixture-article", quote: "Acme Batteries, the largest battery maker" }] }) { company { version } userErrors { code } } }`,
       { id: companyId },
     );
     expect(update.body.data.updateCompany).toEqual({ company: { version: 2 }, userErrors: [] });

@@ -43,7 +43,7 @@ describe('renaming a company that many facts name', () => {
     const editor = as(api.url, makeKeys(api.db).editor);
     expect(await metricsNaming(api, 'Zanzibarite')).toBe(0);
     const res = await editor(
-      `mutation($id: ID!) { updateCompany(id: $id, expectedVersion: 1, input: { name: "Zanzibarite Holdings" }) { userErrors { code } } }`,
+      `mutation($id: ID!) { updateCompany(id: $id, expectedVersion: 1, input: { name: "Zanzibarite Holdings", addSources: [{ article: "synthetic-article", quote: "Synthetic Company debuted" }] }) { userErrors { code } } }`,
       { id: toGlobalId('Company', 'synthetic-000000') },
     );
     expect(res.body.data.updateCompany.userErrors).toEqual([]);
@@ -65,7 +65,13 @@ describe('renaming a company that many facts name', () => {
       .prepare(`select count(*) from search_dependencies where target_key = 'synthetic-000000'`)
       .pluck()
       .get() as number;
-    const outcome = writes.update(kinds.company as AnyKind, 'synthetic-000000', 1, { name: 'Quetzalcoatl Holdings' }, { keyName: 'test' });
+    const outcome = writes.update(
+      kinds.company as AnyKind,
+      'synthetic-000000',
+      1,
+      { name: 'Quetzalcoatl Holdings', addSources: [{ article: 'synthetic-article', quote: 'Synthetic Company debuted' }] },
+      { keyName: 'test' },
+    );
     expect(outcome.ok).toBe(true);
     expect(db.$client.prepare('select count(*) from search_refresh').pluck().get()).toBe(naming - REFRESH_BATCH);
 

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { quoteProblems } from '../kinds/citations.js';
+import type { Citation } from '../kinds/fields.js';
+import type { AnyKind } from '../kinds/index.js';
+import type { KindRef, Reference } from '../kinds/kind.js';
+import { referenceProblems } from '../kinds/references.js';
+import { storedForm } from './fact-writer.js';
+import { fromProblem, zodErrors, type UserError } from './user-errors.js';
+
+type Entry = Record<string, unknown>;
+
+/** What the checks ask the store: whether a referenced fact is live, and a live article's body. */
+export interface CheckStore {
+  exists: (target: KindRef, key: string) => boolean;
+  bodyOf: (slug: string) => string | undefined;
+}
+
+const shapeOf = (kind: AnyKind): Record<string, z.ZodType> => (kind.schema instanceof z.ZodObject ? kind.schema.shape : {});
+
+/**
+ * A client's input as an entry: GraphQL leaves out fields the client left
+ * out, and the entry schemas need every nullable field, so an absent nullable
+ * field is null (one that has a default keeps it).
+ */
+export function withNulls(kind: AnyKind, input: Entry): Entry {
+  const shape = shapeOf(kind);
+  const filled: Entry = {};
+  for (const [field, schema] of Object.entries(shape)) {
+    if (input[field] === undefined && schema.safeParse(undefined).success === false && schema.safeParse(null).success) filled[field] = null;
+  }
+  for (const [field, value] of Object.entries(input)) if (value !== undefined) filled[field] = value;
+  return filled;
+}
+
+/** The references an entry holds; read defensively from input that did not parse, whose fields may be anything. */
+function referencesOf(kind: AnyKind, entry: unknown): Reference[] {
+  try {
+    return kind.references(entry as never).filter((r) => r.key === null || typeof r.key === 'string');
+  } catch {
+    return [];
+  }
+}
+
+const isCitation = (c: unknown): c is Citation =>
+  typeof c === 'object' && c !== null && typeof (c as Citation).article === 'string' && typeof (c as Citation).quote === 'string';
+const citationKey = (c: Citation) => `${c.article}\u0000${c.quote}`;
+const citationsOf = (entry: unknown): unknown[] => {
+  const sources = (entry as Entry | null)?.sources;
+  return Array.isArray(sources) ? sources : [];
+};
+
+/** Whether a problem was already reported at this field, or at one that holds it or that it holds. */
+const overlaps = (reported: string[], field: string) =>
+  reported.some((r) => r === field || r.startsWith(`${field}.`) || field.startsWith(`${r}.`));
+
+/**
+ * Every problem with an entry at once: its schema's, and of what the store
+ * must confirm, the references and quotes it brings. On an update (with the
+ * entry as it was), only references and citations it did not hold before are
+ * checked against the store, so a company or article retracted since does not
+ * block a change to something else.
+ */
+export function checkEntry(
+  kind: AnyKind,
+  raw: Entry,
+  { root, store, previous }: { root: string[]; store: CheckStore; previous?: Entry },
+): { entry: unknown } | { userErrors: UserError[] } {
+  const parsed = kind.schema.safeParse(raw);
+  const schemaErrors = parsed.success ? [] : zodErrors(root, parsed.error);
+  const entry: unknown = parsed.success ? parsed.data : raw;
+  const reported = schemaErrors.map((e) => e.field.slice(root.length).join('.'));
+
+  const held = new Set(previous ? referencesOf(kind, previous).map((r) => `${r.target.typeName}:${r.key}`) : []);
+  const references = referencesOf(kind, entry).filter((r) => !overlaps(reported, r.field) && !held.has(`${r.target.typeName}:${r.key}`));
+
+  const cited = new Set(citationsOf(previous).filter(isCitation).map(citationKey));
+  const quoteErrors = citationsOf(entry).flatMap((c, i) => {
+    if (!isCitation(c) || cited.has(citationKey(c)) || overlaps(reported, `sources.${i}`)) return [];
+    return quoteProblems([c], store.bodyOf).map((p) => ({ ...p, field: p.field.replace(/^sources\.0\./, `sources.${i}.`) }));
+  });
+
+  const userErrors = [
+    ...schemaErrors,
+    ...referenceProblems(references, store.exists).map(fromProblem(root, () => 'UNKNOWN_REFERENCE')),
+    ...quoteErrors.map(fromProblem(root, (p) => (p.field.endsWith('.quote') ? 'QUOTE_NOT_IN_ARTICLE' : 'UNKNOWN_REFERENCE'))),
+  ];
+  return userErrors.length ? { userErrors } : { entry };
+}
+
+/** Citations to add after the ones a fact has, leaving out any it has already. */
+export function withAddedSources(sources: unknown[], added: Citation[]): unknown[] {
+  const present = new Set(sources.filter(isCitation).map(citationKey));
+  const fresh = added.filter((c) => {
+    const key = citationKey(c);
+    if (present.has(key)) return false;
+    present.add(key);
+    return true;
+  });
+  return [...sources, ...fresh];
+}
+
+/**
+ * The fields an update's input sets to a value other than the fact's stored
+ * one (each read by its own schema, so "2025-05" and a defaulted null compare
+ * as stored): what it states anew, which needs a quote. Citations and the
+ * curator's note do not count.
+ */
+export function restatedFields(kind: AnyKind, input: Entry, stored: Entry): string[] {
+  const shape = shapeOf(kind);
+  return Object.entries(input)
+    .filter(([field, value]) => !['sources', 'addSources', 'note'].includes(field) && value !== undefined)
+    .filter(([field, value]) => {
+      const parsed = shape[field]?.safeParse(value);
+      const normalized = parsed?.success ? storedForm(parsed.data) : value;
+      return JSON.stringify(normalized) !== JSON.stringify(stored[field] ?? null);
+    })
+    .map(([field]) => field);
+}
