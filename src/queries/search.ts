@@ -87,12 +87,13 @@ const ofKinds = `(@kinds is null or kind in (select value from json_each(@kinds)
 // prefixes or near spellings (@widened): decided inside each statement. Objects
 // holding a word exactly as written come first.
 const allFound = `exists (select 1 from search_index where search_index match @all and ${ofKinds})`;
+const matchExpression = `(case when ${allFound} then @all else @widened end)`;
 const matching = `from search_index
-  where search_index match (case when ${allFound} then @all else @widened end)
+  where search_index match ${matchExpression}
   and ${ofKinds}`;
 // Only widened matches need it: objects holding all words hold each as written. Reading every
 // object that holds any word took 28 ms of a 28.4 ms search at 100k companies ('listing rule change 4242').
-const exactFirst = `(case when ${allFound} then 1 else rowid in (select rowid from search_index where search_index match @any) end) desc`;
+const exactFirst = `(case when ${allFound} then 1 else rowid in (select rowid from search_index where search_index match @any) end)`;
 
 // The index stores each kind by its GraphQL type name.
 const kindByTypeName = new Map<string, SearchableKind>(searchableKinds.map((kind) => [kinds[kind].typeName, kind]));
@@ -120,11 +121,19 @@ function searchStatement<R>(db: Db, reader: ReaderThread | undefined, sql: strin
 
 export function searchQueries(db: Db, reader?: ReaderThread) {
   // The FTS5 table is not a Drizzle table: plain statements, prepared once and counted like the rest.
+  // snippet() costs the square of a document's matches, so only the page's rows get one: the page is
+  // ranked first, then the same match is read once more (search_index first, as CROSS JOIN forces:
+  // looking each row up by rowid would re-run the match, prefixes and all, per row) for their snippets.
   const page = searchStatement<{ kind: string; entity_id: string; score: number; snippet: string }>(
     db,
     reader,
-    `select kind, entity_id, -${rank} as score, snippet(search_index, -1, @open, @close, '…', 24) as snippet
-     ${matching} order by ${exactFirst}, ${rank}, kind, entity_id limit @limit offset @offset`,
+    `with page as (
+       select rowid as id, kind, entity_id, -${rank} as score, ${exactFirst} as exact
+       ${matching} order by exact desc, score desc, kind, entity_id limit @limit offset @offset)
+     select page.kind, page.entity_id, page.score, snippet(search_index, -1, @open, @close, '…', 24) as snippet
+     from search_index cross join page on page.id = search_index.rowid
+     where search_index match ${matchExpression}
+     order by page.exact desc, page.score desc, page.kind, page.entity_id`,
   );
   const count = searchStatement<{ n: number }>(db, reader, `select count(*) as n ${matching}`);
   // One statement text per number of widened words (at most FUZZY_WORDS), prepared on first use.
