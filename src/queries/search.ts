@@ -102,6 +102,18 @@ const matching = `from search_index
 // object that holds any word took 28 ms of a 28.4 ms search at 100k companies ('listing rule change 4242').
 const exactFirst = `(case when ${allFound} then 1 else rowid in (select rowid from search_index where search_index match @any and ${sampled('rowid')}) end)`;
 
+// snippet() weighs every match instance against every other, so its cost grows with the square of
+// a document's instances and one call cannot be stopped midway: past this many (marked tokens, times
+// the phrases one token may match) the passage is taken from the title alone.
+const MAX_SNIPPET_INSTANCES = 2_000;
+const marked = (column: number, name: string) => `(length(highlight(search_index, ${column}, @open, @close)) - length(${name})) / 2`;
+const instances = `(${marked(2, 'title')} + ${marked(3, 'body')}) * (case when ${allFound} then @allPhrases else @widenedPhrases end)`;
+const snippet = `(case when ${instances} <= ${MAX_SNIPPET_INSTANCES}
+  then snippet(search_index, -1, @open, @close, '…', 24)
+  else snippet(search_index, 2, @open, @close, '…', 24) end)`;
+/** Quoted phrases in a match expression: each is one term. */
+const phrases = (expression: string) => expression.split('"').length >> 1;
+
 // The index stores each kind by its GraphQL type name.
 const kindByTypeName = new Map<string, SearchableKind>(searchableKinds.map((kind) => [kinds[kind].typeName, kind]));
 function kindOf(typeName: string): SearchableKind {
@@ -138,7 +150,7 @@ export function searchQueries(db: Db, reader?: ReaderThread) {
     `with page as (
        select rowid as id, kind, entity_id, -${rank} as score, ${exactFirst} as exact
        ${matching} order by exact desc, score desc, kind, entity_id limit @limit offset @offset)
-     select page.kind, page.entity_id, page.score, snippet(search_index, -1, @open, @close, '…', 24) as snippet
+     select page.kind, page.entity_id, page.score, ${snippet} as snippet
      from search_index cross join page on page.id = search_index.rowid
      where search_index match ${matchExpression} and ${sampled('search_index.rowid')} and ${checked('page.id')}
      order by page.exact desc, page.score desc, page.kind, page.entity_id`,
@@ -183,7 +195,12 @@ export function searchQueries(db: Db, reader?: ReaderThread) {
           };
         },
         page: async (match: SearchMatch, limit: number, offset: number) =>
-          (await page({ ...match, open: OPEN, close: CLOSE, limit, offset }, deadline)).map((r): SearchRow => ({
+          (
+            await page(
+              { ...match, allPhrases: phrases(match.all), widenedPhrases: phrases(match.widened), open: OPEN, close: CLOSE, limit, offset },
+              deadline,
+            )
+          ).map((r): SearchRow => ({
             kind: kindOf(r.kind),
             entityId: r.entity_id,
             score: r.score,

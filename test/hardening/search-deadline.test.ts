@@ -44,4 +44,10 @@ describe('a search past its deadline', () => {
       expect(res.body.data.search.totalCount, ordinary).toBeGreaterThan(0);
     }
   });
+
+  it("takes the passage of a document with too many matches to weigh from its title: the body's is quadratic work", async () => {
+    const res = await search(LOREM_QUERY, 1);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.search.edges[0].node.snippet).toMatch(/^<mark>Lorem<\/mark> \d+$/);
+  });
 });
