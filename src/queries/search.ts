@@ -3,7 +3,6 @@ import type { Db } from '../db/open.js';
 import type { ReaderThread } from '../db/reader-thread.js';
 import { recordStatement } from '../db/statement-log.js';
 import { kinds, searchableKinds, type SearchableKind } from '../kinds/index.js';
-import { distance } from 'fastest-levenshtein';
 import { rawStatement } from './fast-row-mapper.js';
 
 /** A search's match expressions, once its words' near spellings are known. */
@@ -40,12 +39,37 @@ export function ftsExpressions(text: string): { terms: string[]; all: string; an
   return { terms, all: quoted.join(' AND '), any: quoted.join(' OR ') };
 }
 
-// Typo tolerance: a word of at least 5 letters also matches the index's terms
-// within 1 edit (2 from 8 letters) that share its first two letters, the usual
-// place typos are not made; a word of at least 3 letters also matches as a
-// prefix ('semicon'). Only the first 8 words are widened.
+// Typo tolerance: a word of 5 to 7 letters also matches the index's terms
+// within 1 edit, one of 8 or more within 2, if they share its first two
+// letters, the usual place typos are not made; a word of at least 3 letters
+// also matches as a prefix ('semicon'). Only the first 8 words are widened.
+// Two edits below 8 letters, or one at 4, would often reach another word of
+// the index instead.
 const FUZZY_WORDS = 8;
 const maxEdits = (word: string) => (word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0);
+
+/**
+ * Edits between two words (optimal string alignment): a letter added, removed
+ * or changed, or two adjacent letters swapped, each one edit. A swap is the
+ * commonest typo ('Huwaei'), and two edits for Levenshtein.
+ */
+export function editDistance(a: string, b: string): number {
+  const s = Array.from(a);
+  const t = Array.from(b);
+  let twoBack: number[] = [];
+  let previous = Array.from({ length: t.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= s.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= t.length; j++) {
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (s[i - 1] === t[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d = Math.min(d, twoBack[j - 2]! + 1);
+      current.push(d);
+    }
+    twoBack = previous;
+    previous = current;
+  }
+  return previous[t.length]!;
+}
 
 // Every scan of a search statement calls within_deadline(rowid) in its WHERE, which stops the statement
 // once its deadline has passed: on every row where rows are costly (vocabulary terms, the page's passages),
@@ -78,7 +102,9 @@ function vocabularyParams(words: string[]): Record<string, unknown> {
 export function widenedExpression(terms: string[], candidates: { word: number; term: string }[]): string {
   return terms
     .map((t, i) => {
-      const near = candidates.filter((c) => c.word === i && c.term !== t && distance(c.term, t) <= maxEdits(t)).map((c) => `"${c.term}"`);
+      const near = candidates
+        .filter((c) => c.word === i && c.term !== t && editDistance(c.term, t) <= maxEdits(t))
+        .map((c) => `"${c.term}"`);
       return `(${[`"${t}"`, ...(t.length >= 3 ? [`"${t}" *`] : []), ...near].join(' OR ')})`;
     })
     .join(' OR ');
