@@ -132,7 +132,8 @@ const exactFirst = `(case when ${allFound} then 1 else rowid in (select rowid fr
 // a document's instances and one call cannot be stopped midway: past this many (marked tokens, times
 // the phrases one token may match) the passage is taken from the title alone.
 const MAX_SNIPPET_INSTANCES = 2_000;
-const marked = (column: number, name: string) => `(length(highlight(search_index, ${column}, @open, @close)) - length(${name})) / 2`;
+const marked = (column: number, name: string) =>
+  `(length(highlight(search_index, ${column}, @open, @close)) - length(search_index.${name})) / 2`;
 const instances = `(${marked(2, 'title')} + ${marked(3, 'body')}) * (case when ${allFound} then @allPhrases else @widenedPhrases end)`;
 const snippet = `(case when ${instances} <= ${MAX_SNIPPET_INSTANCES}
   then snippet(search_index, -1, @open, @close, '…', 24)
