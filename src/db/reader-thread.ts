@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { DeadlineExceeded, WITHIN_DEADLINE } from './deadline.js';
 
 /**
  * A read-only connection to the same SQLite file in a worker thread, for the
@@ -8,30 +9,36 @@ import { Worker } from 'node:worker_threads';
  * synchronous: on the main thread such a statement would stall every other
  * request and /healthz with it. Jobs run one at a time; each carries its
  * request's deadline, and one still queued when the deadline passes never runs.
+ * A running statement that calls within_deadline() (deadline.ts) stops there
+ * once its deadline has passed, freeing the thread for the next job.
  */
 export interface ReaderThread {
   all<R>(sql: string, params: Record<string, unknown>, deadline: number): Promise<R[]>;
   close(): Promise<void>;
 }
 
-export class DeadlineExceeded extends Error {
-  override name = 'DeadlineExceeded';
-}
-
 // Plain JavaScript evaluated in the worker, so it runs the same under tsx, vitest and dist/.
+// within_deadline() is deadline.ts's function, for the job running now.
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.filename, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
+class Past extends Error {}
+let deadline = 0;
+db.function(workerData.withinDeadline, { deterministic: false }, (rowid) => {
+  if (Date.now() >= deadline) throw new Past();
+  return 1;
+});
 const statements = new Map();
-parentPort.on('message', ({ id, sql, params }) => {
+parentPort.on('message', (job) => {
+  deadline = job.deadline;
   try {
-    let statement = statements.get(sql);
-    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
-    parentPort.postMessage({ id, rows: statement.all(params) });
+    let statement = statements.get(job.sql);
+    if (!statement) statements.set(job.sql, (statement = db.prepare(job.sql)));
+    parentPort.postMessage({ id: job.id, rows: statement.all(job.params) });
   } catch (error) {
-    parentPort.postMessage({ id, error: error.message });
+    parentPort.postMessage({ id: job.id, error: error.message, past: error instanceof Past });
   }
 });
 `;
@@ -48,7 +55,7 @@ interface Job {
 
 export function startReaderThread(filename: string): ReaderThread {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(workerSource, { eval: true, workerData: { driver, filename } });
+  const worker = new Worker(workerSource, { eval: true, workerData: { driver, filename, withinDeadline: WITHIN_DEADLINE } });
   // The worker must not keep a draining process alive.
   worker.unref();
   const queue: Job[] = [];
@@ -69,13 +76,13 @@ export function startReaderThread(filename: string): ReaderThread {
         continue;
       }
       running = job;
-      worker.postMessage({ id: job.id, sql: job.sql, params: job.params });
+      worker.postMessage({ id: job.id, sql: job.sql, params: job.params, deadline: job.deadline });
     }
   };
-  worker.on('message', ({ id, rows, error }: { id: number; rows?: unknown[]; error?: string }) => {
+  worker.on('message', ({ id, rows, error, past }: { id: number; rows?: unknown[]; error?: string; past?: boolean }) => {
     const job = running;
     running = undefined;
-    if (job?.id === id) settle(job, error ? { error: new Error(error) } : { rows });
+    if (job?.id === id) settle(job, past ? { error: new DeadlineExceeded() } : error ? { error: new Error(error) } : { rows });
     pump();
   });
   worker.on('error', (error) => {
@@ -89,7 +96,7 @@ export function startReaderThread(filename: string): ReaderThread {
       new Promise<R[]>((resolve, reject) => {
         if (failure) return reject(failure);
         const job: Job = { id: nextId++, sql, params, deadline, resolve: resolve as (rows: unknown[]) => void, reject };
-        // The caller hears of the deadline at once; a statement already running finishes unheard.
+        // The caller hears of the deadline at once; a statement already running stops at its next within_deadline().
         job.timer = setTimeout(
           () => {
             const index = queue.indexOf(job);

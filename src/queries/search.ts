@@ -1,8 +1,8 @@
+import { deadlineGuard, WITHIN_DEADLINE } from '../db/deadline.js';
 import type { Db } from '../db/open.js';
 import type { ReaderThread } from '../db/reader-thread.js';
 import { recordStatement } from '../db/statement-log.js';
 import { kinds, searchableKinds, type SearchableKind } from '../kinds/index.js';
-import { distance } from 'fastest-levenshtein';
 import { rawStatement } from './fast-row-mapper.js';
 
 /** A search's match expressions, once its words' near spellings are known. */
@@ -39,19 +39,50 @@ export function ftsExpressions(text: string): { terms: string[]; all: string; an
   return { terms, all: quoted.join(' AND '), any: quoted.join(' OR ') };
 }
 
-// Typo tolerance: a word of at least 5 letters also matches the index's terms
-// within 1 edit (2 from 8 letters) that share its first two letters, the usual
-// place typos are not made; a word of at least 3 letters also matches as a
-// prefix ('semicon'). Only the first 8 words are widened.
+// Typo tolerance: a word of 5 to 7 letters also matches the index's terms
+// within 1 edit, one of 8 or more within 2, if they share its first two
+// letters, the usual place typos are not made; a word of at least 3 letters
+// also matches as a prefix ('semicon'). Only the first 8 words are widened.
+// Two edits below 8 letters, or one at 4, would often reach another word of
+// the index instead.
 const FUZZY_WORDS = 8;
 const maxEdits = (word: string) => (word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0);
+
+/**
+ * Edits between two words (optimal string alignment): a letter added, removed
+ * or changed, or two adjacent letters swapped, each one edit. A swap is the
+ * commonest typo ('Huwaei'), and two edits for Levenshtein.
+ */
+export function editDistance(a: string, b: string): number {
+  const s = Array.from(a);
+  const t = Array.from(b);
+  let twoBack: number[] = [];
+  let previous = Array.from({ length: t.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= s.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= t.length; j++) {
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (s[i - 1] === t[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d = Math.min(d, twoBack[j - 2]! + 1);
+      current.push(d);
+    }
+    twoBack = previous;
+    previous = current;
+  }
+  return previous[t.length]!;
+}
+
+// Every scan of a search statement calls within_deadline(rowid) in its WHERE, which stops the statement
+// once its deadline has passed: on every row where rows are costly (vocabulary terms, the page's passages),
+// else on rows whose rowid is a multiple of 64, which spares a broad search a JavaScript call per match.
+const checked = (rowid: string) => `${WITHIN_DEADLINE}(${rowid})`;
+const sampled = (rowid: string) => `((${rowid} & 63) or ${checked(rowid)})`;
 
 /** One statement for the candidate terms of every widened word: a range of the vocabulary per word. */
 function vocabularySql(count: number): string {
   return Array.from(
     { length: count },
     (_, i) =>
-      `select ${i} as word, term from search_vocabulary where term >= @from${i} and term < @to${i} and length(term) between @min${i} and @max${i}`,
+      `select ${i} as word, term from search_vocabulary where term >= @from${i} and term < @to${i} and length(term) between @min${i} and @max${i} and ${checked('rowid')}`,
   ).join(' union all ');
 }
 
@@ -71,7 +102,9 @@ function vocabularyParams(words: string[]): Record<string, unknown> {
 export function widenedExpression(terms: string[], candidates: { word: number; term: string }[]): string {
   return terms
     .map((t, i) => {
-      const near = candidates.filter((c) => c.word === i && c.term !== t && distance(c.term, t) <= maxEdits(t)).map((c) => `"${c.term}"`);
+      const near = candidates
+        .filter((c) => c.word === i && c.term !== t && editDistance(c.term, t) <= maxEdits(t))
+        .map((c) => `"${c.term}"`);
       return `(${[`"${t}"`, ...(t.length >= 3 ? [`"${t}" *`] : []), ...near].join(' OR ')})`;
     })
     .join(' OR ');
@@ -86,13 +119,27 @@ const ofKinds = `(@kinds is null or kind in (select value from json_each(@kinds)
 // All words when some object holds them all, else any of them, as written, as
 // prefixes or near spellings (@widened): decided inside each statement. Objects
 // holding a word exactly as written come first.
-const allFound = `exists (select 1 from search_index where search_index match @all and ${ofKinds})`;
+const allFound = `exists (select 1 from search_index where search_index match @all and ${ofKinds} and ${sampled('rowid')})`;
+const matchExpression = `(case when ${allFound} then @all else @widened end)`;
 const matching = `from search_index
-  where search_index match (case when ${allFound} then @all else @widened end)
-  and ${ofKinds}`;
+  where search_index match ${matchExpression}
+  and ${ofKinds} and ${sampled('rowid')}`;
 // Only widened matches need it: objects holding all words hold each as written. Reading every
 // object that holds any word took 28 ms of a 28.4 ms search at 100k companies ('listing rule change 4242').
-const exactFirst = `(case when ${allFound} then 1 else rowid in (select rowid from search_index where search_index match @any) end) desc`;
+const exactFirst = `(case when ${allFound} then 1 else rowid in (select rowid from search_index where search_index match @any and ${sampled('rowid')}) end)`;
+
+// snippet() weighs every match instance against every other, so its cost grows with the square of
+// a document's instances and one call cannot be stopped midway: past this many (marked tokens, times
+// the phrases one token may match) the passage is taken from the title alone.
+const MAX_SNIPPET_INSTANCES = 2_000;
+const marked = (column: number, name: string) =>
+  `(length(highlight(search_index, ${column}, @open, @close)) - length(search_index.${name})) / 2`;
+const instances = `(${marked(2, 'title')} + ${marked(3, 'body')}) * (case when ${allFound} then @allPhrases else @widenedPhrases end)`;
+const snippet = `(case when ${instances} <= ${MAX_SNIPPET_INSTANCES}
+  then snippet(search_index, -1, @open, @close, '…', 24)
+  else snippet(search_index, 2, @open, @close, '…', 24) end)`;
+/** Quoted phrases in a match expression: each is one term. */
+const phrases = (expression: string) => expression.split('"').length >> 1;
 
 // The index stores each kind by its GraphQL type name.
 const kindByTypeName = new Map<string, SearchableKind>(searchableKinds.map((kind) => [kinds[kind].typeName, kind]));
@@ -109,8 +156,9 @@ function kindOf(typeName: string): SearchableKind {
  */
 function searchStatement<R>(db: Db, reader: ReaderThread | undefined, sql: string) {
   if (!reader) {
+    const underDeadline = deadlineGuard(db.$client);
     const local = rawStatement<R>(db, sql);
-    return (params: Record<string, unknown>): Promise<R[]> => Promise.resolve(local.all(params));
+    return async (params: Record<string, unknown>, deadline: number): Promise<R[]> => underDeadline(deadline, () => local.all(params));
   }
   return (params: Record<string, unknown>, deadline: number): Promise<R[]> => {
     recordStatement(sql, [params]);
@@ -120,11 +168,19 @@ function searchStatement<R>(db: Db, reader: ReaderThread | undefined, sql: strin
 
 export function searchQueries(db: Db, reader?: ReaderThread) {
   // The FTS5 table is not a Drizzle table: plain statements, prepared once and counted like the rest.
+  // snippet() costs the square of a document's matches, so only the page's rows get one: the page is
+  // ranked first, then the same match is read once more (search_index first, as CROSS JOIN forces:
+  // looking each row up by rowid would re-run the match, prefixes and all, per row) for their snippets.
   const page = searchStatement<{ kind: string; entity_id: string; score: number; snippet: string }>(
     db,
     reader,
-    `select kind, entity_id, -${rank} as score, snippet(search_index, -1, @open, @close, '…', 24) as snippet
-     ${matching} order by ${exactFirst}, ${rank}, kind, entity_id limit @limit offset @offset`,
+    `with page as (
+       select rowid as id, kind, entity_id, -${rank} as score, ${exactFirst} as exact
+       ${matching} order by exact desc, score desc, kind, entity_id limit @limit offset @offset)
+     select page.kind, page.entity_id, page.score, ${snippet} as snippet
+     from search_index cross join page on page.id = search_index.rowid
+     where search_index match ${matchExpression} and ${sampled('search_index.rowid')} and ${checked('page.id')}
+     order by page.exact desc, page.score desc, page.kind, page.entity_id`,
   );
   const count = searchStatement<{ n: number }>(db, reader, `select count(*) as n ${matching}`);
   // One statement text per number of widened words (at most FUZZY_WORDS), prepared on first use.
@@ -166,7 +222,12 @@ export function searchQueries(db: Db, reader?: ReaderThread) {
           };
         },
         page: async (match: SearchMatch, limit: number, offset: number) =>
-          (await page({ ...match, open: OPEN, close: CLOSE, limit, offset }, deadline)).map((r): SearchRow => ({
+          (
+            await page(
+              { ...match, allPhrases: phrases(match.all), widenedPhrases: phrases(match.widened), open: OPEN, close: CLOSE, limit, offset },
+              deadline,
+            )
+          ).map((r): SearchRow => ({
             kind: kindOf(r.kind),
             entityId: r.entity_id,
             score: r.score,

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { DeadlineExceeded } from '../db/reader-thread.js';
+import { DeadlineExceeded } from '../db/deadline.js';
 import { connectionFrom, pageWindow } from '../graphql/connection.js';
 import { badUserInput } from '../graphql/errors.js';
 import type { Resolvers, SearchResultType } from '../generated/resolvers-types.js';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromGlobalId } from '../../src/graphql/global-id.js';
+import { editDistance } from '../../src/queries/search.js';
 import { curatedSeed, startApi, type TestApi } from '../helpers/api.js';
 
 let api: TestApi;
@@ -70,6 +71,37 @@ describe('search by what people type', () => {
     expect(await statementsOf('semicondutor')).toBe(4);
     // A prefix finds something: no vocabulary lookup, only the page and count.
     expect(await statementsOf('semicon')).toBe(2);
+  });
+
+  it('counts a swap of two adjacent letters as one edit, so Huwaei, Huawie, Tecnent and Midae find Huawei, Tencent and Midea', async () => {
+    const companies = async (query: string) =>
+      (await search(query)).hits.filter((h: { type: string }) => h.type === 'Company').map((h: { key: string }) => h.key);
+    for (const [typo, slug] of [
+      ['Huwaei', 'huawei'],
+      ['Huawie', 'huawei'],
+      ['Tecnent', 'tencent'],
+      ['Midae', 'midea-group'],
+    ]) {
+      expect(await companies(typo!), typo).toContain(slug);
+    }
+    // Nothing as written or as a prefix (1), near spellings (1), their page (1) and count (1).
+    expect(await statementsOf('Huwaei')).toBe(4);
+  });
+
+  it('does not match a plainly different word, nor one two edits away below 8 letters', async () => {
+    expect((await search('Hunter')).hits).toEqual([]);
+    const keys = async (query: string) => (await search(query)).hits.map((h: { key: string }) => h.key);
+    expect(await keys('Midas')).not.toContain('midea-group');
+    expect(await keys('Tenant')).not.toContain('tencent');
+  });
+
+  it('measures edits as optimal string alignment: adjacent swaps count one, a letter is edited once', () => {
+    expect(editDistance('huwaei', 'huawei')).toBe(1);
+    expect(editDistance('midae', 'midea')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('ca', 'abc')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('tencent', 'tencent')).toBe(0);
   });
 
   it('ranks objects holding a word exactly as written before those that only hold a near spelling', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeadlineExceeded, startReaderThread, type ReaderThread } from '../../src/db/reader-thread.js';
+import { DeadlineExceeded } from '../../src/db/deadline.js';
+import { startReaderThread, type ReaderThread } from '../../src/db/reader-thread.js';
 import { startApi, type TestApi } from '../helpers/api.js';
 
 let spent: TestApi;
@@ -35,6 +36,14 @@ describe('the execution budget', () => {
     const expected = spent.db.$client.prepare("select count(*) as n from companies where id like 'c%'").get() as { n: number };
     expect(rows).toEqual([expected]);
     await expect(reader.all('select 1', {}, Date.now() - 1)).rejects.toBeInstanceOf(DeadlineExceeded);
+  });
+
+  it('stops a running statement that calls within_deadline() once its deadline passes, and runs the next at once', async () => {
+    // Without the check this counts for minutes; the reader then answers the next statement only after it.
+    const endless =
+      'with recursive n(i) as (select 1 union all select i + 1 from n limit 1e10) select count(*) as n from n where within_deadline(i)';
+    await expect(reader.all(endless, {}, Date.now() + 100)).rejects.toBeInstanceOf(DeadlineExceeded);
+    expect(await reader.all('select 3 as three', {}, Date.now() + 1_000)).toEqual([{ three: 3 }]);
   });
 
   it('reports an SQL error from the reader thread as an error of that statement, and keeps running the next', async () => {

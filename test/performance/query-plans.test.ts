@@ -233,4 +233,20 @@ describe('query plans', () => {
       .filter((c) => c.sorts.length);
     expect(sorts).toEqual([]);
   });
+  it("calls snippet() only for the page's rows: after the ranking has sorted and cut the page, not for every match", () => {
+    const capturedSql: { sql: string; params: unknown[] }[] = [];
+    withStatementLog({ statements: { count: 0 }, capturedSql }, () => {
+      const found = q.search.search('synthetic company', null, Date.now() + 60_000)!;
+      void found.page(found.plain(), 21, 0);
+    });
+    expect(capturedSql).toHaveLength(1);
+    const { sql, params } = capturedSql[0]!;
+    const program = db.$client.prepare<unknown[], { addr: number; opcode: string; p4: unknown }>(`explain ${sql}`).all(...params);
+    // snippet() costs the square of a document's matches: computed before the sort, it ran for every match.
+    // So does highlight(), which counts a page row's matches to decide whether snippet() may run.
+    const firstSort = program.find((op) => op.opcode === 'Sort' || op.opcode === 'SorterSort')!;
+    const passages = program.filter((op) => op.opcode === 'Function' && /^(snippet|highlight)\(/.test(String(op.p4)));
+    expect(passages.length).toBeGreaterThan(0);
+    expect(passages.filter((op) => op.addr < firstSort.addr)).toEqual([]);
+  });
 });
