@@ -125,7 +125,7 @@ describe('control and bidirectional characters', () => {
     ]);
     const created = await editor(CREATE_COMPANY, { input: { name: 'Renamed Holdings', sources } });
     const { id } = created.body.data.createCompany.company;
-    const renamed = await editor(UPDATE_COMPANY, { id, input: { name: 'Renamed\u0000Holdings' } });
+    const renamed = await editor(UPDATE_COMPANY, { id, input: { name: 'Renamed\u0000Holdings', addSources: sources } });
     expect(renamed.body.data.updateCompany.userErrors).toEqual([
       expect.objectContaining({ field: ['input', 'name'], code: 'INVALID_INPUT' }),
     ]);

@@ -117,7 +117,7 @@ describe('migrating a database of the previous release', () => {
     const listing = (await hits('Zhongshan Lighting Holdings')).find((n) => n.__typename === 'Listing')!.id;
     const company = (await api.data(`{ company(name: "Zhongshan Lighting") { id version } }`)).company;
     const renamed = await editor(
-      `mutation($id: ID!, $v: Int!) { updateCompany(id: $id, expectedVersion: $v, input: { name: "Zhongshan Lamps Group" }) { userErrors { code } } }`,
+      `mutation($id: ID!, $v: Int!) { updateCompany(id: $id, expectedVersion: $v, input: { name: "Zhongshan Lamps Group", addSources: [{ article: "fixture-wire-zhongshan", quote: "Zhongshan Lighting Group said on Tuesday" }] }) { userErrors { code } } }`,
       { id: company.id, v: company.version },
     );
     expect(renamed.body.data.updateCompany.userErrors).toEqual([]);
