@@ -52,6 +52,10 @@ export function httpCachingPlugin(
           const get = request.http?.method === 'GET';
           const key = store && contextValue.cacheKey;
           if (!ok || !(get || key)) return;
+          if (contextValue.noStore) {
+            if (get) response.http.headers.set('cache-control', 'no-store');
+            return;
+          }
           // The bytes Apollo is about to send (its JSON plus a newline), encoded once for the ETag and the cache.
           const body = Buffer.from(JSON.stringify(result) + '\n');
           const cost = (result.extensions?.cost as { requestedQueryCost?: number } | undefined)?.requestedQueryCost ?? 0;

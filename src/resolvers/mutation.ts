@@ -16,7 +16,7 @@ import { loadTyped } from './load.js';
 // checks the two agree).
 
 /** A write's statements, counted toward the request like its reads; a refusal of the store answered with its code. */
-function inRequest<T>(ctx: Context, write: () => T): T {
+export function inRequest<T>(ctx: Context, write: () => T): T {
   try {
     return withStatementLog(ctx, write);
   } catch (error) {
