@@ -1987,7 +1987,7 @@ export type Retraction = {
   __typename?: 'Retraction';
   /** When it was retracted (ISO 8601, UTC). */
   at: Scalars['String']['output'];
-  /** The name of the API key that retracted it, or 'seed' when it left the seed files. */
+  /** Who retracted it: 'seed' when it left the seed files; otherwise the API key's name for editor and admin keys, and 'curator' for readers and anonymous clients (key names identify people and services). */
   by: Scalars['String']['output'];
   /** The reason given. */
   reason: Scalars['String']['output'];
@@ -2004,7 +2004,7 @@ export type Revision = {
   at: Scalars['String']['output'];
   /** The fact before the change, as JSON in the seed file's format; null for a creation. */
   before?: Maybe<Scalars['String']['output']>;
-  /** The name of the API key that made it, or 'seed'. */
+  /** Who made it: 'seed' for the seed files; otherwise the API key's name for editor and admin keys, and 'curator' for readers and anonymous clients (key names identify people and services). */
   by: Scalars['String']['output'];
   /** The top-level fields of the entry the change set, e.g. ['status', 'sources']: every field for a creation, none for a retraction. */
   changedFields: Array<Scalars['String']['output']>;
@@ -2053,7 +2053,7 @@ export type RevisionEdge = {
 
 /** Narrows Query.revisions; every given condition must hold. */
 export type RevisionFilter = {
-  /** Only changes made by this key name ('seed' for the seed's). */
+  /** Only changes made by this key name ('seed' for the seed's). Readers and anonymous clients filter by what they are shown: 'curator' for every change made with a key, 'seed'; a key's name matches nothing for them. */
   by?: InputMaybe<Scalars['String']['input']>;
   /** Only changes to facts of this GraphQL type, e.g. 'Listing'. */
   kind?: InputMaybe<Scalars['String']['input']>;
