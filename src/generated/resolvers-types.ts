@@ -1183,6 +1183,18 @@ export type Mutation = {
   createMetric: MetricPayload;
   /** Creates a PolicyEvent with at least one verbatim citation. Needs an editor key. */
   createPolicyEvent: PolicyEventPayload;
+  /**
+   * Erases a retracted fact's own text for good (a secret pasted into a field,
+   * say), in one transaction: its names, descriptions, tickers, aliases (emptied)
+   * or an article's title, body and link read '[purged]' (a link null) in the fact
+   * and in every revision's before and after, and text derived from them goes
+   * too (an article's mentioned companies, the name in other facts' search
+   * text). Its id, slug, kind, version history, retraction, reasons, citations
+   * (verbatim article text) and other fields (codes, dates, figures, references)
+   * stay. Writes one PURGE revision. Only a retracted fact (else NOT_RETRACTED).
+   * Needs an admin key.
+   */
+  purge: NodePayload;
   /** Withdraws a fact: it leaves lists and search, stays reachable by node(id) with its retraction. Nothing is deleted. Needs an editor key. */
   retract: NodePayload;
   /** Revokes an API key: every server refuses it from its next request. Needs an admin key, whose name is recorded as revokedBy. */
@@ -1344,6 +1356,21 @@ export type MutationCreatePolicyEventArgs = {
  * mutation is one transaction, committed before the answer; each change to a
  * fact writes one revision. Mutations are POST only.
  */
+export type MutationPurgeArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Every write. Writes need an API key with the editor role (Authorization:
+ * Bearer ...), key management the admin role: without a key the answer is
+ * UNAUTHENTICATED, with a key whose role is too low FORBIDDEN (top-level
+ * errors). A refused input is answered with userErrors and writes nothing. Each
+ * mutation is one transaction, committed before the answer; each change to a
+ * fact writes one revision. Mutations are POST only.
+ */
 export type MutationRetractArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -1494,7 +1521,7 @@ export type NodeRevisionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** A fact after addCitation or retract. */
+/** A fact after addCitation, retract or purge. */
 export type NodePayload = {
   __typename?: 'NodePayload';
   /** The fact; null when the input was refused. */
@@ -1998,7 +2025,7 @@ export type Revision = {
   __typename?: 'Revision';
   /** What the change did. */
   action: RevisionAction;
-  /** The fact after the change, as JSON in the seed file's format (for a retraction, as it was when retracted). */
+  /** The fact after the change, as JSON in the seed file's format (for a retraction, as it was when retracted). Once the fact is purged, its text reads '[purged]' here and in before. */
   after: Scalars['String']['output'];
   /** When the change was committed (ISO 8601, UTC). */
   at: Scalars['String']['output'];
@@ -2006,7 +2033,7 @@ export type Revision = {
   before?: Maybe<Scalars['String']['output']>;
   /** Who made it: 'seed' for the seed files; otherwise the API key's name for editor and admin keys, and 'curator' for readers and anonymous clients (key names identify people and services). */
   by: Scalars['String']['output'];
-  /** The top-level fields of the entry the change set, e.g. ['status', 'sources']: every field for a creation, none for a retraction. */
+  /** The top-level fields of the entry the change set, e.g. ['status', 'sources']: every field for a creation, none for a retraction or a purge. */
   changedFields: Array<Scalars['String']['output']>;
   /** true when the seed files made this change (by is then 'seed'). */
   fromSeed: Scalars['Boolean']['output'];
@@ -2024,6 +2051,8 @@ export type Revision = {
 export type RevisionAction =
   /** The fact was created (through the API, or by the seed). */
   | 'CREATE'
+  /** An admin purged the retracted fact's text: it now reads '[purged]' in the fact and in every earlier revision's before and after. This revision holds only the purged entry; its reason says why. */
+  | 'PURGE'
   /** The fact was retracted. */
   | 'RETRACT'
   /** Fields of the fact changed, or a citation was added. */
@@ -2347,6 +2376,8 @@ export type UserErrorCode =
   | 'INVALID_NAME'
   /** The id names no fact that can be changed this way. */
   | 'NOT_FOUND'
+  /** purge: the fact is not retracted; only a retracted fact can be purged. */
+  | 'NOT_RETRACTED'
   /** A quote is not an exact substring of its article's body. */
   | 'QUOTE_NOT_IN_ARTICLE'
   /** A text, a list or a key is longer than its limit (the message names it): citations per fact, quote, name, description, aliases, article body, slug, URL, idempotency key or reason. */
@@ -3070,6 +3101,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createMarketIndex?: Resolver<ResolversTypes['MarketIndexPayload'], ParentType, ContextType, RequireFields<MutationCreateMarketIndexArgs, 'input'>>;
   createMetric?: Resolver<ResolversTypes['MetricPayload'], ParentType, ContextType, RequireFields<MutationCreateMetricArgs, 'input'>>;
   createPolicyEvent?: Resolver<ResolversTypes['PolicyEventPayload'], ParentType, ContextType, RequireFields<MutationCreatePolicyEventArgs, 'input'>>;
+  purge?: Resolver<ResolversTypes['NodePayload'], ParentType, ContextType, RequireFields<MutationPurgeArgs, 'expectedVersion' | 'id' | 'reason'>>;
   retract?: Resolver<ResolversTypes['NodePayload'], ParentType, ContextType, RequireFields<MutationRetractArgs, 'id' | 'reason'>>;
   revokeApiKey?: Resolver<ResolversTypes['RevokeApiKeyPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'name'>>;
   updateCompany?: Resolver<ResolversTypes['CompanyPayload'], ParentType, ContextType, RequireFields<MutationUpdateCompanyArgs, 'expectedVersion' | 'id' | 'input'>>;

@@ -1,19 +1,10 @@
-import { readOnlyDatabase } from '../auth/errors.js';
 import { KeyError } from '../auth/key-store.js';
 import { requireRole } from '../auth/require-role.js';
-import type { Context } from '../context/context.js';
 import type { Resolvers, UserError } from '../generated/resolvers-types.js';
-import { inRequest } from './mutation.js';
+import { admin, inRequest } from './mutation.js';
 
 // Key management over the API: what `npm run keys` does on the file, for admin
 // keys, with the admin's name recorded as who created or revoked a key.
-
-/** The admin key's name, for the audit columns; admins only, on a database that takes writes. */
-const admin = (ctx: Context): string => {
-  const { keyName } = requireRole(ctx, 'admin');
-  if (ctx.writes.readOnly) throw readOnlyDatabase();
-  return keyName;
-};
 
 /** The key store's refusal as a userError on the input field it concerns; anything else is thrown on. */
 function refusal(error: unknown, field: (code: KeyError['code']) => string[]): UserError {
@@ -32,7 +23,7 @@ export const apiKeyResolvers: Resolvers = {
   },
   Mutation: {
     createApiKey: (_, { input }, ctx) => {
-      const by = admin(ctx);
+      const by = admin(ctx).keyName;
       try {
         const { secret, key } = inRequest(ctx, () => ctx.keys.create(input.name, input.role, by));
         return { apiKey: key, secret, userErrors: [] };
@@ -42,7 +33,7 @@ export const apiKeyResolvers: Resolvers = {
       }
     },
     revokeApiKey: (_, { name }, ctx) => {
-      const by = admin(ctx);
+      const by = admin(ctx).keyName;
       try {
         const { key, alreadyRevoked } = inRequest(ctx, () => ctx.keys.revoke(name, by));
         return { apiKey: key, alreadyRevoked, userErrors: [] };

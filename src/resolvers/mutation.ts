@@ -31,6 +31,13 @@ const editor = (ctx: Context) => {
   return { keyName };
 };
 
+/** The admin key's name for history and the key audit: admins only, on a database that takes writes. */
+export const admin = (ctx: Context) => {
+  const { keyName } = requireRole(ctx, 'admin');
+  if (ctx.writes.readOnly) throw readOnlyDatabase();
+  return { keyName };
+};
+
 /** The fact a write produced, loaded afresh (the request's loaders may hold an older copy). */
 function written(outcome: Extract<WriteOutcome, { ok: true }>, ctx: Context) {
   ctx.loaders[outcome.kind].clear(outcome.key);
@@ -122,6 +129,15 @@ const mutation: MutationResolvers = {
       'userErrors' in fact
         ? { ok: false, userErrors: fact.userErrors }
         : inRequest(ctx, () => ctx.writes.retract(fact.kind, fact.key, reason, expectedVersion, who));
+    return payload('node', outcome, ctx);
+  },
+  purge: (_, { id, reason, expectedVersion }, ctx) => {
+    const who = admin(ctx);
+    const fact = factOf(id);
+    const outcome: WriteOutcome =
+      'userErrors' in fact
+        ? { ok: false, userErrors: fact.userErrors }
+        : inRequest(ctx, () => ctx.writes.purge(fact.kind, fact.key, reason, expectedVersion, who));
     return payload('node', outcome, ctx);
   },
   ...(Object.fromEntries([...creates, ...updates]) as MutationResolvers),
