@@ -97,6 +97,7 @@ describe('before the purge', () => {
   it('the retracted company still shows its pasted text, in history, in the search document and CSV row of its listing', async () => {
     const view = await companyView();
     expect(purged(JSON.stringify(view))).toEqual(PASTED);
+    expect((await api.data(`query($n: String!) { company(name: $n) { id } }`, { n: ALIAS })).company).toEqual({ id: companyId });
     expect((await search('Zephyrquill')).edges.map((e: any) => e.node.node.id)).toEqual([listingId]);
     expect(await csv('listings')).toContain(NAME);
   });
@@ -178,6 +179,12 @@ describe('a purge of a retracted fact by an admin', () => {
       sources: [{ quote: LISTING_QUOTE, article: { slug: 'morning-wire-catl' } }],
       listings: [{ id: listingId, ticker: 'ZQL', company: { name: '[purged]' } }],
     });
+    // Its old name and alias no longer find it.
+    const byName = await api.data(`query($a: String!, $b: String!) { a: company(name: $a) { id } b: company(name: $b) { id } }`, {
+      a: NAME,
+      b: ALIAS,
+    });
+    expect(byName).toEqual({ a: null, b: null });
     for (const headers of [{}, bearer(readerSecret)]) {
       const res = await gqlWith(api.url, headers, COMPANY_VIEW, { id: companyId });
       expect(res.headers.get('x-cache')).toBe('MISS');
