@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { DatabaseMissingError, openDatabase } from '../db/open.js';
 import { roles } from '../db/tables/api-keys.js';
-import { KeyError, keyStore, type KeyInfo } from './key-store.js';
+import { CLI_ACTOR, KeyError, keyStore, type KeyInfo } from './key-store.js';
 
 // npm run keys -- create --name NAME --role ROLE | list | revoke --name NAME
 // Works on DATABASE_PATH, like db:seed; a running server sees the change on its next request.
@@ -15,7 +15,10 @@ const usage = `Usage:
 class UsageError extends Error {}
 
 function table(keys: KeyInfo[]): string {
-  const rows = [['NAME', 'ROLE', 'CREATED', 'REVOKED'], ...keys.map((k) => [k.name, k.role, k.createdAt, k.revokedAt ?? '-'])];
+  const rows = [
+    ['NAME', 'ROLE', 'CREATED', 'CREATED-BY', 'REVOKED', 'REVOKED-BY'],
+    ...keys.map((k) => [k.name, k.role, k.createdAt, k.createdBy, k.revokedAt ?? '-', k.revokedBy ?? '-']),
+  ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows
     .map((r) =>
@@ -57,14 +60,14 @@ function run(argv: string[]): void {
       const all = keys.list();
       console.log(all.length ? table(all) : `No keys in ${config.DATABASE_PATH}`);
     } else if (command === 'create') {
-      const { secret, key } = keys.create(args.name!, args.role!);
+      const { secret, key } = keys.create(args.name!, args.role!, CLI_ACTOR);
       // The secret alone on stdout, so `$(npm run -s keys -- create ...)` captures just it.
       console.error(`Created key "${key.name}" with role ${key.role} in ${config.DATABASE_PATH}.`);
       console.error('Its secret follows. It is shown this once and will not be shown again: only its hash is stored.');
       console.log(secret);
       console.error('Send it as the header  Authorization: Bearer <secret>');
     } else {
-      const { key, alreadyRevoked } = keys.revoke(args.name!);
+      const { key, alreadyRevoked } = keys.revoke(args.name!, CLI_ACTOR);
       console.log(
         alreadyRevoked
           ? `Key "${key.name}" was already revoked at ${key.revokedAt}; nothing changed.`

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import { writeTransaction, type Db } from '../db/open.js';
 import { apiKeys, roles, type Role } from '../db/tables/api-keys.js';
@@ -10,7 +10,20 @@ export interface KeyInfo {
   role: Role;
   createdAt: string;
   revokedAt: string | null;
+  /** Who created it: an admin key's name, or CLI_ACTOR. */
+  createdBy: string;
+  /** Who revoked it, as createdBy; null while it is live. */
+  revokedBy: string | null;
 }
+
+/** Who a key was created or revoked by when npm run keys did it on the file (and for every key before the API could). */
+export const CLI_ACTOR = 'cli';
+
+/**
+ * Names no key may take, in any letter case: 'seed' and 'curator' stand for
+ * other writers in history (what readers see), 'cli' in the key audit.
+ */
+export const RESERVED_KEY_NAMES: readonly string[] = ['seed', 'cli', 'curator'];
 
 export type KeyErrorCode = 'DUPLICATE_NAME' | 'INVALID_NAME' | 'UNKNOWN_ROLE' | 'UNKNOWN_KEY';
 
@@ -30,11 +43,14 @@ export type Verification =
   { status: 'valid'; keyName: string; role: Role } | { status: 'revoked'; keyName: string } | { status: 'unknown' };
 
 export interface KeyStore {
-  /** Stores a new key and returns its secret: the only time the secret exists outside the client. */
-  create(name: string, role: string): { secret: string; key: KeyInfo };
+  /**
+   * Stores a new key and returns its secret: the only time the secret exists outside the client.
+   * `by` is who creates it, recorded beside it: an admin key's name, or CLI_ACTOR.
+   */
+  create(name: string, role: string, by?: string): { secret: string; key: KeyInfo };
   list(): KeyInfo[];
-  /** Revokes a key at once for every request this process serves from now on. */
-  revoke(name: string): { key: KeyInfo; alreadyRevoked: boolean };
+  /** Revokes a key at once for every request this process serves from now on; `by` as for create. */
+  revoke(name: string, by?: string): { key: KeyInfo; alreadyRevoked: boolean };
   verify(secret: string): Verification;
 }
 
@@ -52,7 +68,14 @@ export function keyStore(db: Db): KeyStore {
 }
 
 function createKeyStore(db: Db): KeyStore {
-  const columns = { name: apiKeys.name, role: apiKeys.role, createdAt: apiKeys.createdAt, revokedAt: apiKeys.revokedAt };
+  const columns = {
+    name: apiKeys.name,
+    role: apiKeys.role,
+    createdAt: apiKeys.createdAt,
+    revokedAt: apiKeys.revokedAt,
+    createdBy: apiKeys.createdBy,
+    revokedBy: apiKeys.revokedBy,
+  };
   const byHash = db
     .select(columns)
     .from(apiKeys)
@@ -89,16 +112,19 @@ function createKeyStore(db: Db): KeyStore {
     return { status: 'valid', ...key };
   };
 
-  const create = (name: string, role: string) => {
+  const create = (name: string, role: string, by = CLI_ACTOR) => {
     if (!namePattern.test(name)) {
       throw new KeyError(
         'INVALID_NAME',
         `Invalid key name "${name}": use 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit`,
       );
     }
+    if (RESERVED_KEY_NAMES.includes(name.toLowerCase())) {
+      throw new KeyError('INVALID_NAME', `Invalid key name "${name}": ${RESERVED_KEY_NAMES.join(', ')} are reserved for history and audit`);
+    }
     if (!isRole(role)) throw new KeyError('UNKNOWN_ROLE', `Unknown role "${role}": choose one of ${roles.join(', ')}`);
     const secret = generateSecret();
-    const key: KeyInfo = { name, role, createdAt: new Date().toISOString(), revokedAt: null };
+    const key: KeyInfo = { name, role, createdAt: new Date().toISOString(), revokedAt: null, createdBy: by, revokedBy: null };
     try {
       writeTransaction(db, () =>
         db
@@ -115,14 +141,24 @@ function createKeyStore(db: Db): KeyStore {
     return { secret, key };
   };
 
-  const revoke = (name: string) => {
+  const revoke = (name: string, by = CLI_ACTOR) => {
     const key = byName.get({ name });
     if (!key) throw new KeyError('UNKNOWN_KEY', `No key named "${name}"`);
     if (key.revokedAt !== null) return { key, alreadyRevoked: true };
     const revokedAt = new Date().toISOString();
-    writeTransaction(db, () => db.update(apiKeys).set({ revokedAt }).where(eq(apiKeys.name, name)).run());
+    // Only a live key is revoked: of two revocations at once, the second finds it done and records nothing.
+    const changes = writeTransaction(
+      db,
+      () =>
+        db
+          .update(apiKeys)
+          .set({ revokedAt, revokedBy: by })
+          .where(and(eq(apiKeys.name, name), isNull(apiKeys.revokedAt)))
+          .run().changes,
+    );
     verified.clear();
-    return { key: { ...key, revokedAt }, alreadyRevoked: false };
+    if (changes === 0) return { key: byName.get({ name }) ?? key, alreadyRevoked: true };
+    return { key: { ...key, revokedAt, revokedBy: by }, alreadyRevoked: false };
   };
 
   // In creation order: ids only grow.

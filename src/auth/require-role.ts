@@ -6,7 +6,7 @@ const rank: Record<Role, number> = { reader: 1, editor: 2, admin: 3 };
 
 /**
  * Call first in any resolver that needs a role (every mutation needs editor,
- * key management admin). Returns the key, whose name is the "who" of history.
+ * key management and purge admin). Returns the key, whose name is the "who" of history.
  * No key: UNAUTHENTICATED (401); a key whose role is too low: FORBIDDEN (403).
  */
 export function requireRole(context: Authenticated, role: Role): { keyName: string; role: Role } {

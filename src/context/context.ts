@@ -1,3 +1,4 @@
+import type { KeyStore } from '../auth/key-store.js';
 import type { Authenticated } from '../auth/principal.js';
 import type { Queries } from '../queries/index.js';
 import { countedQueries, createLoaders, type BatchObserver, type CountedQueries, type Loaders } from './loaders.js';
@@ -10,6 +11,8 @@ export interface Context extends RequestInfo, Authenticated {
   loaders: Loaders;
   /** The write path (mutations): each call is one transaction. */
   writes: Writes;
+  /** API keys, for the admin's key management. */
+  keys: KeyStore;
 }
 
 export function createContext(
@@ -22,6 +25,7 @@ export function createContext(
     queries: countedQueries(queries, request),
     loaders: createLoaders(queries, request, { observe, batch: loaderOptions?.batch }),
     writes: queries.writes,
+    keys: queries.keys,
     ...request,
   };
 }

@@ -9,4 +9,6 @@ export interface RequestInfo extends StatementLog {
   cacheKey?: string;
   /** The response cache's generation when it was looked up: a write since then means the answer is not stored. */
   cacheGeneration?: number;
+  /** Set by a resolver whose answer no cache may keep (the key list): neither the response cache nor an HTTP cache. */
+  noStore?: boolean;
 }

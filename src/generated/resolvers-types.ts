@@ -18,6 +18,27 @@ export type Scalars = {
   Date: { input: string; output: string; }
 };
 
+/**
+ * An API key as an admin sees it: never its secret, nor the secret's hash.
+ * Keys are revoked, never deleted, and a name is never reused, so a name in
+ * history always means one key.
+ */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  /** When it was created (ISO 8601, UTC). */
+  createdAt: Scalars['String']['output'];
+  /** Who created it: the name of the admin key that did, or 'cli' for npm run keys (which made every key before the API could). */
+  createdBy: Scalars['String']['output'];
+  /** Unique name, e.g. 'ingest-bot': the 'by' of the revisions its writes made. */
+  name: Scalars['String']['output'];
+  /** When it was revoked (ISO 8601, UTC); null while it is live. */
+  revokedAt?: Maybe<Scalars['String']['output']>;
+  /** Who revoked it: an admin key's name, or 'cli'; null while it is live. */
+  revokedBy?: Maybe<Scalars['String']['output']>;
+  /** reader, editor or admin. */
+  role: Scalars['String']['output'];
+};
+
 /** A source news article, carried verbatim. */
 export type Article = Node & {
   __typename?: 'Article';
@@ -253,6 +274,29 @@ export type CompanyPayload = {
   __typename?: 'CompanyPayload';
   /** The Company as stored; null when the input was refused. */
   company?: Maybe<Company>;
+  /** Why nothing was written; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A key to create. */
+export type CreateApiKeyInput = {
+  /** 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit; never used by another key, even a revoked one. 'seed', 'cli' and 'curator' are reserved. */
+  name: Scalars['String']['input'];
+  /** reader, editor or admin. */
+  role: Scalars['String']['input'];
+};
+
+/** The key createApiKey stored and its secret, or why it stored nothing. */
+export type CreateApiKeyPayload = {
+  __typename?: 'CreateApiKeyPayload';
+  /** The key as stored; null when the input was refused. */
+  apiKey?: Maybe<ApiKey>;
+  /**
+   * The secret to send as Authorization: Bearer <secret>. Answered this once:
+   * only its hash is stored, so it cannot be shown again. Null when the input
+   * was refused.
+   */
+  secret?: Maybe<Scalars['String']['output']>;
   /** Why nothing was written; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -1111,15 +1155,18 @@ export type MoneyInput = {
 
 /**
  * Every write. Writes need an API key with the editor role (Authorization:
- * Bearer ...): without a key the answer is UNAUTHENTICATED, with a reader key
- * FORBIDDEN (top-level errors). A refused input is answered with userErrors and
- * writes nothing. Each mutation is one transaction, with one revision, committed
- * before the answer. Mutations are POST only.
+ * Bearer ...), key management the admin role: without a key the answer is
+ * UNAUTHENTICATED, with a key whose role is too low FORBIDDEN (top-level
+ * errors). A refused input is answered with userErrors and writes nothing. Each
+ * mutation is one transaction, committed before the answer; each change to a
+ * fact writes one revision. Mutations are POST only.
  */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a verbatim quote to any fact (but an article). Needs an editor key. */
   addCitation: NodePayload;
+  /** Creates an API key and answers its secret, once. Needs an admin key, whose name is recorded as createdBy. */
+  createApiKey: CreateApiKeyPayload;
   /** Stores an article verbatim and links the known companies it mentions. Needs an editor key. */
   createArticle: CreateArticlePayload;
   /** Creates a Company with at least one verbatim citation. Needs an editor key. */
@@ -1136,8 +1183,22 @@ export type Mutation = {
   createMetric: MetricPayload;
   /** Creates a PolicyEvent with at least one verbatim citation. Needs an editor key. */
   createPolicyEvent: PolicyEventPayload;
+  /**
+   * Erases a retracted fact's own text for good (a secret pasted into a field,
+   * say), in one transaction: its names, descriptions, tickers, aliases (emptied)
+   * or an article's title, body and link read '[purged]' (a link null) in the fact
+   * and in every revision's before and after, and text derived from them goes
+   * too (an article's mentioned companies, the name in other facts' search
+   * text). Its id, slug, kind, version history, retraction, reasons, citations
+   * (verbatim article text) and other fields (codes, dates, figures, references)
+   * stay. Writes one PURGE revision. Only a retracted fact (else NOT_RETRACTED).
+   * Needs an admin key.
+   */
+  purge: NodePayload;
   /** Withdraws a fact: it leaves lists and search, stays reachable by node(id) with its retraction. Nothing is deleted. Needs an editor key. */
   retract: NodePayload;
+  /** Revokes an API key: every server refuses it from its next request. Needs an admin key, whose name is recorded as revokedBy. */
+  revokeApiKey: RevokeApiKeyPayload;
   /** Changes a Company. Needs an editor key; a stale expectedVersion changes nothing (CONFLICT). */
   updateCompany: CompanyPayload;
   /** Changes a IndexWeighting. Needs an editor key; a stale expectedVersion changes nothing (CONFLICT). */
@@ -1157,10 +1218,11 @@ export type Mutation = {
 
 /**
  * Every write. Writes need an API key with the editor role (Authorization:
- * Bearer ...): without a key the answer is UNAUTHENTICATED, with a reader key
- * FORBIDDEN (top-level errors). A refused input is answered with userErrors and
- * writes nothing. Each mutation is one transaction, with one revision, committed
- * before the answer. Mutations are POST only.
+ * Bearer ...), key management the admin role: without a key the answer is
+ * UNAUTHENTICATED, with a key whose role is too low FORBIDDEN (top-level
+ * errors). A refused input is answered with userErrors and writes nothing. Each
+ * mutation is one transaction, committed before the answer; each change to a
+ * fact writes one revision. Mutations are POST only.
  */
 export type MutationAddCitationArgs = {
   citation: CitationInput;
@@ -1171,10 +1233,24 @@ export type MutationAddCitationArgs = {
 
 /**
  * Every write. Writes need an API key with the editor role (Authorization:
- * Bearer ...): without a key the answer is UNAUTHENTICATED, with a reader key
- * FORBIDDEN (top-level errors). A refused input is answered with userErrors and
- * writes nothing. Each mutation is one transaction, with one revision, committed
- * before the answer. Mutations are POST only.
+ * Bearer ...), key management the admin role: without a key the answer is
+ * UNAUTHENTICATED, with a key whose role is too low FORBIDDEN (top-level
+ * errors). A refused input is answered with userErrors and writes nothing. Each
+ * mutation is one transaction, committed before the answer; each change to a
+ * fact writes one revision. Mutations are POST only.
+ */
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+};
+
+
+/**
+ * Every write. Writes need an API key with the editor role (Authorization:
+ * Bearer ...), key management the admin role: without a key the answer is
+ * UNAUTHENTICATED, with a key whose role is too low FORBIDDEN (top-level
+ * errors). A refused input is answered with userErrors and writes nothing. Each
+ * mutation is one transaction, committed before the answer; each change to a
+ * fact writes one revision. Mutations are POST only.
  */
 export type MutationCreateArticleArgs = {
   input: CreateArticleInput;
@@ -1183,10 +1259,11 @@ export type MutationCreateArticleArgs = {
 
 /**
  * Every write. Writes need an API key with the editor role (Authorization:
- * Bearer ...): without a key the answer is UNAUTHENTICATED, with a reader key
- * FORBIDDEN (top-level errors). A refused input is answered with userErrors and
- * writes nothing. Each mutation is one transaction, with one revision, committed
- * before the answer. Mutations are POST only.
+ * Bearer ...), key management the admin role: without a key the answer is
+ * UNAUTHENTICATED, with a key whose role is too low FORBIDDEN (top-level
+ * errors). A refused input is answered with userErrors and writes nothing. Each
+ * mutation is one transaction, committed before the answer; each change to a
+ * fact writes one revision. Mutations are POST only.
  */
 export type MutationCreateCompanyArgs = {
   input: CreateCompanyInput;
@@ -1195,10 +1272,11 @@ export type MutationCreateCompanyArgs = {
 
 /**
  * Every write. Writes need an API key with the editor role (Authorization:
- * Bearer ...): without a key the answer is UNAUTHENTICATED, with a reader key
- * FORBIDDEN (top-level errors). A refused input is answered with userErrors and
- * writes nothing. Each mutation is one transaction, with one revision, committed
- * before the answer. Mutations are POST only.
+ * Bearer ...), key management the admin role: without a key the answer is
+ * UNAUTHENTICATED, with a key whose role is too low FORBIDDEN (top-level
+ * errors). A refused input is answered with userErrors and writes nothing. Each
+ * mutation is one transaction, committed before the answer; each change to a
+ * fact writes one revision. Mutations are POST only.
  */
 export type MutationCreateIndexWeightingArgs = {
   input: CreateIndexWeightingInput;
@@ -1207,10 +1285,11 @@ export type MutationCreateIndexWeightingArgs = {
 
 /**
  * Every write. Writes need an API key with the editor role (Authorization:
- * Bearer ...): without a key the answer is UNAUTHENTICATED, with a reader key
- * FORBIDDEN (top-level errors). A refused input is answered with userErrors and
- * writes nothing. Each mutation is one transaction, with one revision, committed
- * before the answer. Mutations are POST only.
+ * Bearer ...), key management the admin role: without a key the answer is
+ * UNAUTHENTICATED, with a key whose role is too low FORBIDDEN (top-level
+ * errors). A refused input is answered with userErrors and writes nothing. Each
+ * mutation is one transaction, committed before the answer; each change to a
+ * fact writes one revision. Mutations are POST only.
  */
 export type MutationCreateIpoDealArgs = {
   input: CreateIpoDealInput;
@@ -1219,10 +1298,11 @@ export type MutationCreateIpoDealArgs = {
 
 /**
  * Every write. Writes need an API key with the editor role (Authorization:
- * Bearer ...): without a key the answer is UNAUTHENTICATED, with a reader key
- * FORBIDDEN (top-level errors). A refused input is answered with userErrors and
- * writes nothing. Each mutation is one transaction, with one revision, committed
- * before the answer. Mutations are POST only.
+ * Bearer ...), key management the admin role: without a key the answer is
+ * UNAUTHENTICATED, with a key whose role is too low FORBIDDEN (top-level
+ * errors). A refused input is answered with userErrors and writes nothing. Each
+ * mutation is one transaction, committed before the answer; each change to a
+ * fact writes one revision. Mutations are POST only.
  */
 export type MutationCreateListingArgs = {
   input: CreateListingInput;
@@ -1231,10 +1311,11 @@ export type MutationCreateListingArgs = {
 
 /**
  * Every write. Writes need an API key with the editor role (Authorization:
- * Bearer ...): without a key the answer is UNAUTHENTICATED, with a reader key
- * FORBIDDEN (top-level errors). A refused input is answered with userErrors and
- * writes nothing. Each mutation is one transaction, with one revision, committed
- * before the answer. Mutations are POST only.
+ * Bearer ...), key management the admin role: without a key the answer is
+ * UNAUTHENTICATED, with a key whose role is too low FORBIDDEN (top-level
+ * errors). A refused input is answered with userErrors and writes nothing. Each
+ * mutation is one transaction, committed before the answer; each change to a
+ * fact writes one revision. Mutations are POST only.
  */
 export type MutationCreateMarketIndexArgs = {
   input: CreateMarketIndexInput;
@@ -1243,10 +1324,11 @@ export type MutationCreateMarketIndexArgs = {
 
 /**
  * Every write. Writes need an API key with the editor role (Authorization:
- * Bearer ...): without a key the answer is UNAUTHENTICATED, with a reader key
- * FORBIDDEN (top-level errors). A refused input is answered with userErrors and
- * writes nothing. Each mutation is one transaction, with one revision, committed
- * before the answer. Mutations are POST only.
+ * Bearer ...), key management the admin role: without a key the answer is
+ * UNAUTHENTICATED, with a key whose role is too low FORBIDDEN (top-level
+ * errors). A refused input is answered with userErrors and writes nothing. Each
+ * mutation is one transaction, committed before the answer; each change to a
+ * fact writes one revision. Mutations are POST only.
  */
 export type MutationCreateMetricArgs = {
   input: CreateMetricInput;
@@ -1255,10 +1337,11 @@ export type MutationCreateMetricArgs = {
 
 /**
  * Every write. Writes need an API key with the editor role (Authorization:
- * Bearer ...): without a key the answer is UNAUTHENTICATED, with a reader key
- * FORBIDDEN (top-level errors). A refused input is answered with userErrors and
- * writes nothing. Each mutation is one transaction, with one revision, committed
- * before the answer. Mutations are POST only.
+ * Bearer ...), key management the admin role: without a key the answer is
+ * UNAUTHENTICATED, with a key whose role is too low FORBIDDEN (top-level
+ * errors). A refused input is answered with userErrors and writes nothing. Each
+ * mutation is one transaction, committed before the answer; each change to a
+ * fact writes one revision. Mutations are POST only.
  */
 export type MutationCreatePolicyEventArgs = {
   input: CreatePolicyEventInput;
@@ -1267,10 +1350,26 @@ export type MutationCreatePolicyEventArgs = {
 
 /**
  * Every write. Writes need an API key with the editor role (Authorization:
- * Bearer ...): without a key the answer is UNAUTHENTICATED, with a reader key
- * FORBIDDEN (top-level errors). A refused input is answered with userErrors and
- * writes nothing. Each mutation is one transaction, with one revision, committed
- * before the answer. Mutations are POST only.
+ * Bearer ...), key management the admin role: without a key the answer is
+ * UNAUTHENTICATED, with a key whose role is too low FORBIDDEN (top-level
+ * errors). A refused input is answered with userErrors and writes nothing. Each
+ * mutation is one transaction, committed before the answer; each change to a
+ * fact writes one revision. Mutations are POST only.
+ */
+export type MutationPurgeArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Every write. Writes need an API key with the editor role (Authorization:
+ * Bearer ...), key management the admin role: without a key the answer is
+ * UNAUTHENTICATED, with a key whose role is too low FORBIDDEN (top-level
+ * errors). A refused input is answered with userErrors and writes nothing. Each
+ * mutation is one transaction, committed before the answer; each change to a
+ * fact writes one revision. Mutations are POST only.
  */
 export type MutationRetractArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -1281,10 +1380,24 @@ export type MutationRetractArgs = {
 
 /**
  * Every write. Writes need an API key with the editor role (Authorization:
- * Bearer ...): without a key the answer is UNAUTHENTICATED, with a reader key
- * FORBIDDEN (top-level errors). A refused input is answered with userErrors and
- * writes nothing. Each mutation is one transaction, with one revision, committed
- * before the answer. Mutations are POST only.
+ * Bearer ...), key management the admin role: without a key the answer is
+ * UNAUTHENTICATED, with a key whose role is too low FORBIDDEN (top-level
+ * errors). A refused input is answered with userErrors and writes nothing. Each
+ * mutation is one transaction, committed before the answer; each change to a
+ * fact writes one revision. Mutations are POST only.
+ */
+export type MutationRevokeApiKeyArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+/**
+ * Every write. Writes need an API key with the editor role (Authorization:
+ * Bearer ...), key management the admin role: without a key the answer is
+ * UNAUTHENTICATED, with a key whose role is too low FORBIDDEN (top-level
+ * errors). A refused input is answered with userErrors and writes nothing. Each
+ * mutation is one transaction, committed before the answer; each change to a
+ * fact writes one revision. Mutations are POST only.
  */
 export type MutationUpdateCompanyArgs = {
   expectedVersion: Scalars['Int']['input'];
@@ -1296,10 +1409,11 @@ export type MutationUpdateCompanyArgs = {
 
 /**
  * Every write. Writes need an API key with the editor role (Authorization:
- * Bearer ...): without a key the answer is UNAUTHENTICATED, with a reader key
- * FORBIDDEN (top-level errors). A refused input is answered with userErrors and
- * writes nothing. Each mutation is one transaction, with one revision, committed
- * before the answer. Mutations are POST only.
+ * Bearer ...), key management the admin role: without a key the answer is
+ * UNAUTHENTICATED, with a key whose role is too low FORBIDDEN (top-level
+ * errors). A refused input is answered with userErrors and writes nothing. Each
+ * mutation is one transaction, committed before the answer; each change to a
+ * fact writes one revision. Mutations are POST only.
  */
 export type MutationUpdateIndexWeightingArgs = {
   expectedVersion: Scalars['Int']['input'];
@@ -1311,10 +1425,11 @@ export type MutationUpdateIndexWeightingArgs = {
 
 /**
  * Every write. Writes need an API key with the editor role (Authorization:
- * Bearer ...): without a key the answer is UNAUTHENTICATED, with a reader key
- * FORBIDDEN (top-level errors). A refused input is answered with userErrors and
- * writes nothing. Each mutation is one transaction, with one revision, committed
- * before the answer. Mutations are POST only.
+ * Bearer ...), key management the admin role: without a key the answer is
+ * UNAUTHENTICATED, with a key whose role is too low FORBIDDEN (top-level
+ * errors). A refused input is answered with userErrors and writes nothing. Each
+ * mutation is one transaction, committed before the answer; each change to a
+ * fact writes one revision. Mutations are POST only.
  */
 export type MutationUpdateIpoDealArgs = {
   expectedVersion: Scalars['Int']['input'];
@@ -1326,10 +1441,11 @@ export type MutationUpdateIpoDealArgs = {
 
 /**
  * Every write. Writes need an API key with the editor role (Authorization:
- * Bearer ...): without a key the answer is UNAUTHENTICATED, with a reader key
- * FORBIDDEN (top-level errors). A refused input is answered with userErrors and
- * writes nothing. Each mutation is one transaction, with one revision, committed
- * before the answer. Mutations are POST only.
+ * Bearer ...), key management the admin role: without a key the answer is
+ * UNAUTHENTICATED, with a key whose role is too low FORBIDDEN (top-level
+ * errors). A refused input is answered with userErrors and writes nothing. Each
+ * mutation is one transaction, committed before the answer; each change to a
+ * fact writes one revision. Mutations are POST only.
  */
 export type MutationUpdateListingArgs = {
   expectedVersion: Scalars['Int']['input'];
@@ -1341,10 +1457,11 @@ export type MutationUpdateListingArgs = {
 
 /**
  * Every write. Writes need an API key with the editor role (Authorization:
- * Bearer ...): without a key the answer is UNAUTHENTICATED, with a reader key
- * FORBIDDEN (top-level errors). A refused input is answered with userErrors and
- * writes nothing. Each mutation is one transaction, with one revision, committed
- * before the answer. Mutations are POST only.
+ * Bearer ...), key management the admin role: without a key the answer is
+ * UNAUTHENTICATED, with a key whose role is too low FORBIDDEN (top-level
+ * errors). A refused input is answered with userErrors and writes nothing. Each
+ * mutation is one transaction, committed before the answer; each change to a
+ * fact writes one revision. Mutations are POST only.
  */
 export type MutationUpdateMarketIndexArgs = {
   expectedVersion: Scalars['Int']['input'];
@@ -1356,10 +1473,11 @@ export type MutationUpdateMarketIndexArgs = {
 
 /**
  * Every write. Writes need an API key with the editor role (Authorization:
- * Bearer ...): without a key the answer is UNAUTHENTICATED, with a reader key
- * FORBIDDEN (top-level errors). A refused input is answered with userErrors and
- * writes nothing. Each mutation is one transaction, with one revision, committed
- * before the answer. Mutations are POST only.
+ * Bearer ...), key management the admin role: without a key the answer is
+ * UNAUTHENTICATED, with a key whose role is too low FORBIDDEN (top-level
+ * errors). A refused input is answered with userErrors and writes nothing. Each
+ * mutation is one transaction, committed before the answer; each change to a
+ * fact writes one revision. Mutations are POST only.
  */
 export type MutationUpdateMetricArgs = {
   expectedVersion: Scalars['Int']['input'];
@@ -1371,10 +1489,11 @@ export type MutationUpdateMetricArgs = {
 
 /**
  * Every write. Writes need an API key with the editor role (Authorization:
- * Bearer ...): without a key the answer is UNAUTHENTICATED, with a reader key
- * FORBIDDEN (top-level errors). A refused input is answered with userErrors and
- * writes nothing. Each mutation is one transaction, with one revision, committed
- * before the answer. Mutations are POST only.
+ * Bearer ...), key management the admin role: without a key the answer is
+ * UNAUTHENTICATED, with a key whose role is too low FORBIDDEN (top-level
+ * errors). A refused input is answered with userErrors and writes nothing. Each
+ * mutation is one transaction, committed before the answer; each change to a
+ * fact writes one revision. Mutations are POST only.
  */
 export type MutationUpdatePolicyEventArgs = {
   expectedVersion: Scalars['Int']['input'];
@@ -1402,7 +1521,7 @@ export type NodeRevisionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** A fact after addCitation or retract. */
+/** A fact after addCitation, retract or purge. */
 export type NodePayload = {
   __typename?: 'NodePayload';
   /** The fact; null when the input was refused. */
@@ -1642,6 +1761,8 @@ export type PolicyEventPayload = {
  */
 export type Query = {
   __typename?: 'Query';
+  /** Every API key, live and revoked, in the order they were created. Needs an admin key; the answer is never cached. */
+  apiKeys: Array<ApiKey>;
   /** An article by global id. */
   article?: Maybe<Article>;
   /** Every source article, newest first; an article without an absolute date comes last. */
@@ -1893,7 +2014,7 @@ export type Retraction = {
   __typename?: 'Retraction';
   /** When it was retracted (ISO 8601, UTC). */
   at: Scalars['String']['output'];
-  /** The name of the API key that retracted it, or 'seed' when it left the seed files. */
+  /** Who retracted it: 'seed' when it left the seed files; otherwise the API key's name for editor and admin keys, and 'curator' for readers and anonymous clients (key names identify people and services). */
   by: Scalars['String']['output'];
   /** The reason given. */
   reason: Scalars['String']['output'];
@@ -1904,15 +2025,15 @@ export type Revision = {
   __typename?: 'Revision';
   /** What the change did. */
   action: RevisionAction;
-  /** The fact after the change, as JSON in the seed file's format (for a retraction, as it was when retracted). */
+  /** The fact after the change, as JSON in the seed file's format (for a retraction, as it was when retracted). Once the fact is purged, its text reads '[purged]' here and in before. */
   after: Scalars['String']['output'];
   /** When the change was committed (ISO 8601, UTC). */
   at: Scalars['String']['output'];
   /** The fact before the change, as JSON in the seed file's format; null for a creation. */
   before?: Maybe<Scalars['String']['output']>;
-  /** The name of the API key that made it, or 'seed'. */
+  /** Who made it: 'seed' for the seed files; otherwise the API key's name for editor and admin keys, and 'curator' for readers and anonymous clients (key names identify people and services). */
   by: Scalars['String']['output'];
-  /** The top-level fields of the entry the change set, e.g. ['status', 'sources']: every field for a creation, none for a retraction. */
+  /** The top-level fields of the entry the change set, e.g. ['status', 'sources']: every field for a creation, none for a retraction or a purge. */
   changedFields: Array<Scalars['String']['output']>;
   /** true when the seed files made this change (by is then 'seed'). */
   fromSeed: Scalars['Boolean']['output'];
@@ -1930,6 +2051,8 @@ export type Revision = {
 export type RevisionAction =
   /** The fact was created (through the API, or by the seed). */
   | 'CREATE'
+  /** An admin purged the retracted fact's text: it now reads '[purged]' in the fact and in every earlier revision's before and after. This revision holds only the purged entry; its reason says why. */
+  | 'PURGE'
   /** The fact was retracted. */
   | 'RETRACT'
   /** Fields of the fact changed, or a citation was added. */
@@ -1959,12 +2082,23 @@ export type RevisionEdge = {
 
 /** Narrows Query.revisions; every given condition must hold. */
 export type RevisionFilter = {
-  /** Only changes made by this key name ('seed' for the seed's). */
+  /** Only changes made by this key name ('seed' for the seed's). Readers and anonymous clients filter by what they are shown: 'curator' for every change made with a key, 'seed'; a key's name matches nothing for them. */
   by?: InputMaybe<Scalars['String']['input']>;
   /** Only changes to facts of this GraphQL type, e.g. 'Listing'. */
   kind?: InputMaybe<Scalars['String']['input']>;
   /** Only changes committed at or after this instant (ISO 8601, e.g. 2026-11-27T15:00:00Z or 2026-11-27). */
   since?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The key revokeApiKey revoked, or why it changed nothing. */
+export type RevokeApiKeyPayload = {
+  __typename?: 'RevokeApiKeyPayload';
+  /** true when the key had been revoked before: nothing changed, and revokedAt and revokedBy are the first revocation's. */
+  alreadyRevoked: Scalars['Boolean']['output'];
+  /** The key as it now stands; null when no key has the name. */
+  apiKey?: Maybe<ApiKey>;
+  /** Why nothing was written; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** A page of search hits, best match first. */
@@ -2246,6 +2380,8 @@ export type UserErrorCode =
   | 'CITATION_REQUIRED'
   /** expectedVersion is not the fact's current version: someone changed it meanwhile; read it again. */
   | 'CONFLICT'
+  /** createApiKey: a key with this name exists already, live or revoked (names are never reused). */
+  | 'DUPLICATE_NAME'
   /** The slug given is taken by another fact of the same kind. */
   | 'DUPLICATE_SLUG'
   /** The idempotency key was used before with a different input. */
@@ -2254,14 +2390,22 @@ export type UserErrorCode =
   | 'INVALID_DATE'
   /** A value breaks a rule of the input (a code's format, an empty name, a missing citation, valueMax without RANGE...). */
   | 'INVALID_INPUT'
+  /** createApiKey: the name is not 1 to 64 letters, digits, '.', '_' or '-' starting with a letter or digit, or is reserved ('seed', 'cli', 'curator'). */
+  | 'INVALID_NAME'
   /** The id names no fact that can be changed this way. */
   | 'NOT_FOUND'
+  /** purge: the fact is not retracted; only a retracted fact can be purged. */
+  | 'NOT_RETRACTED'
   /** A quote is not an exact substring of its article's body. */
   | 'QUOTE_NOT_IN_ARTICLE'
   /** A text, a list or a key is longer than its limit (the message names it): citations per fact, quote, name, description, aliases, article body, slug, URL, idempotency key or reason. */
   | 'TOO_LARGE'
+  /** revokeApiKey: no key has this name. */
+  | 'UNKNOWN_KEY'
   /** A slug names no live fact of the expected kind (a company, an article, an index...). */
-  | 'UNKNOWN_REFERENCE';
+  | 'UNKNOWN_REFERENCE'
+  /** createApiKey: the role is not reader, editor or admin. */
+  | 'UNKNOWN_ROLE';
 
 
 
@@ -2368,6 +2512,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ApiKey: ResolverTypeWrapper<ApiKey>;
   Article: ResolverTypeWrapper<NodeModel<'Article'>>;
   ArticleConnection: ResolverTypeWrapper<NodeConnection<'Article'>>;
   ArticleEdge: ResolverTypeWrapper<NodeEdge<'Article'>>;
@@ -2382,6 +2527,8 @@ export type ResolversTypes = {
   CompanyOrder: CompanyOrder;
   CompanyOrderField: CompanyOrderField;
   CompanyPayload: ResolverTypeWrapper<Omit<CompanyPayload, 'company'> & { company?: Maybe<ResolversTypes['Company']> }>;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreateApiKeyPayload: ResolverTypeWrapper<CreateApiKeyPayload>;
   CreateArticleInput: CreateArticleInput;
   CreateArticlePayload: ResolverTypeWrapper<Omit<CreateArticlePayload, 'article' | 'mentionedCompanies'> & { article?: Maybe<ResolversTypes['Article']>, mentionedCompanies: Array<ResolversTypes['Company']> }>;
   CreateCompanyInput: CreateCompanyInput;
@@ -2462,6 +2609,7 @@ export type ResolversTypes = {
   RevisionConnection: ResolverTypeWrapper<ConnectionModel<RevisionRow>>;
   RevisionEdge: ResolverTypeWrapper<EdgeModel<RevisionRow>>;
   RevisionFilter: RevisionFilter;
+  RevokeApiKeyPayload: ResolverTypeWrapper<RevokeApiKeyPayload>;
   SearchConnection: ResolverTypeWrapper<ConnectionModel<SearchHitModel>>;
   SearchEdge: ResolverTypeWrapper<EdgeModel<SearchHitModel>>;
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
@@ -2488,6 +2636,7 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  ApiKey: ApiKey;
   Article: NodeModel<'Article'>;
   ArticleConnection: NodeConnection<'Article'>;
   ArticleEdge: NodeEdge<'Article'>;
@@ -2501,6 +2650,8 @@ export type ResolversParentTypes = {
   CompanyFilter: CompanyFilter;
   CompanyOrder: CompanyOrder;
   CompanyPayload: Omit<CompanyPayload, 'company'> & { company?: Maybe<ResolversParentTypes['Company']> };
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreateApiKeyPayload: CreateApiKeyPayload;
   CreateArticleInput: CreateArticleInput;
   CreateArticlePayload: Omit<CreateArticlePayload, 'article' | 'mentionedCompanies'> & { article?: Maybe<ResolversParentTypes['Article']>, mentionedCompanies: Array<ResolversParentTypes['Company']> };
   CreateCompanyInput: CreateCompanyInput;
@@ -2570,6 +2721,7 @@ export type ResolversParentTypes = {
   RevisionConnection: ConnectionModel<RevisionRow>;
   RevisionEdge: EdgeModel<RevisionRow>;
   RevisionFilter: RevisionFilter;
+  RevokeApiKeyPayload: RevokeApiKeyPayload;
   SearchConnection: ConnectionModel<SearchHitModel>;
   SearchEdge: EdgeModel<SearchHitModel>;
   SearchHit: SearchHitModel;
@@ -2588,6 +2740,15 @@ export type ResolversParentTypes = {
   UpdatePolicyEventInput: UpdatePolicyEventInput;
   UsdTotal: UsdTotal;
   UserError: UserError;
+};
+
+export type ApiKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revokedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ArticleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article']> = {
@@ -2679,6 +2840,12 @@ export type CompanyFacetsResolvers<ContextType = Context, ParentType extends Res
 
 export type CompanyPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CompanyPayload'] = ResolversParentTypes['CompanyPayload']> = {
   company?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CreateApiKeyPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateApiKeyPayload'] = ResolversParentTypes['CreateApiKeyPayload']> = {
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -2943,6 +3110,7 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addCitation?: Resolver<ResolversTypes['NodePayload'], ParentType, ContextType, RequireFields<MutationAddCitationArgs, 'citation' | 'factId'>>;
+  createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   createArticle?: Resolver<ResolversTypes['CreateArticlePayload'], ParentType, ContextType, RequireFields<MutationCreateArticleArgs, 'input'>>;
   createCompany?: Resolver<ResolversTypes['CompanyPayload'], ParentType, ContextType, RequireFields<MutationCreateCompanyArgs, 'input'>>;
   createIndexWeighting?: Resolver<ResolversTypes['IndexWeightingPayload'], ParentType, ContextType, RequireFields<MutationCreateIndexWeightingArgs, 'input'>>;
@@ -2951,7 +3119,9 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createMarketIndex?: Resolver<ResolversTypes['MarketIndexPayload'], ParentType, ContextType, RequireFields<MutationCreateMarketIndexArgs, 'input'>>;
   createMetric?: Resolver<ResolversTypes['MetricPayload'], ParentType, ContextType, RequireFields<MutationCreateMetricArgs, 'input'>>;
   createPolicyEvent?: Resolver<ResolversTypes['PolicyEventPayload'], ParentType, ContextType, RequireFields<MutationCreatePolicyEventArgs, 'input'>>;
+  purge?: Resolver<ResolversTypes['NodePayload'], ParentType, ContextType, RequireFields<MutationPurgeArgs, 'expectedVersion' | 'id' | 'reason'>>;
   retract?: Resolver<ResolversTypes['NodePayload'], ParentType, ContextType, RequireFields<MutationRetractArgs, 'id' | 'reason'>>;
+  revokeApiKey?: Resolver<ResolversTypes['RevokeApiKeyPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'name'>>;
   updateCompany?: Resolver<ResolversTypes['CompanyPayload'], ParentType, ContextType, RequireFields<MutationUpdateCompanyArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateIndexWeighting?: Resolver<ResolversTypes['IndexWeightingPayload'], ParentType, ContextType, RequireFields<MutationUpdateIndexWeightingArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateIpoDeal?: Resolver<ResolversTypes['IpoDealPayload'], ParentType, ContextType, RequireFields<MutationUpdateIpoDealArgs, 'expectedVersion' | 'id' | 'input'>>;
@@ -3047,6 +3217,7 @@ export type PolicyEventPayloadResolvers<ContextType = Context, ParentType extend
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType, RequireFields<QueryArticleArgs, 'id'>>;
   articles?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<QueryArticlesArgs>>;
   companies?: Resolver<ResolversTypes['CompanyConnection'], ParentType, ContextType, Partial<QueryCompaniesArgs>>;
@@ -3098,6 +3269,12 @@ export type RevisionConnectionResolvers<ContextType = Context, ParentType extend
 export type RevisionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RevisionEdge'] = ResolversParentTypes['RevisionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
+};
+
+export type RevokeApiKeyPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RevokeApiKeyPayload'] = ResolversParentTypes['RevokeApiKeyPayload']> = {
+  alreadyRevoked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type SearchConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchConnection'] = ResolversParentTypes['SearchConnection']> = {
@@ -3157,6 +3334,7 @@ export type UserErrorResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type Resolvers<ContextType = Context> = {
+  ApiKey?: ApiKeyResolvers<ContextType>;
   Article?: ArticleResolvers<ContextType>;
   ArticleConnection?: ArticleConnectionResolvers<ContextType>;
   ArticleEdge?: ArticleEdgeResolvers<ContextType>;
@@ -3166,6 +3344,7 @@ export type Resolvers<ContextType = Context> = {
   CompanyEdge?: CompanyEdgeResolvers<ContextType>;
   CompanyFacets?: CompanyFacetsResolvers<ContextType>;
   CompanyPayload?: CompanyPayloadResolvers<ContextType>;
+  CreateApiKeyPayload?: CreateApiKeyPayloadResolvers<ContextType>;
   CreateArticlePayload?: CreateArticlePayloadResolvers<ContextType>;
   CurrencyTotal?: CurrencyTotalResolvers<ContextType>;
   Date?: GraphQLScalarType;
@@ -3215,6 +3394,7 @@ export type Resolvers<ContextType = Context> = {
   Revision?: RevisionResolvers<ContextType>;
   RevisionConnection?: RevisionConnectionResolvers<ContextType>;
   RevisionEdge?: RevisionEdgeResolvers<ContextType>;
+  RevokeApiKeyPayload?: RevokeApiKeyPayloadResolvers<ContextType>;
   SearchConnection?: SearchConnectionResolvers<ContextType>;
   SearchEdge?: SearchEdgeResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;

@@ -11,7 +11,7 @@ import { authenticationError, type Authentication } from './authenticate.js';
 import { sendHttpError } from './http-errors.js';
 import type { Metrics } from './metrics.js';
 import { BodyError, mediaType, readBody } from './read-body.js';
-import type { responseCache } from './response-cache.js';
+import { varyByAuthorization, type responseCache } from './response-cache.js';
 
 export interface GraphQLHandlerOptions {
   apollo: ApolloServer<Context>;
@@ -92,15 +92,15 @@ export function graphqlHandler({
     }
 
     const auth = authenticate(req);
+    // Answers differ by key (Revision.by shows key names to editors and admins only).
+    varyByAuthorization(res);
     // Only an admitted caller is answered from memory, and a hit is charged like any answer;
     // one the budget cannot pay goes on to Apollo, where the cost plugin refuses it.
-    const key = auth.ok ? cache?.keyOf(req, raw) : undefined;
+    const key = auth.ok ? cache?.keyOf(req, auth.principal, raw) : undefined;
     if (auth.ok && key) {
       const hit = cache!.lookup(key);
       const { principal } = auth;
-      if (hit && !charge?.(budgetClient(principal), hit.cost)) {
-        return cache!.sendHit(req, res, hit, info.requestId, principal.kind === 'key' ? principal.keyName : null);
-      }
+      if (hit && !charge?.(budgetClient(principal), hit.cost)) return cache!.sendHit(req, res, hit, info.requestId, principal);
       info.cacheKey = key;
       info.cacheGeneration = cache!.currentGeneration();
       res.setHeader('x-cache', 'MISS');

@@ -2,6 +2,7 @@ import { OperationTypeNode } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { LRUCache } from 'lru-cache';
+import { seesKeyNames, type Principal } from '../auth/principal.js';
 import type { Context } from '../context/context.js';
 import type { Db } from '../db/open.js';
 import type { Logger } from '../logger.js';
@@ -33,12 +34,43 @@ interface Entry {
 }
 
 /**
+ * Answers differ by who asks (Revision.by shows key names to editors and
+ * admins only), so a stored answer is served only to callers of the same role,
+ * and anonymous clients share theirs.
+ */
+const partitionOf = (principal: Principal): string => (principal.kind === 'key' ? principal.role : 'anonymous');
+
+/**
+ * Cache-Control for a GET answer to this caller: public only where answers
+ * are public (ANONYMOUS_READS on) and this one is what anonymous clients are
+ * answered too; an answer showing key names is private.
+ */
+export const cacheControlOf =
+  (shared: boolean, maxAgeSeconds: number) =>
+  (principal: Principal): string =>
+    `${shared && !seesKeyNames(principal) ? 'public' : 'private'}, max-age=${maxAgeSeconds}`;
+
+/**
+ * Adds Authorization to the response's Vary, beside what is there (CORS's
+ * Origin): a shared HTTP cache then never answers a request with a key from
+ * an answer to one without, or to another key.
+ */
+export function varyByAuthorization(res: ServerResponse): void {
+  const vary = res.getHeader('vary');
+  const names = (Array.isArray(vary) ? vary.join(',') : String(vary ?? ''))
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  if (!names.some((n) => n.toLowerCase() === 'authorization' || n === '*')) res.setHeader('vary', [...names, 'Authorization'].join(', '));
+}
+
+/**
  * Cache-Control and ETag on successful GET queries, and 304 when the client's
  * If-None-Match already names the answer; `store` receives each successful
  * query whose request carried a cache key.
  */
 export function httpCachingPlugin(
-  cacheControl: string,
+  cacheControl: (principal: Principal) => string,
   store?: (key: string, entry: Entry, generation: number | undefined) => void,
 ): ApolloServerPlugin<Context> {
   return {
@@ -52,12 +84,16 @@ export function httpCachingPlugin(
           const get = request.http?.method === 'GET';
           const key = store && contextValue.cacheKey;
           if (!ok || !(get || key)) return;
+          if (contextValue.noStore) {
+            if (get) response.http.headers.set('cache-control', 'no-store');
+            return;
+          }
           // The bytes Apollo is about to send (its JSON plus a newline), encoded once for the ETag and the cache.
           const body = Buffer.from(JSON.stringify(result) + '\n');
           const cost = (result.extensions?.cost as { requestedQueryCost?: number } | undefined)?.requestedQueryCost ?? 0;
           const entry = { body, etag: etagOf(body), operationName: operationName ?? null, cost };
           if (get) {
-            response.http.headers.set('cache-control', cacheControl);
+            response.http.headers.set('cache-control', cacheControl(contextValue.principal));
             response.http.headers.set('etag', entry.etag);
             // node:http sends no body with a 304.
             if (etagMatches(request.http?.headers.get('if-none-match'), entry.etag)) response.http.status = 304;
@@ -105,13 +141,16 @@ export function responseCache({ maxEntries, maxAgeSeconds, shared, db, logger, m
     entries.clear();
     generation += 1;
   };
-  const cacheControl = `${shared ? 'public' : 'private'}, max-age=${maxAgeSeconds}`;
+  const cacheControl = cacheControlOf(shared, maxAgeSeconds);
 
-  const keyOf = (req: IncomingMessage, body?: Buffer): string | undefined => {
+  const keyOf = (req: IncomingMessage, principal: Principal, body?: Buffer): string | undefined => {
     const accept = req.headers.accept ?? '';
-    if (req.method === 'GET') return preflighted(req) ? `GET\u0000${accept}\u0000${req.url}` : undefined;
+    const partition = partitionOf(principal);
+    if (req.method === 'GET') return preflighted(req) ? `GET\u0000${partition}\u0000${accept}\u0000${req.url}` : undefined;
     // Only JSON POSTs: any other type must still meet Apollo's CSRF check.
-    return body && mediaType(req) === 'application/json' ? `POST\u0000${accept}\u0000${body.toString('utf8')}` : undefined;
+    return body && mediaType(req) === 'application/json'
+      ? `POST\u0000${partition}\u0000${accept}\u0000${body.toString('utf8')}`
+      : undefined;
   };
 
   function lookup(key: string): Entry | undefined {
@@ -126,9 +165,10 @@ export function responseCache({ maxEntries, maxAgeSeconds, shared, db, logger, m
   }
 
   /** Writes a stored response (or 304 when a GET's If-None-Match names it); the request id header is already set. */
-  function sendHit(req: IncomingMessage, res: ServerResponse, hit: Entry, requestId: string, keyName: string | null) {
+  function sendHit(req: IncomingMessage, res: ServerResponse, hit: Entry, requestId: string, principal: Principal) {
     const get = req.method === 'GET';
-    const validators = get ? { 'cache-control': cacheControl, etag: hit.etag } : {};
+    const keyName = principal.kind === 'key' ? principal.keyName : null;
+    const validators = get ? { 'cache-control': cacheControl(principal), etag: hit.etag } : {};
     if (get && etagMatches(req.headers['if-none-match'], hit.etag)) {
       res.writeHead(304, { 'x-cache': 'HIT', ...validators }).end();
     } else {

@@ -38,7 +38,7 @@ import { createMetrics } from './metrics.js';
 import { diagnosticsPlugin, operationLogPlugin } from './plugins.js';
 import { printPublishedSchema } from './published-schema.js';
 import { startRequest } from './request-scope.js';
-import { httpCachingPlugin, responseCache } from './response-cache.js';
+import { cacheControlOf, httpCachingPlugin, responseCache } from './response-cache.js';
 import { csvExport } from './export-csv.js';
 import { storageHealth } from './storage-health.js';
 import { createRoutes } from './routes.js';
@@ -138,7 +138,7 @@ export async function createApi({ config, db, logger, observeBatches, loaderBatc
     operationLogPlugin(logger),
     ...(metrics ? [metrics.plugin] : []),
     ...(config.GRAPHQL_DIAGNOSTICS ? [diagnosticsPlugin] : []),
-    cache ? cache.plugin : httpCachingPlugin(`${config.ANONYMOUS_READS ? 'public' : 'private'}, max-age=${config.CACHE_MAX_AGE_SECONDS}`),
+    cache ? cache.plugin : httpCachingPlugin(cacheControlOf(config.ANONYMOUS_READS, config.CACHE_MAX_AGE_SECONDS)),
   ];
 
   const apollo = new ApolloServer<Context>({

@@ -46,6 +46,7 @@ export const article = defineKind({
   }),
   children: [],
   // Article.citations: the passages of this article that facts cite.
+  textFields: ['title', 'publisher', 'dateline', 'section', 'url', 'body'],
   citationColumn: 'articleId',
   sources: () => [],
   references: () => [],

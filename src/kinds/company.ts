@@ -45,6 +45,7 @@ export const company = defineKind({
     ),
     childRows(companyNames, companyNames.companyId, nameRows),
   ],
+  textFields: ['name', 'aliases', 'sector', 'description', 'note'],
   citationColumn: 'companyId',
   sources: (c) => c.sources,
   references: () => [],

@@ -20,6 +20,7 @@ export const exchange = defineKind({
   table: exchanges,
   toRow: (e) => ({ mic: e.mic, name: e.name, aliases: e.aliases, country: e.country }),
   children: [],
+  textFields: ['name', 'aliases', 'note'],
   citationColumn: 'exchangeMic',
   sources: (e) => e.sources,
   references: () => [],

@@ -33,6 +33,7 @@ export const indexWeighting = defineKind({
     asOfPrecision: w.asOf.precision,
   }),
   children: [],
+  textFields: ['constituent', 'note'],
   citationColumn: 'indexWeightingId',
   sources: (w) => w.sources,
   references: (w) => [ref('index', marketIndex, w.index), ref('company', company, w.company)],

@@ -39,6 +39,7 @@ export const ipoDeal = defineKind({
     description: d.description,
   }),
   children: [],
+  textFields: ['description', 'note'],
   citationColumn: 'ipoDealId',
   sources: (d) => d.sources,
   references: (d) => [ref('company', company, d.company), ref('exchange', exchange, d.exchange)],

@@ -86,6 +86,12 @@ export interface KindDescriptor<
   toRow(entry: E): T['$inferInsert'];
   children: readonly ChildRows<E>[];
   citationColumn: CitationColumn;
+  /**
+   * The entry's fields of free text a client typed (names, prose, tickers, an
+   * article's body): what a purge replaces. The rest are keys, codes, enums,
+   * numbers, dates and quotes, which hold no text of the fact's own.
+   */
+  textFields: readonly string[];
   /** The quotes that support the entry, each checked to be verbatim in its article. */
   sources(entry: E): Citation[];
   references(entry: E): Reference[];
@@ -107,7 +113,13 @@ export function defineKind<
   T extends SQLiteTable,
   Search extends SearchSpec<E> | null,
   F extends 'slug' | 'mic' = 'slug',
->(spec: Omit<KindDescriptor<E, Name, TypeName, Collection, T, Search>, 'key' | 'keyField'> & { keyField: F }) {
+>(
+  spec: Omit<KindDescriptor<E, Name, TypeName, Collection, T, Search>, 'key' | 'keyField' | 'textFields'> & {
+    keyField: F;
+    // Checked against the entry here; kept as plain names so that any kind fits AnyKind.
+    textFields: readonly Exclude<keyof E & string, F>[];
+  },
+) {
   const descriptor: KindDescriptor<E, Name, TypeName, Collection, T, Search> = { ...spec, key: (entry) => entry[spec.keyField] };
   return descriptor;
 }

@@ -35,6 +35,7 @@ export const listing = defineKind({
     ...dateColumns('listed', l.listedOn),
   }),
   children: [],
+  textFields: ['ticker', 'note'],
   citationColumn: 'listingId',
   sources: (l) => l.sources,
   references: (l) => [ref('company', company, l.company), ref('exchange', exchange, l.exchange)],

@@ -20,6 +20,7 @@ export const marketIndex = defineKind({
   table: marketIndexes,
   toRow: (i) => ({ id: i.slug, name: i.name, aliases: i.aliases, description: i.description }),
   children: [],
+  textFields: ['name', 'aliases', 'description', 'note'],
   citationColumn: 'marketIndexId',
   sources: (i) => i.sources,
   references: () => [],

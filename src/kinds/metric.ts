@@ -45,6 +45,7 @@ export const metric = defineKind({
     market: m.market,
   }),
   children: [],
+  textFields: ['name', 'unit', 'note'],
   citationColumn: 'metricId',
   sources: (m) => m.sources,
   references: (m) => [ref('company', company, m.company)],

@@ -39,6 +39,7 @@ export const policyEvent = defineKind({
       e.companies.map((companyId) => ({ policyEventId: e.slug, companyId })),
     ),
   ],
+  textFields: ['title', 'summary', 'note'],
   citationColumn: 'policyEventId',
   sources: (e) => e.sources,
   references: (e) => e.companies.map((c, i) => ref(`companies.${i}`, company, c)),

@@ -1,3 +1,4 @@
+import { keyStore } from '../auth/key-store.js';
 import type { Db } from '../db/open.js';
 import type { ReaderThread } from '../db/reader-thread.js';
 import { articleQueries } from './articles.js';
@@ -34,6 +35,8 @@ export function createQueries(db: Db, reader?: ReaderThread, onWrite: () => void
     revisions: revisionQueries(db),
     search: searchQueries(db, reader),
     writes: createWrites(db, onWrite),
+    // The same store the server authenticates with, so a revocation here is refused on the next request.
+    keys: keyStore(db),
     timeline: timelineQueries(db),
   };
 }

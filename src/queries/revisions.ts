@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
-import { revisions } from '../db/tables/index.js';
+import { revisionSources, revisions } from '../db/tables/index.js';
 import { badUserInput } from '../graphql/errors.js';
 import type { RevisionFilter } from '../generated/resolvers-types.js';
 import { MAX_PAGE_SIZE } from '../graphql/connection.js';
@@ -16,12 +16,16 @@ function sinceInstant(since: string): string {
   return at.toISOString();
 }
 
+/** The client's filter; for a caller shown no key names, its `by` becomes which writer: the seed or any key. */
+export type RevisionQueryFilter = RevisionFilter & { source?: (typeof revisionSources)[number] };
+
 /** History, newest first: the audit trail, and one fact's revisions. */
 export function revisionQueries(db: Db) {
   const newestFirst = ordered([revisions.id], 'DESC');
-  const where = (bind: Bind, f: RevisionFilter): SQL | undefined =>
+  const where = (bind: Bind, f: RevisionQueryFilter): SQL | undefined =>
     and(
       f.by != null ? eq(revisions.by, bind('by', f.by)) : undefined,
+      f.source != null ? eq(revisions.source, bind('source', f.source)) : undefined,
       f.kind != null ? eq(revisions.kind, bind('kind', f.kind)) : undefined,
       f.since != null ? gte(revisions.at, bind('since', sinceInstant(f.since))) : undefined,
     );
@@ -48,7 +52,7 @@ export function revisionQueries(db: Db) {
   );
   return {
     newestOfFacts,
-    connection: pagedSelect(db, revisions, (bind, filter: RevisionFilter) => ({ where: where(bind, filter), order: newestFirst })),
+    connection: pagedSelect(db, revisions, (bind, filter: RevisionQueryFilter) => ({ where: where(bind, filter), order: newestFirst })),
     // One argument, the fact: arguments after the first are read as order arguments, part of the statement's shape.
     ofFact: pagedSelect(db, revisions, (bind, fact: { kind: string; key: string }) => ({
       where: and(eq(revisions.kind, bind('kind', fact.kind)), eq(revisions.factKey, bind('key', fact.key))),

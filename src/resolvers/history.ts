@@ -1,3 +1,4 @@
+import { CURATOR, seesKeyNames, shownAuthor } from '../auth/principal.js';
 import type { Context } from '../context/context.js';
 import { paginate } from '../graphql/connection.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
@@ -14,9 +15,18 @@ interface FactRow {
   retractedBy: string | null;
 }
 
+/** The seed's name in history; no key may take it. */
+const SEED = 'seed';
+
 const factFields = (typeName: string) => ({
-  retracted: (row: FactRow) =>
-    row.retractedAt === null ? null : { at: row.retractedAt, reason: row.retractionReason ?? '', by: row.retractedBy ?? '' },
+  retracted: (row: FactRow, _: unknown, ctx: Context) =>
+    row.retractedAt === null
+      ? null
+      : {
+          at: row.retractedAt,
+          reason: row.retractionReason ?? '',
+          by: shownAuthor(row.retractedBy ?? '', row.retractedBy === SEED, ctx.principal),
+        },
   // A first page comes from one batch for every fact asked (no statement per fact); later pages read by keyset.
   revisions: async (row: FactRow, args: { first?: number | null; after?: string | null }, ctx: Context) => {
     const key = row.id ?? row.mic;
@@ -29,10 +39,17 @@ const factFields = (typeName: string) => ({
 
 export const historyResolvers: Resolvers = {
   Query: {
-    revisions: (_, { filter, first, after }, { queries }) =>
-      paginate('revisions', { first, after }, queries.revisions.connection(filter ?? {})),
+    revisions: (_, { filter, first, after }, { queries, principal }) => {
+      const { by, ...rest } = filter ?? {};
+      if (by == null || seesKeyNames(principal)) return paginate('revisions', { first, after }, queries.revisions.connection(filter ?? {}));
+      // Filtered by what this caller is shown: a key's name matches nothing, as an unknown one does, so no name can be probed.
+      if (by === SEED || by === CURATOR)
+        return paginate('revisions', { first, after }, queries.revisions.connection({ ...rest, source: by === SEED ? 'seed' : 'api' }));
+      return paginate('revisions', { first, after }, { page: () => [], count: () => 0 });
+    },
   },
   Revision: {
+    by: (r, _, ctx) => shownAuthor(r.by, r.source === 'seed', ctx.principal),
     fromSeed: (r) => r.source === 'seed',
     node: (r, _, ctx) => {
       const kind = kindOfTypeName(r.kind);

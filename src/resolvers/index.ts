@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { aggregateResolvers } from './aggregates.js';
+import { apiKeyResolvers } from './api-keys.js';
 import { articleResolvers } from './article.js';
 import { facetResolvers } from './facets.js';
 import { commonResolvers } from './common.js';
@@ -35,6 +36,7 @@ export const resolvers: Resolvers[] = [
   searchResolvers,
   historyResolvers,
   mutationResolvers,
+  apiKeyResolvers,
   aggregateResolvers,
   facetResolvers,
 ];

@@ -16,7 +16,7 @@ import { loadTyped } from './load.js';
 // checks the two agree).
 
 /** A write's statements, counted toward the request like its reads; a refusal of the store answered with its code. */
-function inRequest<T>(ctx: Context, write: () => T): T {
+export function inRequest<T>(ctx: Context, write: () => T): T {
   try {
     return withStatementLog(ctx, write);
   } catch (error) {
@@ -27,6 +27,13 @@ function inRequest<T>(ctx: Context, write: () => T): T {
 /** The key name that will stand in history: editors and admins only, on a database that takes writes. */
 const editor = (ctx: Context) => {
   const { keyName } = requireRole(ctx, 'editor');
+  if (ctx.writes.readOnly) throw readOnlyDatabase();
+  return { keyName };
+};
+
+/** The admin key's name for history and the key audit: admins only, on a database that takes writes. */
+export const admin = (ctx: Context) => {
+  const { keyName } = requireRole(ctx, 'admin');
   if (ctx.writes.readOnly) throw readOnlyDatabase();
   return { keyName };
 };
@@ -126,6 +133,15 @@ const mutation: MutationResolvers = {
       'userErrors' in fact
         ? { ok: false, userErrors: fact.userErrors }
         : inRequest(ctx, () => ctx.writes.retract(fact.kind, fact.key, reason, expectedVersion, who));
+    return payload('node', outcome, ctx);
+  },
+  purge: (_, { id, reason, expectedVersion }, ctx) => {
+    const who = admin(ctx);
+    const fact = factOf(id);
+    const outcome: WriteOutcome =
+      'userErrors' in fact
+        ? { ok: false, userErrors: fact.userErrors }
+        : inRequest(ctx, () => ctx.writes.purge(fact.kind, fact.key, reason, expectedVersion, who));
     return payload('node', outcome, ctx);
   },
   ...(Object.fromEntries([...creates, ...updates]) as MutationResolvers),

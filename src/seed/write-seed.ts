@@ -175,7 +175,8 @@ function knownFacts(db: Db): Map<string, Known> {
   for (const r of rows) {
     const id = `${r.kind}:${r.factKey}`;
     const runtime = (known.get(id)?.runtime ?? false) || r.source === 'api';
-    known.set(id, { after: r.after, runtime, retracted: r.action === 'RETRACT' });
+    // Only a retracted fact is purged, and stays retracted.
+    known.set(id, { after: r.after, runtime, retracted: r.action === 'RETRACT' || r.action === 'PURGE' });
   }
   return known;
 }

@@ -1,13 +1,14 @@
-import { eq, getTableColumns } from 'drizzle-orm';
+import { and, eq, getTableColumns } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
-import { articles, citations, revisions, type RevisionAction } from '../db/tables/index.js';
+import { articleCompanies, articles, citations, revisions, type RevisionAction } from '../db/tables/index.js';
 import { citationRows } from '../kinds/citations.js';
 import { kindOfTypeName, kinds, type AnyKind } from '../kinds/index.js';
 import type { KindRef, NameOf } from '../kinds/kind.js';
 import { formatPartialDate, type PartialDate } from '../lib/partial-date.js';
 import { counted } from './counted.js';
 import { mentionLinker } from './mentions.js';
+import { purgedEntry } from './purge.js';
 import { searchIndexWriter, type QueuedFact } from './search-index.js';
 
 /** The column holding a kind's key: `id` (a slug), or `mic` for exchanges. */
@@ -151,6 +152,41 @@ export function factWriter(db: Db) {
       queuedNaming = search.queueNaming(kind, key) || queuedNaming;
   }
 
+  /**
+   * Replaces a retracted fact's text (writes/purge.ts) in its row, its child
+   * rows and every one of its revisions, on the current transaction, and drops
+   * what was derived from that text: an article's mention links, and the name
+   * in other facts' search documents (queued like a rename's). Its key,
+   * retraction, citations and other fields stay. Returns the purged entry.
+   */
+  function purge(kind: AnyKind, key: string, version: number): Entry {
+    const current = currentEntry(kind, key);
+    if (current === undefined) throw new Error(`${kind.typeName} ${key} has no revision to purge`);
+    const entry = purgedEntry(kind, current);
+    const parsed = kind.schema.parse(entry);
+    db.update(kind.table)
+      .set({ ...kind.toRow(parsed), version })
+      .where(eq(keyColumn(kind), key))
+      .run();
+    for (const child of kind.children) {
+      db.delete(child.table).where(eq(child.parent, key)).run();
+      const rows = child.rows(parsed);
+      if (rows.length) db.insert(child.table).values(rows).run();
+    }
+    if (kind.name === 'article') db.delete(articleCompanies).where(eq(articleCompanies.articleId, key)).run();
+    // A retracted fact has no document of its own; this makes sure.
+    search.remove(kind, key);
+    if (kind.label(kind.schema.parse(current)) !== kind.label(parsed)) queuedNaming = search.queueNaming(kind, key) || queuedNaming;
+    const ofFact = and(eq(revisions.kind, kind.typeName), eq(revisions.factKey, key));
+    for (const r of db.select({ id: revisions.id, before: revisions.before, after: revisions.after }).from(revisions).where(ofFact).all()) {
+      db.update(revisions)
+        .set({ before: r.before && purgedEntry(kind, r.before), after: purgedEntry(kind, r.after) })
+        .where(eq(revisions.id, r.id))
+        .run();
+    }
+    return entry;
+  }
+
   /** Marks a fact retracted (never deleted) and takes it out of search. */
   function retract(kind: AnyKind, key: string, version: number, retraction: { at: string; by: string; reason: string }) {
     db.update(kind.table)
@@ -162,7 +198,11 @@ export function factWriter(db: Db) {
 
   function revision(r: RevisionInput) {
     const after = r.after as Entry;
-    const change = r.action === 'RETRACT' ? { before: {}, changedFields: [] } : changeOf((r.before ?? null) as Entry | null, after);
+    // A retraction or a purge changes no field of the entry.
+    const change =
+      r.action === 'RETRACT' || r.action === 'PURGE'
+        ? { before: {}, changedFields: [] }
+        : changeOf((r.before ?? null) as Entry | null, after);
     db.insert(revisions)
       .values({
         at: r.at,
@@ -189,6 +229,7 @@ export function factWriter(db: Db) {
   return {
     write,
     retract,
+    purge,
     revision,
     state,
     currentEntry,

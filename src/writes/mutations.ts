@@ -249,6 +249,41 @@ export function createWrites(db: Db, onCommit: () => void) {
         });
         return { ok: true, kind: kind.name, key, wrote: true };
       }),
+    /**
+     * Replaces a retracted fact's text, in the fact and in every revision
+     * (writes/purge.ts), and writes one PURGE revision holding only the purged
+     * entry. Only a retracted fact, at the version the admin read.
+     */
+    purge: (kind: AnyKind, key: string, reason: string, expectedVersion: number, who: Who): WriteOutcome =>
+      transaction(() => {
+        if (!reason.trim()) return refused(userError(['reason'], 'a purge needs a reason', 'INVALID_INPUT'));
+        const tooLong = longReason(reason);
+        if (tooLong) return refused(tooLong);
+        const state = facts.state(kind, key);
+        if (!state) return refused(userError(['id'], `no ${kind.typeName} has this id`, 'NOT_FOUND'));
+        if (state.retractedAt === null) {
+          return refused(userError(['id'], `this ${kind.typeName} is not retracted: retract it first`, 'NOT_RETRACTED'));
+        }
+        if (expectedVersion !== state.version) {
+          const message = `the ${kind.typeName} is at version ${state.version}, not ${expectedVersion}: read it again and retry`;
+          return refused(userError(['expectedVersion'], message, 'CONFLICT'));
+        }
+        const version = state.version + 1;
+        const purged = facts.purge(kind, key, version);
+        facts.revision({
+          by: who.keyName,
+          source: 'api',
+          kind,
+          key,
+          version,
+          action: 'PURGE',
+          before: purged,
+          after: purged,
+          reason,
+          at: now(),
+        });
+        return { ok: true, kind: kind.name, key, wrote: true };
+      }),
   };
 }
 

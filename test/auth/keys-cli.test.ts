@@ -22,10 +22,9 @@ beforeAll(() => {
 const rows = () => {
   const db = new Database(dbPath, { readonly: true });
   try {
-    return db.prepare('select name, role, secret_hash, created_at, revoked_at from api_keys order by id').all() as Record<
-      string,
-      string | null
-    >[];
+    return db
+      .prepare('select name, role, secret_hash, created_at, created_by, revoked_at, revoked_by from api_keys order by id')
+      .all() as Record<string, string | null>[];
   } finally {
     db.close();
   }
@@ -46,7 +45,9 @@ describe('npm run keys', { timeout: 90_000 }, () => {
         role: 'editor',
         secret_hash: hashSecret(secret),
         created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        created_by: 'cli',
         revoked_at: null,
+        revoked_by: null,
       },
     ]);
     for (const file of [dbPath, `${dbPath}-wal`]) {
@@ -68,6 +69,11 @@ describe('npm run keys', { timeout: 90_000 }, () => {
     expect(name.status).toBe(1);
     expect(name.stderr).toContain('Invalid key name "has space"');
 
+    // History shows 'seed' and 'curator' for other writers, the key audit 'cli': no key may be mistaken for them.
+    const reserved = runKeysCli(dbPath, 'create', '--name', 'Seed', '--role', 'reader');
+    expect(reserved.status).toBe(1);
+    expect(reserved.stderr).toContain('Invalid key name "Seed": seed, cli, curator are reserved');
+
     expect(rows().map((r) => r.name)).toEqual(['ingest-bot']);
   });
 
@@ -77,6 +83,7 @@ describe('npm run keys', { timeout: 90_000 }, () => {
     expect(revoked.stdout).toMatch(/^Revoked key "ingest-bot" at \d{4}-\d\d-\d\dT/);
     const revokedAt = rows()[0]!.revoked_at;
     expect(revokedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(rows()[0]!.revoked_by).toBe('cli');
 
     const again = runKeysCli(dbPath, 'revoke', '--name', 'ingest-bot');
     expect(again.status).toBe(0);
@@ -90,7 +97,7 @@ describe('npm run keys', { timeout: 90_000 }, () => {
     expect(unknown.stderr).toContain('No key named "nobody"');
   });
 
-  it('lists every key with its name, role, creation and revocation time, and no secret or hash', () => {
+  it('lists every key with its name, role, creation and revocation time and who made each (cli), and no secret or hash', () => {
     createdSecret(runKeysCli(dbPath, 'create', '--name', 'dashboard', '--role', 'reader'));
     const list = runKeysCli(dbPath, 'list');
     expect(list.status).toBe(0);
@@ -98,11 +105,11 @@ describe('npm run keys', { timeout: 90_000 }, () => {
       .trim()
       .split('\n')
       .map((l) => l.split(/\s+/));
-    expect(lines[0]).toEqual(['NAME', 'ROLE', 'CREATED', 'REVOKED']);
+    expect(lines[0]).toEqual(['NAME', 'ROLE', 'CREATED', 'CREATED-BY', 'REVOKED', 'REVOKED-BY']);
     const [bot, dashboard] = rows();
     expect(lines.slice(1)).toEqual([
-      ['ingest-bot', 'editor', bot!.created_at, bot!.revoked_at],
-      ['dashboard', 'reader', dashboard!.created_at, '-'],
+      ['ingest-bot', 'editor', bot!.created_at, 'cli', bot!.revoked_at, 'cli'],
+      ['dashboard', 'reader', dashboard!.created_at, 'cli', '-', '-'],
     ]);
     expect(list.stdout).not.toContain('kb_');
     expect(list.stdout).not.toContain(bot!.secret_hash);

@@ -7,6 +7,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { describe, expect, it } from 'vitest';
 import { keyStore } from '../../src/auth/key-store.js';
 import { openDatabase } from '../../src/db/open.js';
+import { nameKey } from '../../src/lib/name-key.js';
 import { migrationsFolder } from '../../src/paths.js';
 import { syntheticSeed } from '../../src/seed/synthetic.js';
 import { writeSeed } from '../../src/seed/write-seed.js';
@@ -53,6 +54,35 @@ describe('the api_keys migration', () => {
       expect(() =>
         db.$client.prepare(`insert into api_keys (name, role, secret_hash, created_at) values ('x', 'root', 'h', 'now')`).run(),
       ).toThrow(/CHECK constraint failed/);
+      expect(db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      db.$client.close();
+    }
+  });
+});
+
+describe('the key audit migration', () => {
+  it('adds who created and revoked each key as columns, keeping every key, and records the CLI for the keys it made before', () => {
+    const dbPath = tempDbPath();
+    const old = new Database(dbPath);
+    old.pragma('journal_mode = WAL');
+    // Migration 0009 computes name keys as openDatabase does.
+    old.function('name_key', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? nameKey(name) : null));
+    migrate(drizzle({ client: old }), { migrationsFolder: migrationsBefore('0010_api_key_audit') });
+    const insert = old.prepare('insert into api_keys (name, role, secret_hash, created_at, revoked_at) values (?, ?, ?, ?, ?)');
+    insert.run('live-bot', 'editor', 'h1', '2026-11-01T00:00:00.000Z', null);
+    insert.run('gone-bot', 'reader', 'h2', '2026-11-02T00:00:00.000Z', '2026-11-03T00:00:00.000Z');
+    const tablesBefore = old.prepare(`select name from sqlite_master where type = 'table' order by name`).pluck().all();
+    old.close();
+
+    const db = openDatabase(dbPath);
+    try {
+      // ADD COLUMN, not a rebuild: the same tables, the same rows and ids.
+      expect(db.$client.prepare(`select name from sqlite_master where type = 'table' order by name`).pluck().all()).toEqual(tablesBefore);
+      expect(db.$client.prepare('select id, name, created_by, revoked_by from api_keys order by id').all()).toEqual([
+        { id: 1, name: 'live-bot', created_by: 'cli', revoked_by: null },
+        { id: 2, name: 'gone-bot', created_by: 'cli', revoked_by: 'cli' },
+      ]);
       expect(db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
       db.$client.close();

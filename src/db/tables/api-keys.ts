@@ -21,6 +21,9 @@ export const apiKeys = sqliteTable(
     // ISO 8601 UTC timestamps.
     createdAt: text().notNull(),
     revokedAt: text(),
+    // Who created and revoked it: an admin key's name, or 'cli' (npm run keys, which made every key before these columns).
+    createdBy: text().notNull().default('cli'),
+    revokedBy: text(),
   },
   (t) => [
     uniqueIndex('api_keys_name_idx').on(t.name),

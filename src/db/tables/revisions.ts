@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
-export const revisionActions = ['CREATE', 'UPDATE', 'RETRACT'] as const;
+// PURGE: an admin replaced a retracted fact's text, here and in every earlier revision (writes/purge.ts).
+export const revisionActions = ['CREATE', 'UPDATE', 'RETRACT', 'PURGE'] as const;
 export type RevisionAction = (typeof revisionActions)[number];
 export const revisionSources = ['seed', 'api'] as const;
 
