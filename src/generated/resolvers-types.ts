@@ -1999,7 +1999,7 @@ export type SearchHit = {
 };
 
 /** Anything full-text search can find. */
-export type SearchResult = Article | Company | IndexWeighting | IpoDeal | Listing | Metric | PolicyEvent;
+export type SearchResult = Article | Company | Exchange | IndexWeighting | IpoDeal | Listing | MarketIndex | Metric | PolicyEvent;
 
 /** The kinds of result search can be limited to. */
 export type SearchResultType =
@@ -2007,12 +2007,16 @@ export type SearchResultType =
   | 'ARTICLE'
   /** Companies, by name, alias, sector and description. */
   | 'COMPANY'
+  /** Exchanges, by name, alias, MIC and country code. */
+  | 'EXCHANGE'
   /** Index weightings, by constituent and index. */
   | 'INDEX_WEIGHTING'
   /** Share offerings, by issuer and description. */
   | 'IPO_DEAL'
   /** Listings, by issuer, exchange, market and status. */
   | 'LISTING'
+  /** Market indexes, by name, alias and description. */
+  | 'MARKET_INDEX'
   /** Metrics, by name, company and market. */
   | 'METRIC'
   /** Policy events, by title and summary. */
@@ -2319,9 +2323,11 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   SearchResult:
     | ( NodeModel<'Article'> & { __typename: 'Article' } )
     | ( NodeModel<'Company'> & { __typename: 'Company' } )
+    | ( NodeModel<'Exchange'> & { __typename: 'Exchange' } )
     | ( NodeModel<'IndexWeighting'> & { __typename: 'IndexWeighting' } )
     | ( NodeModel<'IpoDeal'> & { __typename: 'IpoDeal' } )
     | ( NodeModel<'Listing'> & { __typename: 'Listing' } )
+    | ( NodeModel<'MarketIndex'> & { __typename: 'MarketIndex' } )
     | ( NodeModel<'Metric'> & { __typename: 'Metric' } )
     | ( NodeModel<'PolicyEvent'> & { __typename: 'PolicyEvent' } )
   ;
@@ -3100,7 +3106,7 @@ export type SearchHitResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type SearchResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchResult'] = ResolversParentTypes['SearchResult']> = {
-  __resolveType: TypeResolveFn<'Article' | 'Company' | 'IndexWeighting' | 'IpoDeal' | 'Listing' | 'Metric' | 'PolicyEvent', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Article' | 'Company' | 'Exchange' | 'IndexWeighting' | 'IpoDeal' | 'Listing' | 'MarketIndex' | 'Metric' | 'PolicyEvent', ParentType, ContextType>;
 };
 
 export type TimelineConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineConnection'] = ResolversParentTypes['TimelineConnection']> = {

@@ -50,7 +50,11 @@ export const company = defineKind({
   references: () => [],
   // Name and aliases: a search for 'CATL' finds the company's listings, deals, figures and events too.
   label: (c) => joinText(c.name, ...c.aliases),
-  search: { type: 'COMPANY', text: (c) => ({ title: joinText(c.name, ...c.aliases), body: joinText(c.sector, c.description) }) },
+  search: {
+    type: 'COMPANY',
+    text: (c) => ({ title: joinText(c.name, ...c.aliases), body: joinText(c.sector, c.description) }),
+    weight: 2,
+  },
   slugBase: (c) => c.name,
   mutations: { create: true, update: true },
 });

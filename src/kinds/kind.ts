@@ -48,6 +48,8 @@ export interface SearchSpec<E> {
   type: SearchResultType;
   /** Names and aliases as title, descriptive text as body. */
   text(entry: E, nameOf: NameOf): { title: string; body: string };
+  /** What the kind's score is multiplied by (1 when omitted): a named thing's own entry outranks the facts that mention it. */
+  weight?: number;
 }
 
 /**

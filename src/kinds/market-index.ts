@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { marketIndexes } from '../db/tables/index.js';
-import { aliases, nonEmpty, note, prose, slug, sources } from './fields.js';
+import { aliases, joinText, nonEmpty, note, prose, slug, sources } from './fields.js';
 import { defineKind } from './kind.js';
 
 export const marketIndex = defineKind({
@@ -24,7 +24,8 @@ export const marketIndex = defineKind({
   sources: (i) => i.sources,
   references: () => [],
   label: (i) => i.name,
-  search: null,
+  // Migration 0010 writes the same text in SQL for databases seeded before indexes were searchable.
+  search: { type: 'MARKET_INDEX', text: (i) => ({ title: joinText(i.name, ...i.aliases), body: joinText(i.description) }), weight: 2 },
   slugBase: (i) => i.name,
   mutations: { create: true, update: true },
 });

@@ -215,9 +215,11 @@ export type SearchQueryVariables = Exact<{
 export type SearchQuery = { search: { totalCount: number, edges: Array<{ cursor: string, node: { score: number, snippet: string, node:
           | { __typename: 'Article', id: string, title: string }
           | { __typename: 'Company', id: string, name: string }
+          | { __typename: 'Exchange' }
           | { __typename: 'IndexWeighting', id: string, constituent: string }
           | { __typename: 'IpoDeal', id: string }
           | { __typename: 'Listing', id: string }
+          | { __typename: 'MarketIndex' }
           | { __typename: 'Metric', id: string, name: string }
           | { __typename: 'PolicyEvent', id: string, title: string }
          } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
