@@ -322,7 +322,7 @@ export type CreateIndexWeightingInput = {
   constituent: Scalars['String']['input'];
   /** A key of your choosing (at most 200 characters) that makes a retry safe: the same key with the same input returns the first result and creates nothing; with another input it is refused (IDEMPOTENCY_KEY_REUSED). Scoped to your API key. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
-  /** Slug of the market index. */
+  /** The market index: its slug ('hang-seng-index'), or its name or an alias, case-insensitive ('Hang Seng Index'). A name that no live index goes by, or that more than one does, is refused with UNKNOWN_REFERENCE; the weighting stores the slug. */
   index: Scalars['String']['input'];
   /** Stable key; generated from the index and the constituent when omitted, and never changed afterwards. Lower-case a-z, 0-9 and single hyphens. */
   slug?: InputMaybe<Scalars['String']['input']>;
@@ -536,6 +536,8 @@ export type IndexWeighting = Node & {
   retracted?: Maybe<Retraction>;
   /** Every change to this fact, newest first. */
   revisions: RevisionConnection;
+  /** Stable, URL-safe key, e.g. 'hang-seng-index-chinese-firms-2025'; the global id is derived from it, and it never changes. */
+  slug: Scalars['String']['output'];
   /** Passages that state the weight. */
   sources: Array<Citation>;
   /** 1 when created, one more with every change: send it as expectedVersion to change the fact. */
@@ -614,6 +616,8 @@ export type IpoDeal = Node & {
   retracted?: Maybe<Retraction>;
   /** Every change to this fact, newest first. */
   revisions: RevisionConnection;
+  /** Stable, URL-safe key, e.g. 'catl-hong-kong-ipo-2025'; the global id is derived from it, and it never changes. */
+  slug: Scalars['String']['output'];
   /** Passages that state the deal; one per article that reports it. */
   sources: Array<Citation>;
   /** 1 when created, one more with every change: send it as expectedVersion to change the fact. */
@@ -779,6 +783,8 @@ export type Listing = Node & {
   revisions: RevisionConnection;
   /** Share class where a source states it. */
   shareClass?: Maybe<ShareClass>;
+  /** Stable, URL-safe key, e.g. 'catl-hong-kong'; the global id is derived from it, and it never changes. */
+  slug: Scalars['String']['output'];
   /** Passages that state the listing. */
   sources: Array<Citation>;
   /** Where the listing stands. */
@@ -961,6 +967,8 @@ export type MarketIndex = Node & {
   retracted?: Maybe<Retraction>;
   /** Every change to this fact, newest first. */
   revisions: RevisionConnection;
+  /** Stable, URL-safe key, e.g. 'hang-seng-index': what the index input of createIndexWeighting and updateIndexWeighting takes (or the index's name). */
+  slug: Scalars['String']['output'];
   /** Passages that name the index. */
   sources: Array<Citation>;
   /** 1 when created, one more with every change: send it as expectedVersion to change the fact. */
@@ -1011,6 +1019,8 @@ export type Metric = Node & {
   retracted?: Maybe<Retraction>;
   /** Every change to this fact, newest first. */
   revisions: RevisionConnection;
+  /** Stable, URL-safe key, e.g. 'catl-ev-battery-market-share'; the global id is derived from it, and it never changes. */
+  slug: Scalars['String']['output'];
   /** Passages that state the figure. */
   sources: Array<Citation>;
   /** percent, USD, CNY, GW, count... */
@@ -1489,6 +1499,8 @@ export type PolicyEvent = Node & {
   retracted?: Maybe<Retraction>;
   /** Every change to this fact, newest first. */
   revisions: RevisionConnection;
+  /** Stable, URL-safe key, e.g. 'stock-connect-southbound-access'; the global id is derived from it, and it never changes. */
+  slug: Scalars['String']['output'];
   /** Passages that state the event. */
   sources: Array<Citation>;
   /** What happened, in our words; the sources hold the exact text. */
@@ -2110,7 +2122,7 @@ export type UpdateIndexWeightingInput = {
   company?: InputMaybe<Scalars['String']['input']>;
   /** The constituent or group as the source names it. */
   constituent?: InputMaybe<Scalars['String']['input']>;
-  /** Slug of the market index. */
+  /** The market index: its slug, or its name or an alias, case-insensitive, as in CreateIndexWeightingInput.index. */
   index?: InputMaybe<Scalars['String']['input']>;
   /** Replaces the fact's citations: at least one, each verbatim. */
   sources?: InputMaybe<Array<CitationInput>>;
@@ -2718,6 +2730,7 @@ export type IndexWeightingResolvers<ContextType = Context, ParentType extends Re
   reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   retracted?: Resolver<Maybe<ResolversTypes['Retraction']>, ParentType, ContextType>;
   revisions?: Resolver<ResolversTypes['RevisionConnection'], ParentType, ContextType, Partial<IndexWeightingRevisionsArgs>>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   weightPercent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -2751,6 +2764,7 @@ export type IpoDealResolvers<ContextType = Context, ParentType extends Resolvers
   reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   retracted?: Resolver<Maybe<ResolversTypes['Retraction']>, ParentType, ContextType>;
   revisions?: Resolver<ResolversTypes['RevisionConnection'], ParentType, ContextType, Partial<IpoDealRevisionsArgs>>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2810,6 +2824,7 @@ export type ListingResolvers<ContextType = Context, ParentType extends Resolvers
   retracted?: Resolver<Maybe<ResolversTypes['Retraction']>, ParentType, ContextType>;
   revisions?: Resolver<ResolversTypes['RevisionConnection'], ParentType, ContextType, Partial<ListingRevisionsArgs>>;
   shareClass?: Resolver<Maybe<ResolversTypes['ShareClass']>, ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ListingStatus'], ParentType, ContextType>;
   ticker?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2876,6 +2891,7 @@ export type MarketIndexResolvers<ContextType = Context, ParentType extends Resol
   reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   retracted?: Resolver<Maybe<ResolversTypes['Retraction']>, ParentType, ContextType>;
   revisions?: Resolver<ResolversTypes['RevisionConnection'], ParentType, ContextType, Partial<MarketIndexRevisionsArgs>>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   weightingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2898,6 +2914,7 @@ export type MetricResolvers<ContextType = Context, ParentType extends ResolversP
   reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   retracted?: Resolver<Maybe<ResolversTypes['Retraction']>, ParentType, ContextType>;
   revisions?: Resolver<ResolversTypes['RevisionConnection'], ParentType, ContextType, Partial<MetricRevisionsArgs>>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -2981,6 +2998,7 @@ export type PolicyEventResolvers<ContextType = Context, ParentType extends Resol
   reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   retracted?: Resolver<Maybe<ResolversTypes['Retraction']>, ParentType, ContextType>;
   revisions?: Resolver<ResolversTypes['RevisionConnection'], ParentType, ContextType, Partial<PolicyEventRevisionsArgs>>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

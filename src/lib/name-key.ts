@@ -29,6 +29,10 @@ export function nameWords(text: string): string[] {
 /** The lookup key of a name; empty when it has no letters or digits. */
 export const nameKey = (name: string): string => nameWords(name).join(' ');
 
+/** Each distinct name with its key, those without one left out: the rows of a name index. */
+export const keyedNames = (names: string[]): { name: string; key: string }[] =>
+  [...new Set(names)].map((name) => ({ name, key: nameKey(name) })).filter(({ key }) => key !== '');
+
 /** Every key of up to MAX_NAME_WORDS consecutive words of a text, each once. */
 export function textKeys(text: string, maxWords = MAX_NAME_WORDS): string[] {
   const words = nameWords(text);

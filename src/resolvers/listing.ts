@@ -14,6 +14,7 @@ export const listingResolvers: Resolvers = {
   },
   Listing: {
     id: (l) => toGlobalId('Listing', l.id),
+    slug: (l) => l.id,
     company: (l, _, { loaders }) => loadRequired(loaders.company, l.companyId, 'company'),
     exchange: (l, _, { loaders }) => (l.exchangeMic ? loaders.exchange.load(l.exchangeMic) : null),
     listedOn: (l) => partialDate(l.listedStart, l.listedEnd, l.listedPrecision),

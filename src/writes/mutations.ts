@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { writeTransaction, type Db } from '../db/open.js';
 import { idempotencyKeys } from '../db/tables/index.js';
 import { quoteProblems } from '../kinds/citations.js';
 import type { Citation } from '../kinds/fields.js';
 import { kindOfTypeName, kinds, type AnyKind, type Kind } from '../kinds/index.js';
-import type { FieldProblem, KindRef } from '../kinds/kind.js';
+import type { FieldProblem, KindRef, NameIndex } from '../kinds/kind.js';
 import { FACT_LIMITS } from '../kinds/limits.js';
-import { referenceProblems } from '../kinds/references.js';
-import { cachedBodies, factWriter, storedForm, type BodyOf } from './fact-writer.js';
+import { checkReferences, type Named } from '../kinds/references.js';
+import { nameKey } from '../lib/name-key.js';
+import { cachedBodies, factWriter, keyColumn, storedForm, type BodyOf } from './fact-writer.js';
 import { REFRESH_BATCH } from './search-index.js';
 import { freeSlug, slugBase } from './slugs.js';
 
@@ -73,6 +75,14 @@ const longReason = (reason: string | null | undefined): UserError | undefined =>
     ? userError(['reason'], `must be at most ${FACT_LIMITS.reasonLength} characters`, 'TOO_LARGE')
     : undefined;
 
+/** `value` with the value at `path` (e.g. ['companies', '2']) replaced. */
+function withValueAt(value: unknown, [head, ...rest]: string[], replacement: unknown): unknown {
+  if (head === undefined) return replacement;
+  if (Array.isArray(value)) return value.map((v: unknown, i) => (String(i) === head ? withValueAt(v, rest, replacement) : v));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === head ? withValueAt(v, rest, replacement) : v]));
+}
+
 const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 const now = () => new Date().toISOString();
 
@@ -89,10 +99,30 @@ export interface Who {
  */
 export function createWrites(db: Db, onCommit: () => void) {
   const facts = factWriter(db);
-  const exists = (target: KindRef, key: string) => {
+  const kindOf = (target: KindRef) => {
     const name = kindOfTypeName(target.typeName);
-    const kind = name && (kinds[name] as AnyKind);
+    return name && (kinds[name] as AnyKind);
+  };
+  const exists = (target: KindRef, key: string) => {
+    const kind = kindOf(target);
     return kind !== undefined && facts.state(kind, key)?.retractedAt === null;
+  };
+  /** Live entries with this name or alias, through the kind's name index: one seek. */
+  const keysNamed = (kind: AnyKind, names: NameIndex, name: string) => {
+    const { retractedAt } = getTableColumns(kind.table) as Record<string, SQLiteColumn>;
+    return db
+      .selectDistinct({ key: names.parent })
+      .from(names.table)
+      .innerJoin(kind.table, eq(keyColumn(kind), names.parent))
+      .where(and(eq(names.key, nameKey(name)), isNull(retractedAt!)))
+      .orderBy(names.parent)
+      .limit(2)
+      .all()
+      .map((r) => String(r.key));
+  };
+  const named: Named = (target, name) => {
+    const kind = kindOf(target);
+    return kind?.names ? keysNamed(kind, kind.names, name) : null;
   };
 
   /**
@@ -123,13 +153,16 @@ export function createWrites(db: Db, onCommit: () => void) {
     const parsed = kind.schema.safeParse(raw);
     if (!parsed.success) return { userErrors: zodErrors(root, parsed.error) };
     const entry = parsed.data;
+    const references = checkReferences(kind.references(entry), exists, named);
     const problems = [
-      ...referenceProblems(kind.references(entry as never), exists).map(fromProblem(root, () => 'UNKNOWN_REFERENCE')),
+      ...references.problems.map(fromProblem(root, () => 'UNKNOWN_REFERENCE')),
       ...quoteProblems(kind.sources(entry as never), bodies).map(
         fromProblem(root, (p) => (p.field.endsWith('.quote') ? 'QUOTE_NOT_IN_ARTICLE' : 'UNKNOWN_REFERENCE')),
       ),
     ];
-    return problems.length ? { userErrors: problems } : { entry };
+    if (problems.length) return { userErrors: problems };
+    // A target given by name is stored by its key.
+    return { entry: references.resolved.reduce<unknown>((e, r) => withValueAt(e, r.field.split('.'), r.key), entry) };
   }
 
   function create(kind: AnyKind, input: Record<string, unknown>, who: Who): WriteOutcome {
