@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { nameKey } from '../lib/name-key.js';
+import { nameKey, nearNameKey } from '../lib/name-key.js';
 import { endReadSnapshot } from './read-snapshot.js';
 import { recordStatement } from './statement-log.js';
 import { guardWrite, rememberOpenedFile } from './storage.js';
@@ -149,6 +149,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     sqlite.pragma('foreign_keys = ON');
     // Migrations that fill the name index compute keys exactly as the write path does.
     sqlite.function('name_key', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? nameKey(name) : null));
+    sqlite.function('name_near_key', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? nearNameKey(name) : null));
     const db = drizzle({ client: sqlite, schema: tables, casing: 'snake_case', logger: { logQuery: recordStatement } });
     if (readonly) {
       // A read-only file cannot be migrated, so it must already be current.

@@ -229,6 +229,13 @@ export type CompanyFilter = {
   listingStatus?: InputMaybe<Array<ListingStatus>>;
   /** Name or alias contains this text, case-insensitive. */
   nameContains?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Name or alias equals this one once legal and corporate words at the end are set aside and words are
+   * compared without case or punctuation: 'Tencent Holdings Ltd.' finds Tencent, 'Alibaba' finds
+   * 'Alibaba Group Holding Limited'. Every company a name may mean, where company(name:) answers null
+   * because more than one does.
+   */
+  nameLike?: InputMaybe<Scalars['String']['input']>;
   /** Sector, case-insensitive, e.g. 'batteries'; several: any of them (a single value is accepted as a list of one; an empty list matches nothing). */
   sector?: InputMaybe<Array<Scalars['String']['input']>>;
   /** true: state-owned; false: stated not to be. Companies with unknown ownership match neither. */
@@ -1660,7 +1667,13 @@ export type Query = {
   articles: ArticleConnection;
   /** first defaults to 20 and may not exceed 100; a larger value is a BAD_USER_INPUT error. */
   companies: CompanyConnection;
-  /** By id, or by name or alias, case-insensitive ('catl', 'Contemporary Amperex Technology'). Give exactly one of the two. */
+  /**
+   * By id, or by name or alias, case-insensitive ('catl', 'Contemporary Amperex Technology'). Give exactly one of the two.
+   * A name that no company goes by exactly still finds the one live company it nearly names: equal once legal and
+   * corporate words at the end (Group, Holdings, Technologies, Co., Ltd., Limited, Inc., 有限公司...) are set aside
+   * ('Midea' finds Midea Group, 'Contemporary Amperex Technology Co., Limited' and 'CATL Co., Ltd.' find CATL). A near
+   * name two companies share answers null: list them with companies(filter: { nameLike }).
+   */
   company?: Maybe<Company>;
   /** An exchange by MIC, case-insensitive (XHKG). */
   exchange?: Maybe<Exchange>;

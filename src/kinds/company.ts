@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { companies, companyAliases, companyNames } from '../db/tables/index.js';
-import { keyedNames } from '../lib/name-key.js';
+import { keyedNames, nearNameKey } from '../lib/name-key.js';
 import { aliases, countryCode, joinText, nonEmpty, note, prose, slug, sources } from './fields.js';
 import { childRows, defineKind } from './kind.js';
 
@@ -17,8 +17,9 @@ const companyEntry = z.strictObject({
 });
 type CompanyEntry = z.output<typeof companyEntry>;
 
-/** The name index's rows: each distinct name and alias with a key (lib/name-key.ts). */
-const nameRows = (c: CompanyEntry) => keyedNames([c.name, ...c.aliases]).map((n) => ({ companyId: c.slug, ...n }));
+/** The name index's rows: each distinct name and alias with its key and near key (lib/name-key.ts). */
+const nameRows = (c: CompanyEntry) =>
+  keyedNames([c.name, ...c.aliases]).map((n) => ({ companyId: c.slug, ...n, nearKey: nearNameKey(n.name) }));
 
 export const company = defineKind({
   name: 'company',

@@ -12,6 +12,7 @@ const backfill = (file: string) => readFileSync(join(migrationsFolder, file), 'u
 // The curated seed, with what the rows must handle beyond it: aliases, one repeating the name, one without a key.
 const seed = loadSeed(seedsFolder);
 seed.marketIndexes[0]!.aliases.push('HSI', 'Hang Seng Index', '恒生指数', '—');
+seed.companies.find((c) => c.slug === 'midea-group')!.aliases.push('美的集团股份有限公司', 'Midea Group Co., Ltd.');
 const { db } = seededDb(seed);
 afterAll(() => db.$client.close());
 
@@ -26,5 +27,20 @@ describe('migration 0011', () => {
     db.$client.exec('delete from market_index_names');
     db.$client.exec(backfill('0011_market_index_names.sql'));
     expect(rows('market_index_names')).toEqual(written);
+  });
+});
+
+describe('migration 0012', () => {
+  it("gives every company name its near key, as the company descriptor's child rows do", () => {
+    const written = rows('company_names');
+    expect(written.filter((r) => (r as { company_id: string }).company_id === 'midea-group')).toEqual([
+      { company_id: 'midea-group', name: 'Midea Group', key: 'midea group', near_key: 'midea' },
+      { company_id: 'midea-group', name: 'Midea Group Co., Ltd.', key: 'midea group co ltd', near_key: 'midea' },
+      { company_id: 'midea-group', name: '美的集团股份有限公司', key: '美 的 集 团 股 份 有 限 公 司', near_key: '美 的' },
+    ]);
+
+    db.$client.exec("update company_names set near_key = ''");
+    db.$client.exec(backfill('0012_company_near_names.sql'));
+    expect(rows('company_names')).toEqual(written);
   });
 });

@@ -76,6 +76,8 @@ describe('query plans', () => {
     ['companies by exchange and listing status', page(q.companies.connection({ exchange: ['XHKG'], listingStatus: ['LISTED'] }, 'ASC'))],
     ['companies by name substring', page(q.companies.connection({ nameContains: 'ny 0004' }, 'ASC'))],
     ['a company by name or alias', () => q.companies.byName('SYN000042')],
+    ['a company by a near name', () => q.companies.byName('Synthetic Company 000042 Holdings Ltd')],
+    ['companies by near name', page(q.companies.connection({ nameLike: 'Synthetic Company 000042 Group' }, 'ASC'))],
     ['listings unfiltered', page(q.listings.connection({}))],
     ['listings by exchange', page(q.listings.connection({ exchange: ['XSHG'] }))],
     ['listings by market', page(q.listings.connection({ market: ['CN'] }))],

@@ -14,6 +14,13 @@ export type CompanyFilter = {
   listingStatus?: Array<ListingStatus> | null | undefined;
   /** Name or alias contains this text, case-insensitive. */
   nameContains?: string | null | undefined;
+  /**
+   * Name or alias equals this one once legal and corporate words at the end are set aside and words are
+   * compared without case or punctuation: 'Tencent Holdings Ltd.' finds Tencent, 'Alibaba' finds
+   * 'Alibaba Group Holding Limited'. Every company a name may mean, where company(name:) answers null
+   * because more than one does.
+   */
+  nameLike?: string | null | undefined;
   /** Sector, case-insensitive, e.g. 'batteries'; several: any of them (a single value is accepted as a list of one; an empty list matches nothing). */
   sector?: Array<string> | null | undefined;
   /** true: state-owned; false: stated not to be. Companies with unknown ownership match neither. */
