@@ -371,6 +371,8 @@ export type CreateListingInput = {
   listedOn?: InputMaybe<Scalars['String']['input']>;
   /** ISO 3166-1 alpha-2 code of the market. */
   market: Scalars['String']['input'];
+  /** When the sources say the listing is to happen ('to list in Hong Kong in 2025'): 2025-06-19, 2025-05, 2025-Q3 or 2025. */
+  plannedFor?: InputMaybe<Scalars['String']['input']>;
   /** Share class where a source states it. */
   shareClass?: InputMaybe<ShareClass>;
   /** Stable key; generated from the company and the exchange or market when omitted, and never changed afterwards. Lower-case a-z, 0-9 and single hyphens. */
@@ -780,6 +782,11 @@ export type Listing = Node & {
   /** ISO 3166-1 alpha-2 code of the market. */
   market: Scalars['String']['output'];
   /**
+   * When the sources say the listing is to happen, at the precision they give ('to list in Hong Kong in
+   * 2025' is 2025); null where they give no date. Kept once the listing happens, beside listedOn.
+   */
+  plannedFor?: Maybe<PartialDate>;
+  /**
    * When this was first reported: the publication date of the earliest dated article among those
    * citing it; null when none of them is dated.
    */
@@ -877,7 +884,12 @@ export type ListingFilter = {
   shareClass?: InputMaybe<Array<ShareClass>>;
   /** Listing status; several: any of them, e.g. [PLANNED, CONSIDERING]. */
   status?: InputMaybe<Array<ListingStatus>>;
-  /** Listings whose trading began (listedOn) in one of these calendar years. */
+  /**
+   * Listings dated in one of these calendar years: by the year trading began (listedOn) or, for a listing
+   * the sources give no such date for, the year they say it is planned for (plannedFor). So year: 2025 finds
+   * the listings made in 2025 and those planned for 2025 that have not happened; add status to tell them
+   * apart. A listing with neither date matches no year (missing: [YEAR] finds those).
+   */
   year?: InputMaybe<Array<Scalars['Int']['input']>>;
 };
 
@@ -894,7 +906,7 @@ export type ListingGroup = {
   market?: Maybe<Scalars['String']['output']>;
   /** The status of every listing in the group, when grouped by STATUS. */
   status?: Maybe<ListingStatus>;
-  /** The year trading began, when grouped by YEAR; null also for undated listings (then missing holds YEAR). */
+  /** The listing's year (when trading began, else when it is planned for), when grouped by YEAR; null also for undated listings (then missing holds YEAR). */
   year?: Maybe<Scalars['Int']['output']>;
 };
 
@@ -906,7 +918,7 @@ export type ListingGroupField =
   | 'MARKET'
   /** The listing's status. */
   | 'STATUS'
-  /** The calendar year trading began (listedOn); null when the sources give no date. */
+  /** The listing's year, as ListingFilter.year reads it: the year trading began (listedOn), else the year it is planned for (plannedFor); null when the sources give neither. */
   | 'YEAR';
 
 /**
@@ -1585,6 +1597,8 @@ export type PolicyEventFilter = {
   jurisdiction?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Only events that have no value for each of these fields, e.g. [YEAR]: undated events (with dateOrReported: neither dated nor reported in a dated article). Empty or omitted: no condition. */
   missing?: InputMaybe<Array<PolicyEventGroupField>>;
+  /** Events that name a company of this sector (Company.sector, case-insensitive, e.g. 'semiconductors'); several: a company of any of them. Events naming no company match no sector. */
+  sector?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Latest date: events whose period starts on or before it match. */
   to?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -1628,6 +1642,8 @@ export type PolicyEventGroupFilter = {
   jurisdiction?: Maybe<Array<Scalars['String']['output']>>;
   /** As PolicyEventFilter.missing: the grouped fields whose value is null in this group. */
   missing: Array<PolicyEventGroupField>;
+  /** As PolicyEventFilter.sector. */
+  sector?: Maybe<Array<Scalars['String']['output']>>;
   /** As PolicyEventFilter.to: the earlier of the aggregate's to and the group year's last day. */
   to?: Maybe<Scalars['Date']['output']>;
 };
@@ -2169,6 +2185,8 @@ export type UpdateListingInput = {
   listedOn?: InputMaybe<Scalars['String']['input']>;
   /** ISO 3166-1 alpha-2 code of the market. */
   market?: InputMaybe<Scalars['String']['input']>;
+  /** When the sources say the listing is to happen ('to list in Hong Kong in 2025'): 2025-06-19, 2025-05, 2025-Q3 or 2025. */
+  plannedFor?: InputMaybe<Scalars['String']['input']>;
   /** Share class where a source states it. */
   shareClass?: InputMaybe<ShareClass>;
   /** Replaces the fact's citations: at least one, each verbatim. */
@@ -2833,6 +2851,7 @@ export type ListingResolvers<ContextType = Context, ParentType extends Resolvers
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   listedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   market?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  plannedFor?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   retracted?: Resolver<Maybe<ResolversTypes['Retraction']>, ParentType, ContextType>;
   revisions?: Resolver<ResolversTypes['RevisionConnection'], ParentType, ContextType, Partial<ListingRevisionsArgs>>;
@@ -3057,6 +3076,7 @@ export type PolicyEventGroupFilterResolvers<ContextType = Context, ParentType ex
   from?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   jurisdiction?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   missing?: Resolver<Array<ResolversTypes['PolicyEventGroupField']>, ParentType, ContextType>;
+  sector?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   to?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 

@@ -44,7 +44,14 @@ afterAll(() => api.close());
 
 describe('migrating a database of the previous release', () => {
   it('keeps every fact, citation and link as it was', () => {
-    for (const table of FACT_TABLES) expect(rows(api.db.$client, table), table).toEqual(before[table]);
+    // Listings gained plannedFor (migration 0013): empty until a write or a seed gives one.
+    const added = ['planned_start', 'planned_end', 'planned_precision'];
+    for (const table of FACT_TABLES) {
+      const now = rows(api.db.$client, table) as Record<string, unknown>[];
+      expect(now.every((r) => added.every((c) => r[c] === undefined || r[c] === null))).toBe(true);
+      const without = now.map((r) => Object.fromEntries(Object.entries(r).filter(([c]) => !added.includes(c))));
+      expect(without, table).toEqual(before[table]);
+    }
   });
 
   it('keeps every revision, and reads the earlier ones whole, as they were stored', async () => {

@@ -56,7 +56,12 @@ export type ListingFilter = {
   shareClass?: Array<ShareClass> | null | undefined;
   /** Listing status; several: any of them, e.g. [PLANNED, CONSIDERING]. */
   status?: Array<ListingStatus> | null | undefined;
-  /** Listings whose trading began (listedOn) in one of these calendar years. */
+  /**
+   * Listings dated in one of these calendar years: by the year trading began (listedOn) or, for a listing
+   * the sources give no such date for, the year they say it is planned for (plannedFor). So year: 2025 finds
+   * the listings made in 2025 and those planned for 2025 that have not happened; add status to tell them
+   * apart. A listing with neither date matches no year (missing: [YEAR] finds those).
+   */
   year?: Array<number> | null | undefined;
 };
 
@@ -68,7 +73,7 @@ export type ListingGroupField =
   | 'MARKET'
   /** The listing's status. */
   | 'STATUS'
-  /** The calendar year trading began (listedOn); null when the sources give no date. */
+  /** The listing's year, as ListingFilter.year reads it: the year trading began (listedOn), else the year it is planned for (plannedFor); null when the sources give neither. */
   | 'YEAR';
 
 /** Where a listing stands. */
