@@ -59,6 +59,8 @@ export const workloads: Workload[] = [
           ... on IpoDeal { id }
           ... on Metric { id name }
           ... on IndexWeighting { id constituent }
+          ... on MarketIndex { id name }
+          ... on Exchange { id name }
         }
       }
     }

@@ -58,10 +58,10 @@ const sql = {
   // Search: the API's ranking and snippet expressions, so scores and snippets match.
   hasAll: db.prepare('select 1 from search_index where search_index match ? limit 1').pluck(),
   searchPage:
-    db.prepare(`select kind, entity_id, -bm25(search_index, 0, 0, 8.0, 1.0) * (case kind when 'Company' then 2.0 else 1.0 end) as score,
+    db.prepare(`select kind, entity_id, -bm25(search_index, 0, 0, 8.0, 1.0) * (case kind when 'Company' then 2.0 when 'Exchange' then 2.0 when 'MarketIndex' then 2.0 else 1.0 end) as score,
       snippet(search_index, -1, ?, ?, '…', 24) as snippet
     from search_index where search_index match ?
-    order by bm25(search_index, 0, 0, 8.0, 1.0) * (case kind when 'Company' then 2.0 else 1.0 end), kind, entity_id limit ? offset 0`),
+    order by bm25(search_index, 0, 0, 8.0, 1.0) * (case kind when 'Company' then 2.0 when 'Exchange' then 2.0 when 'MarketIndex' then 2.0 else 1.0 end), kind, entity_id limit ? offset 0`),
   searchCount: db.prepare('select count(*) from search_index where search_index match ?').pluck(),
   hit: {
     Company: db.prepare('select id, name from companies where id = ?'),
@@ -71,6 +71,8 @@ const sql = {
     IpoDeal: db.prepare('select id from ipo_deals where id = ?'),
     Metric: db.prepare('select id, name from metrics where id = ?'),
     IndexWeighting: db.prepare('select id, constituent from index_weightings where id = ?'),
+    MarketIndex: db.prepare('select id, name from market_indexes where id = ?'),
+    Exchange: db.prepare('select mic as id, name from exchanges where mic = ?'),
   } as Record<string, Database.Statement>,
 
   eventCount: db.prepare('select count(*) from policy_events where date_end >= ? and date_start <= ?').pluck(),
@@ -184,6 +186,8 @@ const hitFields: Record<string, (r: Row) => Row> = {
   IpoDeal: () => ({}),
   Metric: (r) => ({ name: r.name }),
   IndexWeighting: (r) => ({ constituent: r.constituent }),
+  MarketIndex: (r) => ({ name: r.name }),
+  Exchange: (r) => ({ name: r.name }),
 };
 
 function w3(v: Row) {

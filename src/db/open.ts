@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { nameKey } from '../lib/name-key.js';
+import { nameKey, nearNameKey } from '../lib/name-key.js';
 import { endReadSnapshot } from './read-snapshot.js';
 import { recordStatement } from './statement-log.js';
 import { guardWrite, rememberOpenedFile } from './storage.js';
@@ -77,6 +77,12 @@ function openReadOnly(path: string): Database.Database {
   }
 }
 
+/** The functions migrations call, computing keys exactly as the write path does (lib/name-key.ts). */
+export function registerSqlFunctions(sqlite: Database.Database): void {
+  sqlite.function('name_key', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? nameKey(name) : null));
+  sqlite.function('name_near_key', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? nearNameKey(name) : null));
+}
+
 // How long start-up waits for another process's migration or seed to commit.
 const STARTUP_BUSY_TIMEOUT_MS = 60_000;
 const SERVING_BUSY_TIMEOUT_MS = 5_000;
@@ -147,8 +153,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     // so a write acknowledged to a client survives a crash of the process or of the machine.
     if (!readonly) sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
-    // Migrations that fill the name index compute keys exactly as the write path does.
-    sqlite.function('name_key', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? nameKey(name) : null));
+    registerSqlFunctions(sqlite);
     const db = drizzle({ client: sqlite, schema: tables, casing: 'snake_case', logger: { logQuery: recordStatement } });
     if (readonly) {
       // A read-only file cannot be migrated, so it must already be current.

@@ -250,6 +250,13 @@ export type CompanyFilter = {
   listingStatus?: InputMaybe<Array<ListingStatus>>;
   /** Name or alias contains this text, case-insensitive. */
   nameContains?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Name or alias equals this one once legal and corporate words at the end are set aside and words are
+   * compared without case or punctuation: 'Tencent Holdings Ltd.' finds Tencent, 'Alibaba' finds
+   * 'Alibaba Group Holding Limited'. Every company a name may mean, where company(name:) answers null
+   * because more than one does.
+   */
+  nameLike?: InputMaybe<Scalars['String']['input']>;
   /** Sector, case-insensitive, e.g. 'batteries'; several: any of them (a single value is accepted as a list of one; an empty list matches nothing). */
   sector?: InputMaybe<Array<Scalars['String']['input']>>;
   /** true: state-owned; false: stated not to be. Companies with unknown ownership match neither. */
@@ -366,7 +373,7 @@ export type CreateIndexWeightingInput = {
   constituent: Scalars['String']['input'];
   /** A key of your choosing (at most 200 characters) that makes a retry safe: the same key with the same input returns the first result and creates nothing; with another input it is refused (IDEMPOTENCY_KEY_REUSED). Scoped to your API key. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
-  /** Slug of the market index. */
+  /** The market index: its slug ('hang-seng-index'), or its name or an alias, case-insensitive ('Hang Seng Index'). A name that no live index goes by, or that more than one does, is refused with UNKNOWN_REFERENCE; the weighting stores the slug. */
   index: Scalars['String']['input'];
   /** Stable key; generated from the index and the constituent when omitted, and never changed afterwards. Lower-case a-z, 0-9 and single hyphens. */
   slug?: InputMaybe<Scalars['String']['input']>;
@@ -408,6 +415,8 @@ export type CreateListingInput = {
   listedOn?: InputMaybe<Scalars['String']['input']>;
   /** ISO 3166-1 alpha-2 code of the market. */
   market: Scalars['String']['input'];
+  /** When the sources say the listing is to happen ('to list in Hong Kong in 2025'): 2025-06-19, 2025-05, 2025-Q3 or 2025. */
+  plannedFor?: InputMaybe<Scalars['String']['input']>;
   /** Share class where a source states it. */
   shareClass?: InputMaybe<ShareClass>;
   /** Stable key; generated from the company and the exchange or market when omitted, and never changed afterwards. Lower-case a-z, 0-9 and single hyphens. */
@@ -580,6 +589,8 @@ export type IndexWeighting = Node & {
   retracted?: Maybe<Retraction>;
   /** Every change to this fact, newest first. */
   revisions: RevisionConnection;
+  /** Stable, URL-safe key, e.g. 'hang-seng-index-chinese-firms-2025'; the global id is derived from it, and it never changes. */
+  slug: Scalars['String']['output'];
   /** Passages that state the weight. */
   sources: Array<Citation>;
   /** 1 when created, one more with every change: send it as expectedVersion to change the fact. */
@@ -658,6 +669,8 @@ export type IpoDeal = Node & {
   retracted?: Maybe<Retraction>;
   /** Every change to this fact, newest first. */
   revisions: RevisionConnection;
+  /** Stable, URL-safe key, e.g. 'catl-hong-kong-ipo-2025'; the global id is derived from it, and it never changes. */
+  slug: Scalars['String']['output'];
   /** Passages that state the deal; one per article that reports it. */
   sources: Array<Citation>;
   /** 1 when created, one more with every change: send it as expectedVersion to change the fact. */
@@ -813,6 +826,11 @@ export type Listing = Node & {
   /** ISO 3166-1 alpha-2 code of the market. */
   market: Scalars['String']['output'];
   /**
+   * When the sources say the listing is to happen, at the precision they give ('to list in Hong Kong in
+   * 2025' is 2025); null where they give no date. Kept once the listing happens, beside listedOn.
+   */
+  plannedFor?: Maybe<PartialDate>;
+  /**
    * When this was first reported: the publication date of the earliest dated article among those
    * citing it; null when none of them is dated.
    */
@@ -823,6 +841,8 @@ export type Listing = Node & {
   revisions: RevisionConnection;
   /** Share class where a source states it. */
   shareClass?: Maybe<ShareClass>;
+  /** Stable, URL-safe key, e.g. 'catl-hong-kong'; the global id is derived from it, and it never changes. */
+  slug: Scalars['String']['output'];
   /** Passages that state the listing. */
   sources: Array<Citation>;
   /** Where the listing stands. */
@@ -908,7 +928,12 @@ export type ListingFilter = {
   shareClass?: InputMaybe<Array<ShareClass>>;
   /** Listing status; several: any of them, e.g. [PLANNED, CONSIDERING]. */
   status?: InputMaybe<Array<ListingStatus>>;
-  /** Listings whose trading began (listedOn) in one of these calendar years. */
+  /**
+   * Listings dated in one of these calendar years: by the year trading began (listedOn) or, for a listing
+   * the sources give no such date for, the year they say it is planned for (plannedFor). So year: 2025 finds
+   * the listings made in 2025 and those planned for 2025 that have not happened; add status to tell them
+   * apart. A listing with neither date matches no year (missing: [YEAR] finds those).
+   */
   year?: InputMaybe<Array<Scalars['Int']['input']>>;
 };
 
@@ -925,7 +950,7 @@ export type ListingGroup = {
   market?: Maybe<Scalars['String']['output']>;
   /** The status of every listing in the group, when grouped by STATUS. */
   status?: Maybe<ListingStatus>;
-  /** The year trading began, when grouped by YEAR; null also for undated listings (then missing holds YEAR). */
+  /** The listing's year (when trading began, else when it is planned for), when grouped by YEAR; null also for undated listings (then missing holds YEAR). */
   year?: Maybe<Scalars['Int']['output']>;
 };
 
@@ -937,7 +962,7 @@ export type ListingGroupField =
   | 'MARKET'
   /** The listing's status. */
   | 'STATUS'
-  /** The calendar year trading began (listedOn); null when the sources give no date. */
+  /** The listing's year, as ListingFilter.year reads it: the year trading began (listedOn), else the year it is planned for (plannedFor); null when the sources give neither. */
   | 'YEAR';
 
 /**
@@ -1005,6 +1030,8 @@ export type MarketIndex = Node & {
   retracted?: Maybe<Retraction>;
   /** Every change to this fact, newest first. */
   revisions: RevisionConnection;
+  /** Stable, URL-safe key, e.g. 'hang-seng-index': what the index input of createIndexWeighting and updateIndexWeighting takes (or the index's name). */
+  slug: Scalars['String']['output'];
   /** Passages that name the index. */
   sources: Array<Citation>;
   /** 1 when created, one more with every change: send it as expectedVersion to change the fact. */
@@ -1055,6 +1082,8 @@ export type Metric = Node & {
   retracted?: Maybe<Retraction>;
   /** Every change to this fact, newest first. */
   revisions: RevisionConnection;
+  /** Stable, URL-safe key, e.g. 'catl-ev-battery-market-share'; the global id is derived from it, and it never changes. */
+  slug: Scalars['String']['output'];
   /** Passages that state the figure. */
   sources: Array<Citation>;
   /** percent, USD, CNY, GW, count... */
@@ -1608,6 +1637,8 @@ export type PolicyEvent = Node & {
   retracted?: Maybe<Retraction>;
   /** Every change to this fact, newest first. */
   revisions: RevisionConnection;
+  /** Stable, URL-safe key, e.g. 'stock-connect-southbound-access'; the global id is derived from it, and it never changes. */
+  slug: Scalars['String']['output'];
   /** Passages that state the event. */
   sources: Array<Citation>;
   /** What happened, in our words; the sources hold the exact text. */
@@ -1685,6 +1716,8 @@ export type PolicyEventFilter = {
   jurisdiction?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Only events that have no value for each of these fields, e.g. [YEAR]: undated events (with dateOrReported: neither dated nor reported in a dated article). Empty or omitted: no condition. */
   missing?: InputMaybe<Array<PolicyEventGroupField>>;
+  /** Events that name a company of this sector (Company.sector, case-insensitive, e.g. 'semiconductors'); several: a company of any of them. Events naming no company match no sector. */
+  sector?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Latest date: events whose period starts on or before it match. */
   to?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -1728,6 +1761,8 @@ export type PolicyEventGroupFilter = {
   jurisdiction?: Maybe<Array<Scalars['String']['output']>>;
   /** As PolicyEventFilter.missing: the grouped fields whose value is null in this group. */
   missing: Array<PolicyEventGroupField>;
+  /** As PolicyEventFilter.sector. */
+  sector?: Maybe<Array<Scalars['String']['output']>>;
   /** As PolicyEventFilter.to: the earlier of the aggregate's to and the group year's last day. */
   to?: Maybe<Scalars['Date']['output']>;
 };
@@ -1769,7 +1804,13 @@ export type Query = {
   articles: ArticleConnection;
   /** first defaults to 20 and may not exceed 100; a larger value is a BAD_USER_INPUT error. */
   companies: CompanyConnection;
-  /** By id, or by name or alias, case-insensitive ('catl', 'Contemporary Amperex Technology'). Give exactly one of the two. */
+  /**
+   * By id, or by name or alias, case-insensitive ('catl', 'Contemporary Amperex Technology'). Give exactly one of the two.
+   * A name that no company goes by exactly still finds the one live company it nearly names: equal once legal and
+   * corporate words at the end (Group, Holdings, Technologies, Co., Ltd., Limited, Inc., 有限公司...) are set aside
+   * ('Midea' finds Midea Group, 'Contemporary Amperex Technology Co., Limited' and 'CATL Co., Ltd.' find CATL). A near
+   * name two companies share answers null: list them with companies(filter: { nameLike }).
+   */
   company?: Maybe<Company>;
   /** An exchange by MIC, case-insensitive (XHKG). */
   exchange?: Maybe<Exchange>;
@@ -2133,7 +2174,7 @@ export type SearchHit = {
 };
 
 /** Anything full-text search can find. */
-export type SearchResult = Article | Company | IndexWeighting | IpoDeal | Listing | Metric | PolicyEvent;
+export type SearchResult = Article | Company | Exchange | IndexWeighting | IpoDeal | Listing | MarketIndex | Metric | PolicyEvent;
 
 /** The kinds of result search can be limited to. */
 export type SearchResultType =
@@ -2141,12 +2182,16 @@ export type SearchResultType =
   | 'ARTICLE'
   /** Companies, by name, alias, sector and description. */
   | 'COMPANY'
+  /** Exchanges, by name, alias, MIC and country code. */
+  | 'EXCHANGE'
   /** Index weightings, by constituent and index. */
   | 'INDEX_WEIGHTING'
   /** Share offerings, by issuer and description. */
   | 'IPO_DEAL'
   /** Listings, by issuer, exchange, market and status. */
   | 'LISTING'
+  /** Market indexes, by name, alias and description. */
+  | 'MARKET_INDEX'
   /** Metrics, by name, company and market. */
   | 'METRIC'
   /** Policy events, by title and summary. */
@@ -2244,7 +2289,7 @@ export type UpdateIndexWeightingInput = {
   company?: InputMaybe<Scalars['String']['input']>;
   /** The constituent or group as the source names it. */
   constituent?: InputMaybe<Scalars['String']['input']>;
-  /** Slug of the market index. */
+  /** The market index: its slug, or its name or an alias, case-insensitive, as in CreateIndexWeightingInput.index. */
   index?: InputMaybe<Scalars['String']['input']>;
   /** Replaces the fact's citations: at least one, each verbatim. */
   sources?: InputMaybe<Array<CitationInput>>;
@@ -2282,6 +2327,8 @@ export type UpdateListingInput = {
   listedOn?: InputMaybe<Scalars['String']['input']>;
   /** ISO 3166-1 alpha-2 code of the market. */
   market?: InputMaybe<Scalars['String']['input']>;
+  /** When the sources say the listing is to happen ('to list in Hong Kong in 2025'): 2025-06-19, 2025-05, 2025-Q3 or 2025. */
+  plannedFor?: InputMaybe<Scalars['String']['input']>;
   /** Share class where a source states it. */
   shareClass?: InputMaybe<ShareClass>;
   /** Replaces the fact's citations: at least one, each verbatim. */
@@ -2481,9 +2528,11 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   SearchResult:
     | ( NodeModel<'Article'> & { __typename: 'Article' } )
     | ( NodeModel<'Company'> & { __typename: 'Company' } )
+    | ( NodeModel<'Exchange'> & { __typename: 'Exchange' } )
     | ( NodeModel<'IndexWeighting'> & { __typename: 'IndexWeighting' } )
     | ( NodeModel<'IpoDeal'> & { __typename: 'IpoDeal' } )
     | ( NodeModel<'Listing'> & { __typename: 'Listing' } )
+    | ( NodeModel<'MarketIndex'> & { __typename: 'MarketIndex' } )
     | ( NodeModel<'Metric'> & { __typename: 'Metric' } )
     | ( NodeModel<'PolicyEvent'> & { __typename: 'PolicyEvent' } )
   ;
@@ -2897,6 +2946,7 @@ export type IndexWeightingResolvers<ContextType = Context, ParentType extends Re
   reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   retracted?: Resolver<Maybe<ResolversTypes['Retraction']>, ParentType, ContextType>;
   revisions?: Resolver<ResolversTypes['RevisionConnection'], ParentType, ContextType, Partial<IndexWeightingRevisionsArgs>>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   weightPercent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -2930,6 +2980,7 @@ export type IpoDealResolvers<ContextType = Context, ParentType extends Resolvers
   reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   retracted?: Resolver<Maybe<ResolversTypes['Retraction']>, ParentType, ContextType>;
   revisions?: Resolver<ResolversTypes['RevisionConnection'], ParentType, ContextType, Partial<IpoDealRevisionsArgs>>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2985,10 +3036,12 @@ export type ListingResolvers<ContextType = Context, ParentType extends Resolvers
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   listedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   market?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  plannedFor?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   retracted?: Resolver<Maybe<ResolversTypes['Retraction']>, ParentType, ContextType>;
   revisions?: Resolver<ResolversTypes['RevisionConnection'], ParentType, ContextType, Partial<ListingRevisionsArgs>>;
   shareClass?: Resolver<Maybe<ResolversTypes['ShareClass']>, ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ListingStatus'], ParentType, ContextType>;
   ticker?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3055,6 +3108,7 @@ export type MarketIndexResolvers<ContextType = Context, ParentType extends Resol
   reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   retracted?: Resolver<Maybe<ResolversTypes['Retraction']>, ParentType, ContextType>;
   revisions?: Resolver<ResolversTypes['RevisionConnection'], ParentType, ContextType, Partial<MarketIndexRevisionsArgs>>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   weightingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3077,6 +3131,7 @@ export type MetricResolvers<ContextType = Context, ParentType extends ResolversP
   reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   retracted?: Resolver<Maybe<ResolversTypes['Retraction']>, ParentType, ContextType>;
   revisions?: Resolver<ResolversTypes['RevisionConnection'], ParentType, ContextType, Partial<MetricRevisionsArgs>>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -3163,6 +3218,7 @@ export type PolicyEventResolvers<ContextType = Context, ParentType extends Resol
   reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   retracted?: Resolver<Maybe<ResolversTypes['Retraction']>, ParentType, ContextType>;
   revisions?: Resolver<ResolversTypes['RevisionConnection'], ParentType, ContextType, Partial<PolicyEventRevisionsArgs>>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3208,6 +3264,7 @@ export type PolicyEventGroupFilterResolvers<ContextType = Context, ParentType ex
   from?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   jurisdiction?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   missing?: Resolver<Array<ResolversTypes['PolicyEventGroupField']>, ParentType, ContextType>;
+  sector?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   to?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
@@ -3295,7 +3352,7 @@ export type SearchHitResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type SearchResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchResult'] = ResolversParentTypes['SearchResult']> = {
-  __resolveType: TypeResolveFn<'Article' | 'Company' | 'IndexWeighting' | 'IpoDeal' | 'Listing' | 'Metric' | 'PolicyEvent', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Article' | 'Company' | 'Exchange' | 'IndexWeighting' | 'IpoDeal' | 'Listing' | 'MarketIndex' | 'Metric' | 'PolicyEvent', ParentType, ContextType>;
 };
 
 export type TimelineConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineConnection'] = ResolversParentTypes['TimelineConnection']> = {

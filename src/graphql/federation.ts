@@ -8,6 +8,8 @@ import {
   parse,
   type ConstDirectiveNode,
   type DocumentNode,
+  type EnumValueDefinitionNode,
+  type NamedTypeNode,
   type GraphQLFieldResolver,
   type GraphQLNamedType,
 } from 'graphql';
@@ -49,7 +51,7 @@ const directive = (name: string, args: Record<string, string> = {}): ConstDirect
 /** The SDL of schema/ with `@link` to Federation 2, `@key(fields: "id")` on every kind's type and `@shareable` on PageInfo. */
 export function federatedTypeDefs(sdl: string): DocumentNode {
   const entityTypes = new Set<string>(kindList.map((kind) => kind.typeName));
-  const document = parse(sdl);
+  const document = foldExtensions(parse(sdl));
   const definitions = document.definitions.map((definition) => {
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) return definition;
     const name = definition.name.value;
@@ -58,6 +60,32 @@ export function federatedTypeDefs(sdl: string): DocumentNode {
   });
   const link = parse(`extend schema @link(url: "${FEDERATION_SPEC_URL}", import: ["@key", "@shareable"])`).definitions;
   return { ...document, definitions: [...link, ...definitions] };
+}
+
+/**
+ * Enum and union extensions (a kind's file adding its SearchResultType value
+ * and SearchResult member) folded into the definitions they extend:
+ * @apollo/subgraph drops the descriptions of values an enum extension adds.
+ */
+function foldExtensions(document: DocumentNode): DocumentNode {
+  const added = new Map<string, (EnumValueDefinitionNode | NamedTypeNode)[]>();
+  const rest = document.definitions.filter((d) => {
+    if (d.kind !== Kind.ENUM_TYPE_EXTENSION && d.kind !== Kind.UNION_TYPE_EXTENSION) return true;
+    const items = d.kind === Kind.ENUM_TYPE_EXTENSION ? d.values : d.types;
+    if (d.directives?.length || !items) return true;
+    added.set(d.name.value, [...(added.get(d.name.value) ?? []), ...items]);
+    return false;
+  });
+  const definitions = rest.map((d) => {
+    const extra = added.get('name' in d && d.name ? d.name.value : '');
+    if (!extra) return d;
+    if (d.kind === Kind.ENUM_TYPE_DEFINITION)
+      return { ...d, values: [...(d.values ?? []), ...extra.filter((v) => v.kind === Kind.ENUM_VALUE_DEFINITION)] };
+    if (d.kind === Kind.UNION_TYPE_DEFINITION)
+      return { ...d, types: [...(d.types ?? []), ...extra.filter((t) => t.kind === Kind.NAMED_TYPE)] };
+    return d;
+  });
+  return { ...document, definitions };
 }
 
 type Representation = { __typename: string; id: string };

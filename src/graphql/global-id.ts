@@ -18,9 +18,9 @@ export function fromGlobalId(id: string): { kind: Kind; key: string } | null {
   return kind && key ? { kind, key } : null;
 }
 
-/** The key of an id that must be of one type, e.g. a filter's company: ID. */
-export function keyOfType(id: string, type: NodeType, argument: string): string {
+/** The key of an id that must be of one type, e.g. a filter's company: ID; `field` names it in the message, `argument` in argumentName. */
+export function keyOfType(id: string, type: NodeType, field: string, argument = field): string {
   const decoded = fromGlobalId(id);
-  if (!decoded || decoded.kind !== kindOfTypeName(type)) throw badUserInput(`${argument} must be the id of a ${type}`, argument);
+  if (!decoded || decoded.kind !== kindOfTypeName(type)) throw badUserInput(`${field} must be the id of a ${type}`, argument);
   return decoded.key;
 }

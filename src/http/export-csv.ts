@@ -170,6 +170,7 @@ const exports = {
       ['ticker', (l) => l.ticker],
       ['status', (l) => l.status],
       ['listedOn', (l) => date(l.listedStart, l.listedPrecision)],
+      ['plannedFor', (l) => date(l.plannedStart, l.plannedPrecision)],
       ['reportedOn', (_, e) => reported(e)],
       ['sources', (_, e) => sources(e)],
     ],

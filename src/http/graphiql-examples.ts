@@ -104,6 +104,17 @@ query PlannedOrConsidering {
   }
 }
 `,
+  `# Who plans to list in Hong Kong in 2025, and which policy touches chip makers?
+# A listing's year: when trading began, else when it is planned for.
+query PlannedFor2025AndChipPolicy {
+  listings(filter: { market: "HK", status: PLANNED, year: 2025 }) {
+    nodes { company { name sector } plannedFor { text } sources { quote } }
+  }
+  policyEvents(filter: { sector: "Semiconductors" }) {
+    nodes { title jurisdiction category companies { name } }
+  }
+}
+`,
   `# A company's story in date order
 query CatlTimeline {
   company(name: "CATL") {

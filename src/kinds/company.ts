@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { companies, companyAliases, companyNames } from '../db/tables/index.js';
-import { nameKey } from '../lib/name-key.js';
+import { keyedNames, nearNameKey } from '../lib/name-key.js';
 import { aliases, countryCode, joinText, nonEmpty, note, prose, slug, sources } from './fields.js';
 import { childRows, defineKind } from './kind.js';
 
@@ -17,11 +17,9 @@ const companyEntry = z.strictObject({
 });
 type CompanyEntry = z.output<typeof companyEntry>;
 
-/** The name index's rows: each distinct name and alias with a key (lib/name-key.ts). */
+/** The name index's rows: each distinct name and alias with its key and near key (lib/name-key.ts). */
 const nameRows = (c: CompanyEntry) =>
-  [...new Set([c.name, ...c.aliases])]
-    .filter((name) => nameKey(name) !== '')
-    .map((name) => ({ companyId: c.slug, name, key: nameKey(name) }));
+  keyedNames([c.name, ...c.aliases]).map((n) => ({ companyId: c.slug, ...n, nearKey: nearNameKey(n.name) }));
 
 export const company = defineKind({
   name: 'company',
@@ -51,7 +49,11 @@ export const company = defineKind({
   references: () => [],
   // Name and aliases: a search for 'CATL' finds the company's listings, deals, figures and events too.
   label: (c) => joinText(c.name, ...c.aliases),
-  search: { type: 'COMPANY', text: (c) => ({ title: joinText(c.name, ...c.aliases), body: joinText(c.sector, c.description) }) },
+  search: {
+    type: 'COMPANY',
+    text: (c) => ({ title: joinText(c.name, ...c.aliases), body: joinText(c.sector, c.description) }),
+    weight: 2,
+  },
   slugBase: (c) => c.name,
   mutations: { create: true, update: true },
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { exchanges } from '../db/tables/index.js';
-import { aliases, countryCode, mic, nonEmpty, note, sources } from './fields.js';
+import { aliases, countryCode, joinText, mic, nonEmpty, note, sources } from './fields.js';
 import { defineKind } from './kind.js';
 
 export const exchange = defineKind({
@@ -25,7 +25,8 @@ export const exchange = defineKind({
   sources: (e) => e.sources,
   references: () => [],
   label: (e) => e.name,
-  search: null,
+  // Migration 0010 writes the same text in SQL for databases seeded before exchanges were searchable.
+  search: { type: 'EXCHANGE', text: (e) => ({ title: joinText(e.name, ...e.aliases), body: joinText(e.mic, e.country) }), weight: 2 },
   slugBase: (e) => e.mic,
   // The handful of exchanges is curated in the seed.
   mutations: { create: false, update: false },

@@ -40,6 +40,11 @@ export const prose = z
     (s) => !UNSAFE_IN_PROSE.test(s),
     `must not contain control characters other than tabs and line breaks (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+007F–U+009F) or ${BIDI_MESSAGE}`,
   );
+/**
+ * A reference to a kind with a name index (its descriptor's `names`): the
+ * slug, or a name or alias, which a write resolves to the slug before storing.
+ */
+export const slugOrName = nonEmpty;
 /** Other names of a company, exchange or index. */
 export const aliases = z.array(nonEmpty).max(L.aliasesPerFact, `at most ${L.aliasesPerFact} aliases`).default([]);
 

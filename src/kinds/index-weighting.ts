@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { indexWeightings } from '../db/tables/index.js';
 import { company } from './company.js';
-import { joinText, nonEmpty, note, partialDate, slug, sources } from './fields.js';
+import { joinText, nonEmpty, note, partialDate, slug, slugOrName, sources } from './fields.js';
 import { defineKind, ref } from './kind.js';
 import { marketIndex } from './market-index.js';
 
@@ -12,7 +12,8 @@ export const indexWeighting = defineKind({
   seedFile: 'facts/index-weightings.yaml',
   schema: z.strictObject({
     slug,
-    index: slug,
+    // Stored as the slug: writes/mutations.ts resolves a name; the seed gives slugs.
+    index: slugOrName,
     constituent: nonEmpty,
     company: slug.nullable().default(null),
     weightPercent: z.number().min(0).max(100),

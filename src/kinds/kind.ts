@@ -39,6 +39,15 @@ export interface ChildRows<E> {
   rows(entry: E): SQLiteTable['$inferInsert'][];
 }
 
+/** A child table of an entry's names under their keys (lib/name-key.ts): a write may name the entry instead of giving its key. */
+export interface NameIndex {
+  table: SQLiteTable;
+  /** The column holding the entry's key. */
+  parent: SQLiteColumn;
+  /** The column holding a name's key. */
+  key: SQLiteColumn;
+}
+
 /** Which mutations the API offers for a kind (schema/mutations.graphql has create<Type> and update<Type> accordingly). */
 export interface KindMutations {
   create: boolean;
@@ -50,6 +59,8 @@ export interface SearchSpec<E> {
   type: SearchResultType;
   /** Names and aliases as title, descriptive text as body. */
   text(entry: E, nameOf: NameOf): { title: string; body: string };
+  /** What the kind's score is multiplied by (1 when omitted): a named thing's own entry outranks the facts that mention it. */
+  weight?: number;
 }
 
 /**
@@ -99,6 +110,12 @@ export interface KindDescriptor<
   label(entry: E): string | null;
   /** null when search does not find this kind. */
   search: Search;
+  /**
+   * Where a write finds an entry of this kind by name: a reference to it whose
+   * value is no key of a live entry, but the name or an alias of exactly one,
+   * stands for that entry (writes/mutations.ts). Absent: only the key will do.
+   */
+  names?: NameIndex;
   /** What a slug is made from when a client creates an entry without one, e.g. a company's name. */
   slugBase(entry: E): string;
   mutations: KindMutations;

@@ -29,6 +29,40 @@ export function nameWords(text: string): string[] {
 /** The lookup key of a name; empty when it has no letters or digits. */
 export const nameKey = (name: string): string => nameWords(name).join(' ');
 
+// Legal and corporate words that trail a company's name in one source and not
+// in another ("Tencent Holdings", "BYD Company Limited", "Co., Ltd.",
+// "科技股份有限公司"), as keys.
+const SUFFIXES = new Set(
+  [
+    ...['co', 'company', 'corp', 'corporation', 'inc', 'incorporated', 'ltd', 'limited', 'llc', 'plc', 'ag', 'sa', 'nv'],
+    ...['group', 'holding', 'holdings', 'technology', 'technologies'],
+    ...['公司', '有限', '有限责任', '股份', '集团', '控股', '科技'],
+  ].map(nameKey),
+);
+const LONGEST_SUFFIX = Math.max(...[...SUFFIXES].map((s) => s.split(' ').length));
+
+/**
+ * A name's key with the legal and corporate words at its end set aside, so
+ * "Alibaba Group Holding Limited" and "Alibaba" are near: its first word
+ * always stays ("Holdings Group" is "holdings"). Empty when the name has no key.
+ */
+export function nearNameKey(name: string): string {
+  const words = nameWords(name);
+  let end = words.length;
+  for (let cut = trailingSuffix(words, end); cut > 0 && end - cut >= 1; cut = trailingSuffix(words, end)) end -= cut;
+  return words.slice(0, end).join(' ');
+}
+
+/** How many of the words before `end` form a suffix, the longest first; 0 when none does. */
+function trailingSuffix(words: string[], end: number): number {
+  for (let n = Math.min(LONGEST_SUFFIX, end); n > 0; n--) if (SUFFIXES.has(words.slice(end - n, end).join(' '))) return n;
+  return 0;
+}
+
+/** Each distinct name with its key, those without one left out: the rows of a name index. */
+export const keyedNames = (names: string[]): { name: string; key: string }[] =>
+  [...new Set(names)].map((name) => ({ name, key: nameKey(name) })).filter(({ key }) => key !== '');
+
 /** Every key of up to MAX_NAME_WORDS consecutive words of a text, each once. */
 export function textKeys(text: string, maxWords = MAX_NAME_WORDS): string[] {
   const words = nameWords(text);

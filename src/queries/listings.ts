@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { companies, listings } from '../db/tables/index.js';
 import type { ListingFacets, ListingFilter, ListingGroupField } from '../generated/resolvers-types.js';
@@ -20,12 +20,18 @@ import { ordered } from './order.js';
 
 export type ListingFilterInput = WithCompanyKey<ListingFilter>;
 
+/**
+ * The date a listing's year is read from: when trading began, else when the
+ * sources say it is planned for. The expression of listings_year_idx.
+ */
+const listingDate = sql`coalesce(${listings.listedStart}, ${listings.plannedStart})`;
+
 /** What each group field of a listing reads: the aggregate's groups and the filter's missing share it. */
 export const listingDimensions = {
   STATUS: listings.status,
   EXCHANGE: listings.exchangeMic,
   MARKET: listings.market,
-  YEAR: yearOf(listings.listedStart),
+  YEAR: yearOf(listingDate),
 } satisfies Dimensions<ListingGroupField>;
 
 /** The one WHERE of a listing filter: the list, its count, its aggregate, its facets and its CSV. */
@@ -37,7 +43,7 @@ export const listingWhere = (bind: Bind, f: ListingFilterInput): SQL | undefined
     anyOf(bind, 'status', listings.status, f.status),
     anyOf(bind, 'shareClass', listings.shareClass, f.shareClass),
     f.companyId != null ? eq(listings.companyId, bind('companyId', f.companyId)) : undefined,
-    inYears(bind, 'year', listings.listedStart, f.year),
+    inYears(bind, 'year', listingDate, f.year),
     missingValues(bind, listingDimensions, f.missing),
   );
 

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, exists, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { reportedStart } from './citations.js';
 import type { Db } from '../db/open.js';
-import { policyEventCompanies, policyEvents } from '../db/tables/index.js';
+import { companies, policyEventCompanies, policyEvents } from '../db/tables/index.js';
 import type { OrderDirection, PolicyEventFacets, PolicyEventFilter, PolicyEventGroupField } from '../generated/resolvers-types.js';
 import { facetCounts, groupedCounts, largestFirst, missingValues, yearOf, type Dimensions } from './aggregate.js';
 import {
@@ -65,6 +65,12 @@ export function policyEventQueries(db: Db) {
       anyOf(bind, 'jurisdiction', policyEvents.jurisdiction, f.jurisdiction, upper),
       anyOf(bind, 'category', policyEvents.category, f.category),
       dates(bind, f),
+      // Events naming a live company of the sector: the sector's companies seeked in their index, their events in the link's.
+      f.sector != null
+        ? sql`${policyEvents.id} in (select ${policyEventCompanies.policyEventId} from ${companies}
+            join ${policyEventCompanies} on ${policyEventCompanies.companyId} = ${companies.id}
+            where ${anyOf(bind, 'sector', sql`lower(${companies.sector})`, f.sector, (v) => v.toLowerCase())} and ${companies.retractedAt} is null)`
+        : undefined,
       f.companyId != null
         ? exists(
             db

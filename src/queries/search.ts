@@ -2,7 +2,7 @@ import { deadlineGuard, WITHIN_DEADLINE } from '../db/deadline.js';
 import type { Db } from '../db/open.js';
 import type { ReaderThread } from '../db/reader-thread.js';
 import { recordStatement } from '../db/statement-log.js';
-import { kinds, searchableKinds, type SearchableKind } from '../kinds/index.js';
+import { kindList, kinds, searchableKinds, type SearchableKind } from '../kinds/index.js';
 import { rawStatement } from './fast-row-mapper.js';
 
 /** A search's match expressions, once its words' near spellings are known. */
@@ -110,10 +110,15 @@ export function widenedExpression(terms: string[], candidates: { word: number; t
     .join(' OR ');
 }
 
-// Title matches weigh more than body matches, and a company's own entry
-// outranks figures and articles that merely mention it. bm25 is
-// lower-is-better, so the score is its negation.
-const rank = `bm25(search_index, 0, 0, 8.0, 1.0) * (case kind when 'Company' then 2.0 else 1.0 end)`;
+// Title matches weigh more than body matches, and a named thing's own entry
+// (a company, an index, an exchange: its kind's search weight) outranks
+// figures and articles that merely mention it. bm25 is lower-is-better, so
+// the score is its negation.
+const weights = kindList.flatMap(({ search, typeName }) => {
+  const weight = search?.weight ?? 1;
+  return weight === 1 ? [] : [`when '${typeName}' then ${weight.toFixed(1)}`];
+});
+const rank = `bm25(search_index, 0, 0, 8.0, 1.0) * (case kind ${weights.join(' ')} else 1.0 end)`;
 // @kinds is a JSON array of kinds, or null for every kind.
 const ofKinds = `(@kinds is null or kind in (select value from json_each(@kinds)))`;
 // All words when some object holds them all, else any of them, as written, as

@@ -11,7 +11,7 @@ export const companyResolvers: Resolvers = {
     company: (_, { id, name }, { loaders, queries }) => {
       if (id != null && name == null) return loaders.company.load(keyOfType(id, 'Company', 'id'));
       if (name != null && id == null) return queries.companies.byName(name.trim());
-      throw badUserInput('company takes exactly one of id and name');
+      throw badUserInput('company takes exactly one of id and name', 'id');
     },
     companies: (_, { filter, orderBy, first, after, includeRetracted }, { queries }) => {
       const given = { ...filter, includeRetracted };

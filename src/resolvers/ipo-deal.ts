@@ -15,6 +15,7 @@ export const ipoDealResolvers: Resolvers = {
   },
   IpoDeal: {
     id: (d) => toGlobalId('IpoDeal', d.id),
+    slug: (d) => d.id,
     company: (d, _, { loaders }) => loadRequired(loaders.company, d.companyId, 'company'),
     exchange: (d, _, { loaders }) => (d.exchangeMic ? loaders.exchange.load(d.exchangeMic) : null),
     date: (d) => partialDate(d.dateStart, d.dateEnd, d.datePrecision),

@@ -14,9 +14,11 @@ export const listingResolvers: Resolvers = {
   },
   Listing: {
     id: (l) => toGlobalId('Listing', l.id),
+    slug: (l) => l.id,
     company: (l, _, { loaders }) => loadRequired(loaders.company, l.companyId, 'company'),
     exchange: (l, _, { loaders }) => (l.exchangeMic ? loaders.exchange.load(l.exchangeMic) : null),
     listedOn: (l) => partialDate(l.listedStart, l.listedEnd, l.listedPrecision),
+    plannedFor: (l) => partialDate(l.plannedStart, l.plannedEnd, l.plannedPrecision),
     sources: (l, _, { loaders }) => loaders.citations.listing.load(l.id),
     reportedOn: (l, _, { loaders }) => loaders.reportedOn.listing.load(l.id),
   },

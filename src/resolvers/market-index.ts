@@ -16,6 +16,7 @@ export const marketIndexResolvers: Resolvers = {
   },
   MarketIndex: {
     id: (i) => toGlobalId('MarketIndex', i.id),
+    slug: (i) => i.id,
     weightings: (i, _, { loaders }) => loaders.weightingsByIndex.load(i.id),
     weightingCount: (i, _, { loaders }) => loaders.counts.weightingsByIndex.load(i.id),
     sources: (i, _, { loaders }) => loaders.citations.marketIndex.load(i.id),
@@ -23,6 +24,7 @@ export const marketIndexResolvers: Resolvers = {
   },
   IndexWeighting: {
     id: (w) => toGlobalId('IndexWeighting', w.id),
+    slug: (w) => w.id,
     index: (w, _, { loaders }) => loadRequired(loaders.marketIndex, w.indexId, 'market index'),
     company: (w, _, { loaders }) => (w.companyId ? loaders.company.load(w.companyId) : null),
     asOf: (w) => ({ start: w.asOfStart, end: w.asOfEnd, precision: w.asOfPrecision }),

@@ -10,6 +10,7 @@ export const metricResolvers: Resolvers = {
   },
   Metric: {
     id: (m) => toGlobalId('Metric', m.id),
+    slug: (m) => m.id,
     asOf: (m) => partialDate(m.asOfStart, m.asOfEnd, m.asOfPrecision),
     company: (m, _, { loaders }) => (m.companyId ? loaders.company.load(m.companyId) : null),
     sources: (m, _, { loaders }) => loaders.citations.metric.load(m.id),

@@ -25,6 +25,7 @@ export const policyEventResolvers: Resolvers = {
   },
   PolicyEvent: {
     id: (e) => toGlobalId('PolicyEvent', e.id),
+    slug: (e) => e.id,
     date: (e) => partialDate(e.dateStart, e.dateEnd, e.datePrecision),
     companies: (e, _, { loaders }) => loaders.companiesByPolicyEvent.load(e.id),
     sources: (e, _, { loaders }) => loaders.citations.policyEvent.load(e.id),

@@ -14,6 +14,8 @@ export const connectionFields = {
   totalCount: (parent: ConnectionModel<unknown>) => parent.totalCount(),
 };
 
-/** A filter's `company: ID` decoded to the company's slug (companyId); another type's id is BAD_USER_INPUT. */
+/** A filter's `company: ID` decoded to the company's slug (companyId); another type's id is BAD_USER_INPUT naming the argument, filter. */
 export const withCompanyKey = <F extends { company?: string | null }>(filter: F | null | undefined): WithCompanyKey<F> =>
-  Object.assign({}, filter, { companyId: filter?.company != null ? keyOfType(filter.company, 'Company', 'filter.company') : null });
+  Object.assign({}, filter, {
+    companyId: filter?.company != null ? keyOfType(filter.company, 'Company', 'filter.company', 'filter') : null,
+  });

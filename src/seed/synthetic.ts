@@ -58,6 +58,7 @@ export function syntheticSeed(companyCount: number): SeedData {
         ticker: null,
         status: 'LISTED' as const,
         listedOn: day(i),
+        plannedFor: null,
         sources: quote('debuted on the Hong Kong Stock Exchange'),
       },
       {
@@ -69,6 +70,7 @@ export function syntheticSeed(companyCount: number): SeedData {
         ticker: null,
         status: STATUSES[i % STATUSES.length]!,
         listedOn: null,
+        plannedFor: null,
         sources: quote('It plans a Shanghai listing.'),
       },
     ]),

@@ -181,11 +181,19 @@ function knownFacts(db: Db): Map<string, Known> {
   return known;
 }
 
-/** Fields where a seed entry and the runtime entry differ (the seed's own notes aside). */
-function differingFields(seed: Record<string, unknown>, runtime: Record<string, unknown>): string[] {
-  const fields = [...new Set([...Object.keys(seed), ...Object.keys(runtime)])].filter((f) => f !== 'note');
-  return fields.filter((f) => JSON.stringify(seed[f] ?? null) !== JSON.stringify(runtime[f] ?? null));
+/**
+ * Fields where two entries differ, a field one of them lacks counting as null:
+ * an entry stored before a field with a default existed (a listing's
+ * plannedFor) equals the same entry parsed now.
+ */
+function changedFields(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
+  const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  return fields.filter((f) => JSON.stringify(a[f] ?? null) !== JSON.stringify(b[f] ?? null));
 }
+
+/** Fields where a seed entry and the runtime entry differ (the seed's own notes aside). */
+const differingFields = (seed: Record<string, unknown>, runtime: Record<string, unknown>) =>
+  changedFields(seed, runtime).filter((f) => f !== 'note');
 
 /** A seed over a database that already has history: see writeSeed. */
 function mergeSeed(db: Db, facts: FactWriter, data: SeedData): SeedConflict[] {
@@ -213,7 +221,7 @@ function mergeSeed(db: Db, facts: FactWriter, data: SeedData): SeedConflict[] {
         }
         return;
       }
-      if (fact && state && !fact.retracted && JSON.stringify(seedForm) === JSON.stringify(fact.after)) return;
+      if (fact && state && !fact.retracted && changedFields(seedForm, fact.after).length === 0) return;
       const version = state ? state.version + 1 : 1;
       facts.write(kind, entry, version, { previous: fact && state ? kind.schema.parse(fact.after) : undefined });
       const action = state ? 'UPDATE' : 'CREATE';

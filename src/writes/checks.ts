@@ -3,16 +3,25 @@ import { quoteProblems } from '../kinds/citations.js';
 import type { Citation } from '../kinds/fields.js';
 import type { AnyKind } from '../kinds/index.js';
 import type { KindRef, Reference } from '../kinds/kind.js';
-import { referenceProblems } from '../kinds/references.js';
+import { checkReferences, type Named } from '../kinds/references.js';
 import { storedForm } from './fact-writer.js';
 import { fromProblem, zodErrors, type UserError } from './user-errors.js';
 
 type Entry = Record<string, unknown>;
 
-/** What the checks ask the store: whether a referenced fact is live, and a live article's body. */
+/** What the checks ask the store: whether a referenced fact is live, which live facts a name stands for, and a live article's body. */
 export interface CheckStore {
   exists: (target: KindRef, key: string) => boolean;
+  named: Named;
   bodyOf: (slug: string) => string | undefined;
+}
+
+/** `value` with the value at `path` (e.g. ['companies', '2']) replaced. */
+function withValueAt(value: unknown, [head, ...rest]: string[], replacement: unknown): unknown {
+  if (head === undefined) return replacement;
+  if (Array.isArray(value)) return value.map((v: unknown, i) => (String(i) === head ? withValueAt(v, rest, replacement) : v));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === head ? withValueAt(v, rest, replacement) : v]));
 }
 
 const shapeOf = (kind: AnyKind): Record<string, z.ZodType> => (kind.schema instanceof z.ZodObject ? kind.schema.shape : {});
@@ -79,12 +88,15 @@ export function checkEntry(
     return quoteProblems([c], store.bodyOf).map((p) => ({ ...p, field: p.field.replace(/^sources\.0\./, `sources.${i}.`) }));
   });
 
+  const checked = checkReferences(references, store.exists, store.named);
   const userErrors = [
     ...schemaErrors,
-    ...referenceProblems(references, store.exists).map(fromProblem(root, () => 'UNKNOWN_REFERENCE')),
+    ...checked.problems.map(fromProblem(root, () => 'UNKNOWN_REFERENCE')),
     ...quoteErrors.map(fromProblem(root, (p) => (p.field.endsWith('.quote') ? 'QUOTE_NOT_IN_ARTICLE' : 'UNKNOWN_REFERENCE'))),
   ];
-  return userErrors.length ? { userErrors } : { entry };
+  if (userErrors.length) return { userErrors };
+  // A target given by name is stored by its key.
+  return { entry: checked.resolved.reduce((e, r) => withValueAt(e, r.field.split('.'), r.key), entry) };
 }
 
 /** Citations to add after the ones a fact has, leaving out any it has already. */

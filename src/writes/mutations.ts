@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { writeTransaction, type Db } from '../db/open.js';
 import { idempotencyKeys } from '../db/tables/index.js';
 import type { Citation } from '../kinds/fields.js';
 import { kindOfTypeName, kinds, type AnyKind } from '../kinds/index.js';
-import type { KindRef } from '../kinds/kind.js';
+import type { KindRef, NameIndex } from '../kinds/kind.js';
+import type { Named } from '../kinds/references.js';
+import { nameKey } from '../lib/name-key.js';
 import { FACT_LIMITS } from '../kinds/limits.js';
 import { checkEntry, restatedFields, withAddedSources, withNulls, type CheckStore } from './checks.js';
-import { factWriter, storedForm, type ArticleBodies } from './fact-writer.js';
+import { factWriter, keyColumn, storedForm, type ArticleBodies } from './fact-writer.js';
 import { REFRESH_BATCH } from './search-index.js';
 import { freeSlug, slugBase } from './slugs.js';
 import { refused, userError, type UserError, type WriteOutcome } from './user-errors.js';
@@ -46,10 +49,30 @@ interface ChangeOptions {
  */
 export function createWrites(db: Db, onCommit: () => void) {
   const facts = factWriter(db);
-  const exists = (target: KindRef, key: string) => {
+  const kindOf = (target: KindRef) => {
     const name = kindOfTypeName(target.typeName);
-    const kind = name && (kinds[name] as AnyKind);
+    return name && (kinds[name] as AnyKind);
+  };
+  const exists = (target: KindRef, key: string) => {
+    const kind = kindOf(target);
     return kind !== undefined && facts.state(kind, key)?.retractedAt === null;
+  };
+  /** Live entries with this name or alias, through the kind's name index: one seek. */
+  const keysNamed = (kind: AnyKind, names: NameIndex, name: string) => {
+    const { retractedAt } = getTableColumns(kind.table) as Record<string, SQLiteColumn>;
+    return db
+      .selectDistinct({ key: names.parent })
+      .from(names.table)
+      .innerJoin(kind.table, eq(keyColumn(kind), names.parent))
+      .where(and(eq(names.key, nameKey(name)), isNull(retractedAt!)))
+      .orderBy(names.parent)
+      .limit(2)
+      .all()
+      .map((r) => String(r.key));
+  };
+  const named: Named = (target, name) => {
+    const kind = kindOf(target);
+    return kind?.names ? keysNamed(kind, kind.names, name) : null;
   };
 
   /**
@@ -70,7 +93,7 @@ export function createWrites(db: Db, onCommit: () => void) {
     return rest;
   }
 
-  const storeFor = (bodies: ArticleBodies): CheckStore => ({ exists, bodyOf: bodies.live });
+  const storeFor = (bodies: ArticleBodies): CheckStore => ({ exists, named, bodyOf: bodies.live });
 
   /** A create's earlier answer under its idempotency key, a refusal of the key, or undefined when the key is new. */
   function idempotent(kind: AnyKind, idempotencyKey: string, inputHash: string, who: Who): WriteOutcome | undefined {

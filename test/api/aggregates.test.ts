@@ -54,8 +54,9 @@ describe('aggregates', () => {
     }`);
     expect(statements).toBe(1);
     const seed = curatedSeed().listings.filter((l) => l.market === 'HK' || l.market === 'CN');
-    const key = (l: { exchange: string | null; market: string; listedOn: PartialDate | null }) =>
-      `${l.exchange}|${l.market}|${yearOf(l.listedOn)}`;
+    // A listing's year: when trading began, else when it is planned for.
+    const key = (l: { exchange: string | null; market: string; listedOn: PartialDate | null; plannedFor: PartialDate | null }) =>
+      `${l.exchange}|${l.market}|${yearOf(l.listedOn ?? l.plannedFor)}`;
     expect(Object.fromEntries(data.listingsAggregate.groups.map((g: any) => [`${g.exchange}|${g.market}|${g.year}`, g.count]))).toEqual(
       countBy(seed, key),
     );

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { curatedSeed, startApi, type TestApi } from '../helpers/api.js';
+import { toGlobalId } from '../../src/graphql/global-id.js';
 import { expectBadUserInput, expectNoInternalError } from '../helpers/checks.js';
 
 let api: TestApi;
@@ -16,7 +17,7 @@ const searchQuery = `query S($q: String!, $types: [SearchResultType!], $first: I
       node {
         score
         snippet
-        node { __typename ... on Node { id } ... on Company { slug } ... on Article { slug body } }
+        node { __typename ... on Node { id } ... on Company { slug } ... on Article { slug body } ... on MarketIndex { name } ... on Exchange { mic } }
       }
     }
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
@@ -26,7 +27,7 @@ const searchQuery = `query S($q: String!, $types: [SearchResultType!], $first: I
 interface Hit {
   score: number;
   snippet: string;
-  node: { __typename: string; id: string; slug?: string; body?: string };
+  node: { __typename: string; id: string; slug?: string; body?: string; mic?: string; name?: string };
 }
 
 async function search(q: string, options: { types?: string[]; first?: number; after?: string } = {}) {
@@ -49,6 +50,28 @@ describe('search ranking', () => {
     const articles = list.map((h, i) => (h.node.__typename === 'Article' ? i : -1)).filter((i) => i >= 0);
     expect(articles.length).toBeGreaterThan(0);
     expect(articles.every((i) => i > company)).toBe(true);
+  });
+
+  it("finds the Hang Seng Index itself for 'Hang Seng', above the weightings and figures that name it", async () => {
+    const list = await hits('Hang Seng');
+    const index = list.findIndex((h) => h.node.__typename === 'MarketIndex' && h.node.name === 'Hang Seng Index');
+    expect(index).toBeGreaterThanOrEqual(0);
+    const mentions = list.map((h, i) => (['IndexWeighting', 'Metric'].includes(h.node.__typename) ? i : -1)).filter((i) => i >= 0);
+    expect(mentions.length).toBeGreaterThan(0);
+    expect(mentions.every((i) => i > index)).toBe(true);
+    const indexes = await hits('hang seng', { types: ['MARKET_INDEX'] });
+    expect(indexes.map((h) => h.node.name).sort()).toEqual(['Hang Seng Composite Index', 'Hang Seng Index']);
+  });
+
+  it('finds an exchange by its name, an alias or its MIC, first for its own name', async () => {
+    const byName = await hits('Hong Kong Stock Exchange');
+    expect(keyOf(byName[0]!)).toBe(`Exchange:${toGlobalId('Exchange', 'XHKG')}`);
+    expect(byName[0]!.node.mic).toBe('XHKG');
+    for (const q of ['XHKG', 'shenzhen']) {
+      const exchanges = await hits(q, { types: ['EXCHANGE'] });
+      expect(exchanges.length, q).toBe(1);
+    }
+    expect((await hits('Shenzhen', { types: ['EXCHANGE'] }))[0]!.node.mic).toBe('XSHE');
   });
 
   it('ranks an article with the word in its headline above one that only mentions it in the body', async () => {
@@ -102,8 +125,10 @@ describe('search snippets', () => {
 });
 
 describe('search filters and pages', () => {
-  const allTypes = ['COMPANY', 'ARTICLE', 'POLICY_EVENT', 'IPO_DEAL', 'LISTING', 'METRIC', 'INDEX_WEIGHTING'];
+  const allTypes = ['COMPANY', 'ARTICLE', 'POLICY_EVENT', 'IPO_DEAL', 'LISTING', 'METRIC', 'INDEX_WEIGHTING', 'MARKET_INDEX', 'EXCHANGE'];
   const typename: Record<string, string> = {
+    MARKET_INDEX: 'MarketIndex',
+    EXCHANGE: 'Exchange',
     COMPANY: 'Company',
     ARTICLE: 'Article',
     POLICY_EVENT: 'PolicyEvent',

@@ -6,8 +6,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { describe, expect, it } from 'vitest';
 import { keyStore } from '../../src/auth/key-store.js';
-import { openDatabase } from '../../src/db/open.js';
-import { nameKey } from '../../src/lib/name-key.js';
+import { openDatabase, registerSqlFunctions } from '../../src/db/open.js';
 import { migrationsFolder } from '../../src/paths.js';
 import { syntheticSeed } from '../../src/seed/synthetic.js';
 import { writeSeed } from '../../src/seed/write-seed.js';
@@ -66,9 +65,9 @@ describe('the key audit migration', () => {
     const dbPath = tempDbPath();
     const old = new Database(dbPath);
     old.pragma('journal_mode = WAL');
-    // Migration 0009 computes name keys as openDatabase does.
-    old.function('name_key', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? nameKey(name) : null));
-    migrate(drizzle({ client: old }), { migrationsFolder: migrationsBefore('0010_api_key_audit') });
+    // Migrations 0009 and 0012 compute name keys as openDatabase does.
+    registerSqlFunctions(old);
+    migrate(drizzle({ client: old }), { migrationsFolder: migrationsBefore('0014_api_key_audit') });
     const insert = old.prepare('insert into api_keys (name, role, secret_hash, created_at, revoked_at) values (?, ?, ?, ?, ?)');
     insert.run('live-bot', 'editor', 'h1', '2026-11-01T00:00:00.000Z', null);
     insert.run('gone-bot', 'reader', 'h2', '2026-11-02T00:00:00.000Z', '2026-11-03T00:00:00.000Z');

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/open.js';
 import { withStatementLog } from '../../src/db/statement-log.js';
 import type { Paged, SortKey } from '../../src/graphql/connection.js';
-import { kindList } from '../../src/kinds/index.js';
+import { kindList, kinds, type AnyKind } from '../../src/kinds/index.js';
+import { createWrites } from '../../src/writes/mutations.js';
 import { createQueries, type Queries } from '../../src/queries/index.js';
 import { ftsExpressions, widenedExpression } from '../../src/queries/search.js';
 import { syntheticSeed } from '../../src/seed/synthetic.js';
@@ -19,14 +20,26 @@ beforeAll(() => {
 });
 afterAll(() => db.$client.close());
 
-/** Runs fn, then EXPLAINs every statement it executed; returns the plan lines. */
-function plansOf(fn: () => unknown): string[] {
-  const capturedSql: { sql: string; params: unknown[] }[] = [];
+type Captured = { sql: string; params: unknown[] }[];
+
+/** The statements fn executed. */
+function capturedSqlOf(fn: () => unknown): Captured {
+  const capturedSql: Captured = [];
   withStatementLog({ statements: { count: 0 }, capturedSql }, fn);
-  expect(capturedSql.length).toBeGreaterThan(0);
-  return capturedSql.flatMap(({ sql, params }) =>
+  return capturedSql;
+}
+
+/** The plan lines of these statements. */
+const explained = (captured: Captured): string[] =>
+  captured.flatMap(({ sql, params }) =>
     (db.$client.prepare(`explain query plan ${sql}`).all(...(params as never[])) as { detail: string }[]).map((r) => r.detail),
   );
+
+/** Runs fn, then EXPLAINs every statement it executed; returns the plan lines. */
+function plansOf(fn: () => unknown): string[] {
+  const capturedSql = capturedSqlOf(fn);
+  expect(capturedSql.length).toBeGreaterThan(0);
+  return explained(capturedSql);
 }
 
 // A bare SCAN of a table; a scan of a subquery's rows (a CO-ROUTINE, itself planned above) reads no table.
@@ -63,6 +76,8 @@ describe('query plans', () => {
     ['companies by exchange and listing status', page(q.companies.connection({ exchange: ['XHKG'], listingStatus: ['LISTED'] }, 'ASC'))],
     ['companies by name substring', page(q.companies.connection({ nameContains: 'ny 0004' }, 'ASC'))],
     ['a company by name or alias', () => q.companies.byName('SYN000042')],
+    ['a company by a near name', () => q.companies.byName('Synthetic Company 000042 Holdings Ltd')],
+    ['companies by near name', page(q.companies.connection({ nameLike: 'Synthetic Company 000042 Group' }, 'ASC'))],
     ['listings unfiltered', page(q.listings.connection({}))],
     ['listings by exchange', page(q.listings.connection({ exchange: ['XSHG'] }))],
     ['listings by market', page(q.listings.connection({ market: ['CN'] }))],
@@ -92,6 +107,10 @@ describe('query plans', () => {
     ],
     ['deals in a year, undated ones by when reported', page(q.ipoDeals.connection({ year: [2015], dateOrReported: true }, 'DATE', 'ASC'))],
     ['policy events touching a company', page(q.policyEvents.connection({ companyId: 'synthetic-000010' }, 'ASC'))],
+    ['policy events naming a company of a sector', page(q.policyEvents.connection({ sector: ['Batteries', 'semiconductors'] }, 'ASC'))],
+    ['policy event counts of a sector by year', () => q.policyEvents.aggregate({ sector: ['Batteries'] }, ['YEAR'])],
+    ['listings in some years', page(q.listings.connection({ year: [2015, 2016] }))],
+    ['listing counts in a year by status', () => q.listings.aggregate({ year: [2015] }, ['STATUS'])],
     ['index weightings unfiltered', page(q.marketIndexes.weightingConnection({}))],
     ['index weightings by index name', page(q.marketIndexes.weightingConnection({ index: 'synthetic index' }))],
     ['index weightings by company', page(q.marketIndexes.weightingConnection({ companyId: 'synthetic-000003' }))],
@@ -193,6 +212,25 @@ describe('query plans', () => {
       .map(([name, run]) => ({ name, scans: fullScans(plansOf(run)) }))
       .filter((c) => c.scans.length > 0);
     expect(offenders).toEqual([]);
+  });
+
+  it("finds a weighting's index by name, when a write gives one, through the name index", () => {
+    const writes = createWrites(db, () => undefined);
+    const lookups = capturedSqlOf(() =>
+      writes.create(
+        kinds.indexWeighting as AnyKind,
+        {
+          index: 'SYNTHETIC index',
+          constituent: 'x',
+          weightPercent: 1,
+          asOf: '2025',
+          sources: [{ article: 'no-such-article', quote: 'refused after the lookup, so nothing is written' }],
+        },
+        { keyName: 'plan' },
+      ),
+    ).filter(({ sql }) => sql.includes('market_index_names'));
+    expect(lookups).toHaveLength(1);
+    expect(fullScans(explained(lookups))).toEqual([]);
   });
 
   it('uses an index for every batched relation a loader runs, with no full scan and no temporary sort', () => {

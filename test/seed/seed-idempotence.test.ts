@@ -55,6 +55,20 @@ describe('re-seeding', () => {
     expect(rows.citations).toHaveLength(6);
   });
 
+  it('leaves alone an entry stored before a field with a default existed, when the seed still says the same', () => {
+    const path = tempDbPath();
+    seedDatabase(() => openDatabase(path), writeSeedDir());
+    // As a release before plannedFor stored the listing's entry.
+    const db = openDatabase(path);
+    db.$client.exec(`update revisions set after = json_remove(after, '$.plannedFor') where kind = 'Listing'`);
+    db.$client.close();
+    seedDatabase(
+      () => openDatabase(path),
+      writeSeedDir((f) => (f.companies[0]!.description = 'Still the largest battery maker.')),
+    );
+    expect(dump(path).listings).toEqual([expect.objectContaining({ version: 1 })]);
+  });
+
   it('derives which articles mention a company from its name and aliases as whole words', () => {
     const path = tempDbPath();
     seedDatabase(() => openDatabase(path), writeSeedDir());

@@ -40,7 +40,8 @@ export const companyAliases = sqliteTable(
 
 /**
  * Every name and alias of a company under its lookup key (lib/name-key.ts):
- * an article's mentions are found by looking its word runs up here.
+ * an article's mentions are found by looking its word runs up here, and
+ * company(name:) a near name by its near key.
  */
 export const companyNames = sqliteTable(
   'company_names',
@@ -51,8 +52,14 @@ export const companyNames = sqliteTable(
     // As the company's entry writes it, for the case-sensitive check of acronyms.
     name: text().notNull(),
     key: text().notNull(),
+    // The key without trailing legal and corporate words (lib/name-key.ts nearNameKey): company(name:)'s near matches.
+    nearKey: text().notNull().default(''),
   },
-  (t) => [primaryKey({ columns: [t.companyId, t.name] }), index('company_names_key_idx').on(t.key)],
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.name] }),
+    index('company_names_key_idx').on(t.key),
+    index('company_names_near_key_idx').on(t.nearKey, t.companyId),
+  ],
 );
 
 /** Which articles mention which companies: written with each article, and by the seed loader. */

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { datePrecisions, factColumns, retractedIndex } from './columns.js';
 import { companies } from './companies.js';
@@ -22,6 +23,10 @@ export const listings = sqliteTable(
     listedStart: text(),
     listedEnd: text(),
     listedPrecision: text({ enum: datePrecisions }),
+    // When the sources say the listing is to happen ('to list in Hong Kong in 2025').
+    plannedStart: text(),
+    plannedEnd: text(),
+    plannedPrecision: text({ enum: datePrecisions }),
     ...factColumns(),
   },
   (t) => [
@@ -34,6 +39,8 @@ export const listings = sqliteTable(
     index('listings_market_idx').on(t.market),
     index('listings_status_idx').on(t.status),
     index('listings_share_class_idx').on(t.shareClass),
+    // A listing's year (queries/listings.ts listingDate): when trading began, else when it is planned for.
+    index('listings_year_idx').on(sql`coalesce(${t.listedStart}, ${t.plannedStart})`, t.retractedAt),
   ],
 );
 

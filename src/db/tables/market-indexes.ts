@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { datePrecisions, factColumns, retractedIndex } from './columns.js';
 import { companies } from './companies.js';
 
@@ -13,6 +13,22 @@ export const marketIndexes = sqliteTable(
     ...factColumns(),
   },
   (t) => [index('market_indexes_name_idx').on(sql`lower(${t.name})`), retractedIndex('market_indexes', t.retractedAt)],
+);
+
+/**
+ * Every name and alias of an index under its lookup key (lib/name-key.ts):
+ * a write may name the index of a weighting instead of giving its slug.
+ */
+export const marketIndexNames = sqliteTable(
+  'market_index_names',
+  {
+    indexId: text()
+      .notNull()
+      .references(() => marketIndexes.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    key: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.indexId, t.name] }), index('market_index_names_key_idx').on(t.key)],
 );
 
 export const indexWeightings = sqliteTable(

@@ -14,6 +14,13 @@ export type CompanyFilter = {
   listingStatus?: Array<ListingStatus> | null | undefined;
   /** Name or alias contains this text, case-insensitive. */
   nameContains?: string | null | undefined;
+  /**
+   * Name or alias equals this one once legal and corporate words at the end are set aside and words are
+   * compared without case or punctuation: 'Tencent Holdings Ltd.' finds Tencent, 'Alibaba' finds
+   * 'Alibaba Group Holding Limited'. Every company a name may mean, where company(name:) answers null
+   * because more than one does.
+   */
+  nameLike?: string | null | undefined;
   /** Sector, case-insensitive, e.g. 'batteries'; several: any of them (a single value is accepted as a list of one; an empty list matches nothing). */
   sector?: Array<string> | null | undefined;
   /** true: state-owned; false: stated not to be. Companies with unknown ownership match neither. */
@@ -49,7 +56,12 @@ export type ListingFilter = {
   shareClass?: Array<ShareClass> | null | undefined;
   /** Listing status; several: any of them, e.g. [PLANNED, CONSIDERING]. */
   status?: Array<ListingStatus> | null | undefined;
-  /** Listings whose trading began (listedOn) in one of these calendar years. */
+  /**
+   * Listings dated in one of these calendar years: by the year trading began (listedOn) or, for a listing
+   * the sources give no such date for, the year they say it is planned for (plannedFor). So year: 2025 finds
+   * the listings made in 2025 and those planned for 2025 that have not happened; add status to tell them
+   * apart. A listing with neither date matches no year (missing: [YEAR] finds those).
+   */
   year?: Array<number> | null | undefined;
 };
 
@@ -61,7 +73,7 @@ export type ListingGroupField =
   | 'MARKET'
   /** The listing's status. */
   | 'STATUS'
-  /** The calendar year trading began (listedOn); null when the sources give no date. */
+  /** The listing's year, as ListingFilter.year reads it: the year trading began (listedOn), else the year it is planned for (plannedFor); null when the sources give neither. */
   | 'YEAR';
 
 /** Where a listing stands. */
@@ -215,9 +227,11 @@ export type SearchQueryVariables = Exact<{
 export type SearchQuery = { search: { totalCount: number, edges: Array<{ cursor: string, node: { score: number, snippet: string, node:
           | { __typename: 'Article', id: string, title: string }
           | { __typename: 'Company', id: string, name: string }
+          | { __typename: 'Exchange' }
           | { __typename: 'IndexWeighting', id: string, constituent: string }
           | { __typename: 'IpoDeal', id: string }
           | { __typename: 'Listing', id: string }
+          | { __typename: 'MarketIndex' }
           | { __typename: 'Metric', id: string, name: string }
           | { __typename: 'PolicyEvent', id: string, title: string }
          } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };

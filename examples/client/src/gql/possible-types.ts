@@ -15,9 +15,11 @@
     "SearchResult": [
       "Article",
       "Company",
+      "Exchange",
       "IndexWeighting",
       "IpoDeal",
       "Listing",
+      "MarketIndex",
       "Metric",
       "PolicyEvent"
     ],
@@ -45,9 +47,11 @@
     "SearchResult": [
       "Article",
       "Company",
+      "Exchange",
       "IndexWeighting",
       "IpoDeal",
       "Listing",
+      "MarketIndex",
       "Metric",
       "PolicyEvent"
     ],
