@@ -69,7 +69,7 @@ describe('listings by year', () => {
       (await api.data(`{ listings(filter: { year: 2026 }) { nodes { id } } }`)).listings.nodes.map((n: { id: string }) => n.id);
     expect(await in2026()).toEqual([listing.id]);
     const listed = await editor(
-      `mutation($id: ID!) { updateListing(id: $id, expectedVersion: 1, input: { status: LISTED, listedOn: "2027-01-05" }) { userErrors { code } } }`,
+      `mutation($id: ID!) { updateListing(id: $id, expectedVersion: 1, input: { status: LISTED, listedOn: "2027-01-05", addSources: [{ article: "morning-wire-catl", quote: "people familiar said on Monday" }] }) { userErrors { code } } }`,
       { id: listing.id },
     );
     expect(listed.body.data.updateListing.userErrors).toEqual([]);
