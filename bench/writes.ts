@@ -6,6 +6,7 @@
 // and how long /healthz waited meanwhile. --server runs another build (an
 // earlier release's dist/main.js, with its own database) for a before/after.
 import { execFileSync } from 'node:child_process';
+import { request } from 'node:http';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -72,13 +73,26 @@ const poll = (async () => {
   }
 })();
 
-async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(api.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
-    body: JSON.stringify({ query, variables }),
+/** A POST with no client-side timeout: an earlier release's writes at this scale ran for minutes. */
+function post(body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}`, 'content-length': Buffer.byteLength(body) },
+    });
+    req.on('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+    req.end(body);
   });
-  const body = (await res.json()) as { data?: T; errors?: unknown[] };
+}
+
+async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await post(JSON.stringify({ query, variables }));
+  const body = JSON.parse(res.text) as { data?: T; errors?: unknown[] };
   if (!body.data || body.errors) throw new Error(`HTTP ${res.status}: ${JSON.stringify(body.errors)}`);
   return body.data;
 }
