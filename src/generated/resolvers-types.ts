@@ -87,6 +87,12 @@ export type Citation = {
   __typename?: 'Citation';
   /** The article the quote comes from. */
   article: Article;
+  /**
+   * true when the quote only gives context (a year, a definition, the article's subject) and does
+   * not itself report the fact: it does not count as naming the fact's company, and its article does
+   * not date the fact's reportedOn.
+   */
+  context: Scalars['Boolean']['output'];
   /** Where the quote starts in article.body, in UTF-16 code units (JavaScript string index). */
   offset: Scalars['Int']['output'];
   /** The passage, character for character as published. */
@@ -97,6 +103,13 @@ export type Citation = {
 export type CitationInput = {
   /** Slug of a stored article, e.g. 'st-china-listing-frenzy'. */
   article: Scalars['String']['input'];
+  /**
+   * true when the quote only gives context (a year, a definition, the article's subject) and does
+   * not itself report the fact; omitted, null or false otherwise. Context quotes do not count as
+   * naming the fact's company and do not date its reportedOn; at least one citation of a fact must
+   * not be context.
+   */
+  context?: InputMaybe<Scalars['Boolean']['input']>;
   /** The passage, copied verbatim from the article's body. */
   quote: Scalars['String']['input'];
 };
@@ -140,7 +153,7 @@ export type Company = Node & {
   policyEvents: Array<PolicyEvent>;
   /**
    * When this was first reported: the publication date of the earliest dated article among those
-   * citing it; null when none of them is dated.
+   * citing it, quotes marked context aside (Citation.context); null when none of them is dated.
    */
   reportedOn?: Maybe<PartialDate>;
   /** Set when the fact was retracted; null while it stands. */
@@ -485,7 +498,7 @@ export type Exchange = Node & {
   name: Scalars['String']['output'];
   /**
    * When this was first reported: the publication date of the earliest dated article among those
-   * citing it; null when none of them is dated.
+   * citing it, quotes marked context aside (Citation.context); null when none of them is dated.
    */
   reportedOn?: Maybe<PartialDate>;
   /** Set when the fact was retracted; null while it stands. */
@@ -529,7 +542,7 @@ export type IndexWeighting = Node & {
   index: MarketIndex;
   /**
    * When this was first reported: the publication date of the earliest dated article among those
-   * citing it; null when none of them is dated.
+   * citing it, quotes marked context aside (Citation.context); null when none of them is dated.
    */
   reportedOn?: Maybe<PartialDate>;
   /** Set when the fact was retracted; null while it stands. */
@@ -607,7 +620,7 @@ export type IpoDeal = Node & {
   proceeds?: Maybe<Money>;
   /**
    * When this was first reported: the publication date of the earliest dated article among those
-   * citing it; null when none of them is dated.
+   * citing it, quotes marked context aside (Citation.context); null when none of them is dated.
    */
   reportedOn?: Maybe<PartialDate>;
   /** Set when the fact was retracted; null while it stands. */
@@ -770,7 +783,7 @@ export type Listing = Node & {
   market: Scalars['String']['output'];
   /**
    * When this was first reported: the publication date of the earliest dated article among those
-   * citing it; null when none of them is dated.
+   * citing it, quotes marked context aside (Citation.context); null when none of them is dated.
    */
   reportedOn?: Maybe<PartialDate>;
   /** Set when the fact was retracted; null while it stands. */
@@ -954,7 +967,7 @@ export type MarketIndex = Node & {
   name: Scalars['String']['output'];
   /**
    * When this was first reported: the publication date of the earliest dated article among those
-   * citing it; null when none of them is dated.
+   * citing it, quotes marked context aside (Citation.context); null when none of them is dated.
    */
   reportedOn?: Maybe<PartialDate>;
   /** Set when the fact was retracted; null while it stands. */
@@ -1004,7 +1017,7 @@ export type Metric = Node & {
   qualifier: MetricQualifier;
   /**
    * When this was first reported: the publication date of the earliest dated article among those
-   * citing it; null when none of them is dated.
+   * citing it, quotes marked context aside (Citation.context); null when none of them is dated.
    */
   reportedOn?: Maybe<PartialDate>;
   /** Set when the fact was retracted; null while it stands. */
@@ -1482,7 +1495,7 @@ export type PolicyEvent = Node & {
   jurisdiction: Scalars['String']['output'];
   /**
    * When this was first reported: the publication date of the earliest dated article among those
-   * citing it; null when none of them is dated.
+   * citing it, quotes marked context aside (Citation.context); null when none of them is dated.
    */
   reportedOn?: Maybe<PartialDate>;
   /** Set when the fact was retracted; null while it stands. */
@@ -2623,6 +2636,7 @@ export type ArticleEdgeResolvers<ContextType = Context, ParentType extends Resol
 
 export type CitationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
   article?: Resolver<ResolversTypes['Article'], ParentType, ContextType>;
+  context?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   offset?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { quoteProblems } from '../kinds/citations.js';
-import type { Citation } from '../kinds/fields.js';
+import type { Citation, CitationInput } from '../kinds/fields.js';
 import type { AnyKind } from '../kinds/index.js';
 import type { KindRef, Reference } from '../kinds/kind.js';
 import { referenceProblems } from '../kinds/references.js';
@@ -43,7 +43,7 @@ function referencesOf(kind: AnyKind, entry: unknown): Reference[] {
 
 const isCitation = (c: unknown): c is Citation =>
   typeof c === 'object' && c !== null && typeof (c as Citation).article === 'string' && typeof (c as Citation).quote === 'string';
-const citationKey = (c: Citation) => `${c.article}\u0000${c.quote}`;
+const citationKey = (c: Pick<Citation, 'article' | 'quote'>) => `${c.article}\u0000${c.quote}`;
 const citationsOf = (entry: unknown): unknown[] => {
   const sources = (entry as Entry | null)?.sources;
   return Array.isArray(sources) ? sources : [];
@@ -88,7 +88,7 @@ export function checkEntry(
 }
 
 /** Citations to add after the ones a fact has, leaving out any it has already. */
-export function withAddedSources(sources: unknown[], added: Citation[]): unknown[] {
+export function withAddedSources(sources: unknown[], added: CitationInput[]): unknown[] {
   const present = new Set(sources.filter(isCitation).map(citationKey));
   const fresh = added.filter((c) => {
     const key = citationKey(c);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { writeTransaction, type Db } from '../db/open.js';
 import { idempotencyKeys } from '../db/tables/index.js';
-import type { Citation } from '../kinds/fields.js';
+import type { CitationInput } from '../kinds/fields.js';
 import { kindOfTypeName, kinds, type AnyKind } from '../kinds/index.js';
 import type { KindRef } from '../kinds/kind.js';
 import { FACT_LIMITS } from '../kinds/limits.js';
@@ -185,7 +185,7 @@ export function createWrites(db: Db, onCommit: () => void) {
    * update (in sources or addSources), as a new fact does.
    */
   function update(kind: AnyKind, key: string, expectedVersion: number, input: Record<string, unknown>, who: Who, reason?: string | null) {
-    const { addSources, ...fields } = defined(input) as { addSources?: Citation[] } & Record<string, unknown>;
+    const { addSources, ...fields } = defined(input) as { addSources?: CitationInput[] } & Record<string, unknown>;
     const cited = fields.sources !== undefined || (addSources?.length ?? 0) > 0;
     const needsQuote = (stored: Record<string, unknown>): UserError[] => {
       const restated = restatedFields(kind, fields, stored);
@@ -214,7 +214,7 @@ export function createWrites(db: Db, onCommit: () => void) {
     create,
     update,
     /** One more verbatim quote for a fact; its other fields stay as they are. */
-    addCitation: (kind: AnyKind, key: string, citation: Citation, expectedVersion: number | null | undefined, who: Who) =>
+    addCitation: (kind: AnyKind, key: string, citation: CitationInput, expectedVersion: number | null | undefined, who: Who) =>
       change(
         kind,
         key,
