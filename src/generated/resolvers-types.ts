@@ -2269,6 +2269,13 @@ export type UserErrorCode =
   | 'INVALID_INPUT'
   /** The id names no fact that can be changed this way. */
   | 'NOT_FOUND'
+  /**
+   * A fact about a company (a listing's, a deal's, a metric's or an index weighting's company, each
+   * company a policy event names) cites no quote, other than quotes marked context, that names that
+   * company by its name or an alias: as a whole word, an all-caps acronym such as CATL in its case.
+   * Cite the passage of the article that names it.
+   */
+  | 'QUOTE_DOES_NOT_NAME_COMPANY'
   /** A quote is not an exact substring of its article's body. */
   | 'QUOTE_NOT_IN_ARTICLE'
   /** A text, a list or a key is longer than its limit (the message names it): citations per fact, quote, name, description, aliases, article body, slug, URL, idempotency key or reason. */

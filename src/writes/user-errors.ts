@@ -14,7 +14,8 @@ export type UserErrorCode =
   | 'ALREADY_RETRACTED'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'TOO_LARGE'
-  | 'CITATION_REQUIRED';
+  | 'CITATION_REQUIRED'
+  | 'QUOTE_DOES_NOT_NAME_COMPANY';
 
 export interface UserError {
   /** Path to the offending input field, e.g. ['input', 'sources', '0', 'quote']. */
