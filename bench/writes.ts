@@ -159,20 +159,26 @@ for (let i = 0; i < repeat; i++) {
   );
 }
 
-// One company named by many figures, then renamed.
+// One company named by many figures, then renamed. A figure about a company cites a sentence that names it.
 const named = await company('Synthetic Company 000042');
+const figureQuote = 'Synthetic Company 000042 holds 10 per cent of its market.';
+await graphql(ARTICLE, {
+  input: { slug: 'bench-figures', title: 'Bench figures', publisher: 'Bench Wire', publishedOn: '2026-12-07', body: figureQuote },
+});
 const CREATE_METRIC = `mutation($input: CreateMetricInput!) { createMetric(input: $input) { metric { id } userErrors { code } } }`;
 for (let i = 0; i < figures; i++) {
-  await graphql(CREATE_METRIC, {
+  const { createMetric } = await graphql<{ createMetric: { userErrors: unknown[] } }>(CREATE_METRIC, {
     input: {
       slug: `bench-figure-${i}`,
       name: `Bench figure ${i}`,
       value: i,
       unit: 'units',
       company: 'synthetic-000042',
-      sources: [{ article: 'synthetic-article', quote: 'It holds 10 per cent of its market.' }],
+      sources: [{ article: 'bench-figures', quote: figureQuote }],
     },
   });
+  // A refused figure would leave the rename below waiting for documents that never come.
+  if (createMetric.userErrors.length) throw new Error(`createMetric refused: ${JSON.stringify(createMetric.userErrors)}`);
 }
 const SEARCH = `query($q: String!) { search(query: $q, first: 1, types: [METRIC]) { totalCount } }`;
 const renamedAt = performance.now();

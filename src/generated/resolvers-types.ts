@@ -108,6 +108,12 @@ export type Citation = {
   __typename?: 'Citation';
   /** The article the quote comes from. */
   article: Article;
+  /**
+   * true when the quote only gives context (a year, a definition, the article's subject) and does
+   * not itself report the fact: it does not count as naming the fact's company, and its article does
+   * not date the fact's reportedOn.
+   */
+  context: Scalars['Boolean']['output'];
   /** Where the quote starts in article.body, in UTF-16 code units (JavaScript string index). */
   offset: Scalars['Int']['output'];
   /** The passage, character for character as published. */
@@ -118,6 +124,13 @@ export type Citation = {
 export type CitationInput = {
   /** Slug of a stored article, e.g. 'st-china-listing-frenzy'. */
   article: Scalars['String']['input'];
+  /**
+   * true when the quote only gives context (a year, a definition, the article's subject) and does
+   * not itself report the fact; omitted, null or false otherwise. Context quotes do not count as
+   * naming the fact's company and do not date its reportedOn; at least one citation of a fact must
+   * not be context.
+   */
+  context?: InputMaybe<Scalars['Boolean']['input']>;
   /** The passage, copied verbatim from the article's body. */
   quote: Scalars['String']['input'];
 };
@@ -161,7 +174,7 @@ export type Company = Node & {
   policyEvents: Array<PolicyEvent>;
   /**
    * When this was first reported: the publication date of the earliest dated article among those
-   * citing it; null when none of them is dated.
+   * citing it, quotes marked context aside (Citation.context); null when none of them is dated.
    */
   reportedOn?: Maybe<PartialDate>;
   /** Set when the fact was retracted; null while it stands. */
@@ -538,7 +551,7 @@ export type Exchange = Node & {
   name: Scalars['String']['output'];
   /**
    * When this was first reported: the publication date of the earliest dated article among those
-   * citing it; null when none of them is dated.
+   * citing it, quotes marked context aside (Citation.context); null when none of them is dated.
    */
   reportedOn?: Maybe<PartialDate>;
   /** Set when the fact was retracted; null while it stands. */
@@ -582,7 +595,7 @@ export type IndexWeighting = Node & {
   index: MarketIndex;
   /**
    * When this was first reported: the publication date of the earliest dated article among those
-   * citing it; null when none of them is dated.
+   * citing it, quotes marked context aside (Citation.context); null when none of them is dated.
    */
   reportedOn?: Maybe<PartialDate>;
   /** Set when the fact was retracted; null while it stands. */
@@ -662,7 +675,7 @@ export type IpoDeal = Node & {
   proceeds?: Maybe<Money>;
   /**
    * When this was first reported: the publication date of the earliest dated article among those
-   * citing it; null when none of them is dated.
+   * citing it, quotes marked context aside (Citation.context); null when none of them is dated.
    */
   reportedOn?: Maybe<PartialDate>;
   /** Set when the fact was retracted; null while it stands. */
@@ -832,7 +845,7 @@ export type Listing = Node & {
   plannedFor?: Maybe<PartialDate>;
   /**
    * When this was first reported: the publication date of the earliest dated article among those
-   * citing it; null when none of them is dated.
+   * citing it, quotes marked context aside (Citation.context); null when none of them is dated.
    */
   reportedOn?: Maybe<PartialDate>;
   /** Set when the fact was retracted; null while it stands. */
@@ -1023,7 +1036,7 @@ export type MarketIndex = Node & {
   name: Scalars['String']['output'];
   /**
    * When this was first reported: the publication date of the earliest dated article among those
-   * citing it; null when none of them is dated.
+   * citing it, quotes marked context aside (Citation.context); null when none of them is dated.
    */
   reportedOn?: Maybe<PartialDate>;
   /** Set when the fact was retracted; null while it stands. */
@@ -1075,7 +1088,7 @@ export type Metric = Node & {
   qualifier: MetricQualifier;
   /**
    * When this was first reported: the publication date of the earliest dated article among those
-   * citing it; null when none of them is dated.
+   * citing it, quotes marked context aside (Citation.context); null when none of them is dated.
    */
   reportedOn?: Maybe<PartialDate>;
   /** Set when the fact was retracted; null while it stands. */
@@ -1630,7 +1643,7 @@ export type PolicyEvent = Node & {
   jurisdiction: Scalars['String']['output'];
   /**
    * When this was first reported: the publication date of the earliest dated article among those
-   * citing it; null when none of them is dated.
+   * citing it, quotes marked context aside (Citation.context); null when none of them is dated.
    */
   reportedOn?: Maybe<PartialDate>;
   /** Set when the fact was retracted; null while it stands. */
@@ -2443,6 +2456,13 @@ export type UserErrorCode =
   | 'NOT_FOUND'
   /** purge: the fact is not retracted; only a retracted fact can be purged. */
   | 'NOT_RETRACTED'
+  /**
+   * A fact about a company (a listing's, a deal's, a metric's or an index weighting's company, each
+   * company a policy event names) cites no quote, other than quotes marked context, that names that
+   * company by its name or an alias: as a whole word, an all-caps acronym such as CATL in its case.
+   * Cite the passage of the article that names it.
+   */
+  | 'QUOTE_DOES_NOT_NAME_COMPANY'
   /** A quote is not an exact substring of its article's body. */
   | 'QUOTE_NOT_IN_ARTICLE'
   /** A text, a list or a key is longer than its limit (the message names it): citations per fact, quote, name, description, aliases, article body, slug, URL, idempotency key or reason. */
@@ -2833,6 +2853,7 @@ export type ArticleEdgeResolvers<ContextType = Context, ParentType extends Resol
 
 export type CitationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
   article?: Resolver<ResolversTypes['Article'], ParentType, ContextType>;
+  context?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   offset?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };

@@ -11,7 +11,7 @@ export type { RevisionRow } from '../db/tables/index.js';
 import type { CitationRow as FullCitationRow } from '../db/tables/index.js';
 
 /** What Citation's resolvers read: the citation loaders select these columns only. */
-export type CitationRow = Pick<FullCitationRow, 'articleId' | 'quote' | 'quoteOffset'>;
+export type CitationRow = Pick<FullCitationRow, 'articleId' | 'quote' | 'quoteOffset' | 'context'>;
 export type { ConnectionModel } from './connection.js';
 export type { TimelineRow } from '../queries/timeline.js';
 

@@ -35,6 +35,7 @@ export function citationRows<E>(
     quote: c.quote,
     quoteOffset: bodyOf(c.article)?.indexOf(c.quote) ?? -1,
     position,
+    context: c.context === true,
     [kind.citationColumn]: kind.key(entry),
   }));
 }

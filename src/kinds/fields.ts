@@ -70,12 +70,26 @@ export const citation = z.strictObject({
     .trim()
     .min(L.quoteMinLength, `must be at least ${L.quoteMinLength} characters: quote the passage that states the fact`)
     .max(L.quoteMaxLength, `must be at most ${L.quoteMaxLength} characters: quote the passage, not the article`),
+  /**
+   * true: the quote only gives context (a year, a definition, the article's
+   * subject) and does not itself report the fact, so it neither names the
+   * fact's company for the rule nor dates its reportedOn. Only true is kept:
+   * an omitted, null or false context is the same citation, stored and
+   * compared alike.
+   */
+  context: z.preprocess(
+    (v) => (v === null || v === false ? undefined : v),
+    z.literal(true, { error: 'must be true (a quote that only gives context) or left out' }).optional(),
+  ),
 });
-export type Citation = z.infer<typeof citation>;
+export type Citation = z.output<typeof citation>;
+/** A citation as a client or a seed file may write it (context null or false included). */
+export type CitationInput = z.input<typeof citation>;
 export const sources = z
   .array(citation)
   .min(1, 'every fact needs at least one citation')
-  .max(L.citationsPerFact, `at most ${L.citationsPerFact} citations per fact`);
+  .max(L.citationsPerFact, `at most ${L.citationsPerFact} citations per fact`)
+  .refine((list) => list.some((c) => !c.context), 'at least one citation must report the fact: they cannot all be context');
 export const note = z.string().optional();
 
 /** A partial date as the three columns `<prefix>Start`, `<prefix>End` and `<prefix>Precision`. */

@@ -5,7 +5,7 @@ import type { SearchResultType } from '../generated/resolvers-types.js';
 import type { Citation } from './fields.js';
 
 /** The citations column holding a kind's key: the cited fact's, or for an article the source's. */
-export type CitationColumn = Exclude<keyof CitationRow, 'id' | 'quote' | 'quoteOffset' | 'position'>;
+export type CitationColumn = Exclude<keyof CitationRow, 'id' | 'quote' | 'quoteOffset' | 'position' | 'context'>;
 
 /** Enough of another kind to point at it. */
 export interface KindRef {

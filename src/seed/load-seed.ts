@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { quoteProblems } from '../kinds/citations.js';
-import { kindList, kinds, type Entries } from '../kinds/index.js';
+import { kindList, kinds, type Entries, type EntryOf } from '../kinds/index.js';
 import type { FieldProblem } from '../kinds/kind.js';
+import { namingProblems } from '../kinds/naming.js';
 import { referenceProblems } from '../kinds/references.js';
 import { SeedError, type SeedProblem } from './problems.js';
 import { readArticles, readFacts, type Located } from './read-files.js';
@@ -11,9 +12,10 @@ export type SeedData = Entries;
 
 /**
  * Reads and checks every seed file without touching any database: schemas,
- * unique keys, references and verbatim quotes, for every kind in the
- * registry. Throws SeedError listing every problem, so a refused seed never
- * leaves anything half-written.
+ * unique keys, references, verbatim quotes and a quote naming each company a
+ * fact is about (kinds/naming.ts), for every kind in the registry. Throws
+ * SeedError listing every problem, so a refused seed never leaves anything
+ * half-written.
  */
 export function loadSeed(seedsDir: string): SeedData {
   const problems: SeedProblem[] = [];
@@ -39,6 +41,18 @@ export function loadSeed(seedsDir: string): SeedData {
   const bodies = new Map(articles.map((a) => [a.value.slug, a.value.body]));
   for (const { kind, entries } of read) {
     for (const entry of entries) problems.push(...quoteProblems(kind.sources(entry.value), (a) => bodies.get(a)).map(located(entry)));
+  }
+  const companyNames = new Map(
+    (read.find((r) => r.kind.name === 'company')?.entries ?? []).map(({ value }) => {
+      const c = value as EntryOf<'company'>;
+      return [c.slug, [c.name, ...c.aliases]];
+    }),
+  );
+  for (const { kind, entries } of read) {
+    for (const entry of entries)
+      problems.push(
+        ...namingProblems(kind.references(entry.value), kind.sources(entry.value), (c) => companyNames.get(c)).map(located(entry)),
+      );
   }
 
   if (problems.length) throw new SeedError(problems);

@@ -1,19 +1,21 @@
 import { z } from 'zod';
 import { quoteProblems } from '../kinds/citations.js';
-import type { Citation } from '../kinds/fields.js';
+import type { Citation, CitationInput } from '../kinds/fields.js';
 import type { AnyKind } from '../kinds/index.js';
 import type { KindRef, Reference } from '../kinds/kind.js';
+import { companyLinks, namingProblems } from '../kinds/naming.js';
 import { checkReferences, type Named } from '../kinds/references.js';
 import { storedForm } from './fact-writer.js';
 import { fromProblem, zodErrors, type UserError } from './user-errors.js';
 
 type Entry = Record<string, unknown>;
 
-/** What the checks ask the store: whether a referenced fact is live, which live facts a name stands for, and a live article's body. */
+/** What the checks ask the store: whether a referenced fact is live, which live facts a name stands for, a live article's body, a company's name and aliases. */
 export interface CheckStore {
   exists: (target: KindRef, key: string) => boolean;
   named: Named;
   bodyOf: (slug: string) => string | undefined;
+  namesOf: (company: string) => string[] | undefined;
 }
 
 /** `value` with the value at `path` (e.g. ['companies', '2']) replaced. */
@@ -52,11 +54,21 @@ function referencesOf(kind: AnyKind, entry: unknown): Reference[] {
 
 const isCitation = (c: unknown): c is Citation =>
   typeof c === 'object' && c !== null && typeof (c as Citation).article === 'string' && typeof (c as Citation).quote === 'string';
-const citationKey = (c: Citation) => `${c.article}\u0000${c.quote}`;
+const citationKey = (c: Pick<Citation, 'article' | 'quote'>) => `${c.article}\u0000${c.quote}`;
 const citationsOf = (entry: unknown): unknown[] => {
   const sources = (entry as Entry | null)?.sources;
   return Array.isArray(sources) ? sources : [];
 };
+/** What the naming rule reads of a citation, from input that may not have parsed (context false or null is not context). */
+const namingView = (c: Citation): Pick<Citation, 'quote' | 'context'> =>
+  c.context === true ? { quote: c.quote, context: true } : { quote: c.quote };
+/** An entry's citations as the naming rule sees them, to tell whether an update changed them. */
+const citationList = (entry: unknown) =>
+  JSON.stringify(
+    citationsOf(entry)
+      .filter(isCitation)
+      .map((c) => [c.article, c.quote, c.context === true]),
+  );
 
 /** Whether a problem was already reported at this field, or at one that holds it or that it holds. */
 const overlaps = (reported: string[], field: string) =>
@@ -64,15 +76,19 @@ const overlaps = (reported: string[], field: string) =>
 
 /**
  * Every problem with an entry at once: its schema's, and of what the store
- * must confirm, the references and quotes it brings. On an update (with the
+ * must confirm, the references and quotes it brings, and whether a quote
+ * names each company it is about (kinds/naming.ts). On an update (with the
  * entry as it was), only references and citations it did not hold before are
  * checked against the store, so a company or article retracted since does not
- * block a change to something else.
+ * block a change to something else; likewise a company it held before is
+ * checked for a naming quote only when the update changes the citations (an
+ * update that cites nothing new changes nothing the rule reads). `namingAt`
+ * reports the naming rule at one input field instead of at each company's.
  */
 export function checkEntry(
   kind: AnyKind,
   raw: Entry,
-  { root, store, previous }: { root: string[]; store: CheckStore; previous?: Entry },
+  { root, store, previous, namingAt }: { root: string[]; store: CheckStore; previous?: Entry; namingAt?: string[] },
 ): { entry: unknown } | { userErrors: UserError[] } {
   const parsed = kind.schema.safeParse(raw);
   const schemaErrors = parsed.success ? [] : zodErrors(root, parsed.error);
@@ -89,10 +105,25 @@ export function checkEntry(
   });
 
   const checked = checkReferences(references, store.exists, store.named);
+  const referenceErrors = checked.problems;
+  // Whether each company is named is asked only of companies that may be referenced, and
+  // not when the citation list itself was refused (none, or all context): reported once.
+  const refusedLink = (field: string) => overlaps(reported, field) || referenceErrors.some((p) => p.field === field);
+  const recited = previous === undefined || citationList(previous) !== citationList(entry);
+  const links = reported.includes('sources')
+    ? []
+    : companyLinks(referencesOf(kind, entry)).filter(
+        (r) => !refusedLink(r.field) && (recited || !held.has(`${r.target.typeName}:${r.key}`)),
+      );
+  const namingErrors = namingProblems(links, citationsOf(entry).filter(isCitation).map(namingView), store.namesOf)
+    .map(fromProblem(root, () => 'QUOTE_DOES_NOT_NAME_COMPANY'))
+    .map((e) => (namingAt ? { ...e, field: namingAt } : e));
+
   const userErrors = [
     ...schemaErrors,
-    ...checked.problems.map(fromProblem(root, () => 'UNKNOWN_REFERENCE')),
+    ...referenceErrors.map(fromProblem(root, () => 'UNKNOWN_REFERENCE')),
     ...quoteErrors.map(fromProblem(root, (p) => (p.field.endsWith('.quote') ? 'QUOTE_NOT_IN_ARTICLE' : 'UNKNOWN_REFERENCE'))),
+    ...namingErrors,
   ];
   if (userErrors.length) return { userErrors };
   // A target given by name is stored by its key.
@@ -100,7 +131,7 @@ export function checkEntry(
 }
 
 /** Citations to add after the ones a fact has, leaving out any it has already. */
-export function withAddedSources(sources: unknown[], added: Citation[]): unknown[] {
+export function withAddedSources(sources: unknown[], added: CitationInput[]): unknown[] {
   const present = new Set(sources.filter(isCitation).map(citationKey));
   const fresh = added.filter((c) => {
     const key = citationKey(c);

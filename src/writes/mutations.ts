@@ -3,13 +3,14 @@ import { and, eq, getTableColumns, isNull } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { writeTransaction, type Db } from '../db/open.js';
 import { idempotencyKeys } from '../db/tables/index.js';
-import type { Citation } from '../kinds/fields.js';
+import type { CitationInput } from '../kinds/fields.js';
 import { kindOfTypeName, kinds, type AnyKind } from '../kinds/index.js';
 import type { KindRef, NameIndex } from '../kinds/kind.js';
 import type { Named } from '../kinds/references.js';
 import { nameKey } from '../lib/name-key.js';
 import { FACT_LIMITS } from '../kinds/limits.js';
 import { checkEntry, restatedFields, withAddedSources, withNulls, type CheckStore } from './checks.js';
+import { counted } from './counted.js';
 import { factWriter, keyColumn, storedForm, type ArticleBodies } from './fact-writer.js';
 import { REFRESH_BATCH } from './search-index.js';
 import { freeSlug, slugBase } from './slugs.js';
@@ -34,6 +35,8 @@ export interface Who {
 interface ChangeOptions {
   /** Where the input sits, for userErrors' paths. */
   root: string[];
+  /** Where a missing naming quote is reported, when the input holds no company field (checks.ts). */
+  namingAt?: string[];
   who: Who;
   reason?: string | null | undefined;
   /** The change's own refusals, given the entry as stored. */
@@ -93,7 +96,17 @@ export function createWrites(db: Db, onCommit: () => void) {
     return rest;
   }
 
-  const storeFor = (bodies: ArticleBodies): CheckStore => ({ exists, named, bodyOf: bodies.live });
+  // A company's name and aliases in one statement: what the naming rule matches quotes against.
+  const companyNames = counted(
+    db,
+    'select c.name, (select json_group_array(a.alias) from company_aliases a where a.company_id = c.id) as aliases from companies c where c.id = ?',
+  );
+  const namesOf = (company: string): string[] | undefined => {
+    const row = companyNames.get(company) as { name: string; aliases: string } | undefined;
+    return row && [row.name, ...(JSON.parse(row.aliases) as string[])];
+  };
+
+  const storeFor = (bodies: ArticleBodies): CheckStore => ({ exists, named, bodyOf: bodies.live, namesOf });
 
   /** A create's earlier answer under its idempotency key, a refusal of the key, or undefined when the key is new. */
   function idempotent(kind: AnyKind, idempotencyKey: string, inputHash: string, who: Who): WriteOutcome | undefined {
@@ -173,14 +186,14 @@ export function createWrites(db: Db, onCommit: () => void) {
     key: string,
     expectedVersion: number | null | undefined,
     patch: (entry: Record<string, unknown>) => Record<string, unknown>,
-    { root, who, reason, problems = () => [] }: ChangeOptions,
+    { root, namingAt, who, reason, problems = () => [] }: ChangeOptions,
   ): WriteOutcome {
     return transaction((bodies) => {
       const tooLong = longReason(reason);
       if (tooLong) return refused(tooLong);
       const found = current(kind, key, expectedVersion);
       if ('userErrors' in found) return refused(...found.userErrors!);
-      const checked = checkEntry(kind, patch(found.entry), { root, store: storeFor(bodies), previous: found.entry });
+      const checked = checkEntry(kind, patch(found.entry), { root, store: storeFor(bodies), previous: found.entry, namingAt });
       const all = [...('userErrors' in checked ? checked.userErrors : []), ...problems(found.entry)];
       if ('userErrors' in checked || all.length) return refused(...all);
       const version = found.version + 1;
@@ -208,7 +221,7 @@ export function createWrites(db: Db, onCommit: () => void) {
    * update (in sources or addSources), as a new fact does.
    */
   function update(kind: AnyKind, key: string, expectedVersion: number, input: Record<string, unknown>, who: Who, reason?: string | null) {
-    const { addSources, ...fields } = defined(input) as { addSources?: Citation[] } & Record<string, unknown>;
+    const { addSources, ...fields } = defined(input) as { addSources?: CitationInput[] } & Record<string, unknown>;
     const cited = fields.sources !== undefined || (addSources?.length ?? 0) > 0;
     const needsQuote = (stored: Record<string, unknown>): UserError[] => {
       const restated = restatedFields(kind, fields, stored);
@@ -237,16 +250,13 @@ export function createWrites(db: Db, onCommit: () => void) {
     create,
     update,
     /** One more verbatim quote for a fact; its other fields stay as they are. */
-    addCitation: (kind: AnyKind, key: string, citation: Citation, expectedVersion: number | null | undefined, who: Who) =>
+    addCitation: (kind: AnyKind, key: string, citation: CitationInput, expectedVersion: number | null | undefined, who: Who) =>
       change(
         kind,
         key,
         expectedVersion,
         (entry) => ({ ...entry, sources: withAddedSources((entry.sources as unknown[]) ?? [], [citation]) }),
-        {
-          root: ['citation'],
-          who,
-        },
+        { root: ['citation'], namingAt: ['citation'], who },
       ),
     retract: (kind: AnyKind, key: string, reason: string, expectedVersion: number | null | undefined, who: Who): WriteOutcome =>
       transaction(() => {

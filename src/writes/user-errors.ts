@@ -15,7 +15,8 @@ export type UserErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'TOO_LARGE'
   | 'CITATION_REQUIRED'
-  | 'NOT_RETRACTED';
+  | 'NOT_RETRACTED'
+  | 'QUOTE_DOES_NOT_NAME_COMPANY';
 
 export interface UserError {
   /** Path to the offending input field, e.g. ['input', 'sources', '0', 'quote']. */

@@ -13,8 +13,10 @@ afterAll(() => api.close());
 
 const seed = () => curatedSeed();
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const citations = 'sources { quote offset article { slug body } }';
-const asCited = (sources: any[]) => sources.map((s) => ({ article: s.article.slug, quote: s.quote }));
+const citations = 'sources { quote offset context article { slug body } }';
+// As the seed files write a citation: context only when true.
+const asCited = (sources: any[]) =>
+  sources.map((s) => ({ article: s.article.slug, quote: s.quote, ...(s.context ? { context: true } : {}) }));
 
 describe('Query.marketIndexes', () => {
   it('lists every index the seed names, by name, with aliases, description and cited passages', async () => {

@@ -204,7 +204,7 @@ describe('PolicyEvent fields and relations', () => {
         title jurisdiction category summary
         date { value end precision text }
         companies { slug name }
-        sources { quote offset article { slug title body } }
+        sources { quote offset context article { slug title body } }
       }
       pageInfo { hasNextPage endCursor }
     }
@@ -224,7 +224,9 @@ describe('PolicyEvent fields and relations', () => {
       });
       expect(n.date).toEqual(servedDate(e.date));
       expect(n.companies.map((c: any) => c.slug).sort(byCode)).toEqual([...e.companies].sort(byCode));
-      expect(n.sources.map((s: any) => ({ article: s.article.slug, quote: s.quote }))).toEqual(e.sources);
+      expect(n.sources.map((s: any) => ({ article: s.article.slug, quote: s.quote, ...(s.context ? { context: true } : {}) }))).toEqual(
+        e.sources,
+      );
       for (const s of n.sources) expectQuoteAtOffset(s);
     }
   });

@@ -8,10 +8,10 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-/** From the seed files alone: the earliest publishedOn among the articles a fact's sources cite. */
-function expectedReportedOn(sources: { article: string }[]): PartialDate | null {
+/** From the seed files alone: the earliest publishedOn among the articles a fact's sources cite other than for context. */
+function expectedReportedOn(sources: { article: string; context?: true | undefined }[]): PartialDate | null {
   const dated = curatedSeed()
-    .articles.filter((a) => sources.some((s) => s.article === a.slug))
+    .articles.filter((a) => sources.some((s) => s.article === a.slug && !s.context))
     .map((a) => a.publishedOn)
     .filter((d): d is PartialDate => d !== null)
     .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
@@ -92,5 +92,37 @@ describe('when a fact was reported', () => {
     expect(data.reported.totalCount).toBe(
       seed.ipoDeals.filter((d) => (d.date ? year(d.date) : year(expectedReportedOn(d.sources))) === 2025).length,
     );
+  });
+
+  it("dates Foshan Haitian's Hong Kong listing only by the article that names it, and reports no listing or deal before it happened", async () => {
+    const data = await api.data(`{
+      listings(first: 100) { nodes { slug: id company { slug } listedOn { value } reportedOn { value } sources { article { slug } context } } }
+      ipoDeals(first: 100) { nodes { company { slug } date { value } reportedOn { value } } }
+    }`);
+    type Listing = {
+      company: { slug: string };
+      listedOn: { value: string } | null;
+      reportedOn: { value: string } | null;
+      sources: { article: { slug: string }; context: boolean }[];
+    };
+    const listings = data.listings.nodes as Listing[];
+    const haitian = listings.filter((l) => l.company.slug === 'foshan-haitian' && l.listedOn !== null);
+    expect(haitian).toHaveLength(1);
+    const [listing] = haitian as [Listing];
+    expect(listing.listedOn).toEqual({ value: '2025-06-19' });
+    // The UBS article (26-05-2025) is cited only for what H shares are; the Straits Times, which names Haitian, has no dateline.
+    expect(listing.sources.filter((s) => !s.context).map((s) => s.article.slug)).toEqual(['st-china-listing-frenzy']);
+    expect(listing.sources.find((s) => s.article.slug === 'scmp-ubs-hong-kong-ipo-2025')).toEqual({
+      article: { slug: 'scmp-ubs-hong-kong-ipo-2025' },
+      context: true,
+    });
+    expect(curatedSeed().articles.find((a) => a.slug === 'st-china-listing-frenzy')!.publishedOn).toBeNull();
+    expect(listing.reportedOn).toBeNull();
+
+    const reportedBefore = (own: { value: string } | null, reported: { value: string } | null) =>
+      own !== null && reported !== null && reported.value < own.value;
+    expect(listings.filter((l) => reportedBefore(l.listedOn, l.reportedOn))).toEqual([]);
+    const deals = data.ipoDeals.nodes as { date: { value: string } | null; reportedOn: { value: string } | null }[];
+    expect(deals.filter((d) => reportedBefore(d.date, d.reportedOn))).toEqual([]);
   });
 });

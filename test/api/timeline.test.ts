@@ -10,9 +10,9 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 /** From the seed files alone: the first day of the earliest dated article a fact's sources cite. */
-function reportedStart(sources: { article: string }[]): string | null {
+function reportedStart(sources: { article: string; context?: true | undefined }[]): string | null {
   const days = curatedSeed()
-    .articles.filter((a) => sources.some((s) => s.article === a.slug) && a.publishedOn)
+    .articles.filter((a) => sources.some((s) => s.article === a.slug && !s.context) && a.publishedOn)
     .map((a) => a.publishedOn!.start)
     .sort();
   return days[0] ?? null;

@@ -44,11 +44,11 @@ afterAll(() => api.close());
 
 describe('migrating a database of the previous release', () => {
   it('keeps every fact, citation and link as it was', () => {
-    // Listings gained plannedFor (migration 0013): empty until a write or a seed gives one.
-    const added = ['planned_start', 'planned_end', 'planned_precision'];
+    // Listings gained plannedFor (migration 0013), citations the context mark (0015): empty, or false, for every earlier row.
+    const added = ['planned_start', 'planned_end', 'planned_precision', 'context'];
     for (const table of FACT_TABLES) {
       const now = rows(api.db.$client, table) as Record<string, unknown>[];
-      expect(now.every((r) => added.every((c) => r[c] === undefined || r[c] === null))).toBe(true);
+      expect(now.every((r) => added.every((c) => r[c] === undefined || r[c] === null || r[c] === 0))).toBe(true);
       const without = now.map((r) => Object.fromEntries(Object.entries(r).filter(([c]) => !added.includes(c))));
       expect(without, table).toEqual(before[table]);
     }

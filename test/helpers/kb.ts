@@ -40,11 +40,13 @@ export function mentions(body: string, names: string[]): boolean {
 }
 
 /** GraphQL selection for citations, matched by expectCitationsOf. */
-export const citationFields = 'sources { quote offset article { slug body } }';
+export const citationFields = 'sources { quote offset context article { slug body } }';
 
-/** Served citations equal the seed's, in order, and each quote sits in its article's body at offset. */
-export function expectCitationsOf(served: any[], seed: { article: string; quote: string }[]) {
-  expect(served.map((c) => ({ article: c.article.slug, quote: c.quote }))).toEqual(seed);
+/** Served citations equal the seed's, in order, context marks included, and each quote sits in its article's body at offset. */
+export function expectCitationsOf(served: any[], seed: { article: string; quote: string; context?: true | undefined }[]) {
+  expect(served.map((c) => ({ article: c.article.slug, quote: c.quote, context: c.context }))).toEqual(
+    seed.map((c) => ({ article: c.article, quote: c.quote, context: c.context === true })),
+  );
   for (const c of served) {
     expect(c.article.body).toContain(c.quote);
     expect(c.article.body.indexOf(c.quote)).toBe(c.offset);

@@ -14,7 +14,7 @@ export type FixtureFacts = Record<Exclude<keyof Entries, 'articles'>, Entry[]>;
 
 const cite = (quote: string) => [{ article: 'fixture-article', quote }];
 
-/** A small, valid seed: one of everything, each fact cited from one article. */
+/** A small, valid seed: one of everything, each fact cited from one article, each fact about Acme by a quote that names it. */
 export function validFacts(): FixtureFacts {
   return {
     exchanges: [{ mic: 'XHKG', name: 'Hong Kong Stock Exchange', aliases: [], country: 'HK', sources: cite('Hong Kong Stock Exchange') }],
@@ -40,7 +40,7 @@ export function validFacts(): FixtureFacts {
         ticker: null,
         status: 'LISTED',
         listedOn: '2025-06-19',
-        sources: cite('debuted on the Hong Kong Stock Exchange on June 19'),
+        sources: cite('Acme Batteries, the largest battery maker, debuted on the Hong Kong Stock Exchange on June 19'),
       },
     ],
     ipoDeals: [
@@ -51,7 +51,9 @@ export function validFacts(): FixtureFacts {
         date: '2025-06-19',
         proceeds: { amount: 10e9, currency: 'HKD', usd: null },
         description: 'Hong Kong debut.',
-        sources: cite('with a HK$10 billion listing'),
+        sources: cite(
+          'Acme Batteries, the largest battery maker, debuted on the Hong Kong Stock Exchange on June 19 with a HK$10 billion listing',
+        ),
       },
     ],
     policyEvents: [

@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/open.js';
+import { entriesOf, kindList } from '../../src/kinds/index.js';
 import { seedsFolder } from '../../src/paths.js';
 import { loadSeed, seedDatabase } from '../../src/seed/index.js';
+import { mentions } from '../helpers/kb.js';
 import { tempDbPath } from '../helpers/temp-db.js';
 
 // These tests read the real curated seeds, not a fixture.
@@ -106,6 +108,63 @@ describe('the seeded knowledge base', () => {
 
   it('leaves tickers null, since no article prints one', () => {
     expect(scalar('select count(*) from listings where ticker is not null')).toBe(0);
+  });
+
+  it('stores which quotes only give context, as the seed files mark them', () => {
+    const seed = loadSeed(seedsFolder);
+    const marked = kindList.flatMap((kind) => entriesOf(seed, kind).flatMap((e) => kind.sources(e))).filter((c) => c.context);
+    expect(marked.length).toBeGreaterThan(0);
+    expect(scalar('select count(*) from citations where context = 1')).toBe(marked.length);
+  });
+});
+
+describe('every fact about a company cites a quote that names it', () => {
+  const seed = loadSeed(seedsFolder);
+  const names = new Map(seed.companies.map((c) => [c.slug, [c.name, ...c.aliases]]));
+  // Each company a fact is about, written out per kind rather than read from the descriptors.
+  const links = [
+    ...seed.listings.map((f) => ({ fact: `listing ${f.slug}`, company: f.company, sources: f.sources })),
+    ...seed.ipoDeals.map((f) => ({ fact: `ipoDeal ${f.slug}`, company: f.company, sources: f.sources })),
+    ...seed.metrics.flatMap((f) => (f.company ? [{ fact: `metric ${f.slug}`, company: f.company, sources: f.sources }] : [])),
+    ...seed.indexWeightings.flatMap((f) =>
+      f.company ? [{ fact: `indexWeighting ${f.slug}`, company: f.company, sources: f.sources }] : [],
+    ),
+    ...seed.policyEvents.flatMap((f) => f.companies.map((company) => ({ fact: `policyEvent ${f.slug}`, company, sources: f.sources }))),
+  ];
+
+  it('holds 39 fact–company links, and in each a quote other than context names the company by its name or an alias', () => {
+    expect(links).toHaveLength(39);
+    const unnamed = links.filter(({ company, sources }) => !sources.some((c) => !c.context && mentions(c.quote, names.get(company)!)));
+    expect(unnamed.map((l) => `${l.fact} › ${l.company}`)).toEqual([]);
+  });
+
+  it('names the company in the sentence that the seven unnamed links now cite', () => {
+    const quotesOf = (fact: string) =>
+      links
+        .find((l) => l.fact === fact)!
+        .sources.filter((c) => !c.context)
+        .map((c) => c.quote);
+    const cnooc = "Take state-owned enterprise CNOOC, one of China's largest oil-and-gas producers.";
+    for (const fact of [
+      'listing cnooc-hong-kong',
+      'listing cnooc-mainland',
+      'metric cnooc-h-share-discount',
+      'policyEvent us-blacklists-cnooc-2021',
+    ])
+      expect(quotesOf(fact)[0], fact).toBe(cnooc);
+    for (const fact of ['listing shein-hong-kong', 'listing shein-london'])
+      expect(quotesOf(fact)[0], fact).toBe('Fast fashion retailer Shein is the most prominent example.');
+    expect(quotesOf('listing muyuan-foods-mainland')).toEqual([
+      'Others, like pig breeder Muyuan Foods, are seeking additional funds from a new larger pool of investors in Hong Kong after years of inactive fundraising in Shanghai or Shenzhen.',
+    ]);
+  });
+
+  it("cites Foshan Haitian's Hong Kong listing only from the article that names it, the rest as context", () => {
+    const listing = seed.listings.find((l) => l.slug === 'foshan-haitian-hong-kong')!;
+    const reporting = listing.sources.filter((c) => !c.context);
+    expect(reporting.map((c) => c.article)).toEqual(['st-china-listing-frenzy']);
+    expect(listing.sources.filter((c) => c.context).map((c) => c.quote)).toContain('the biggest deal of its kind so far in 2025');
+    expect(listing.sources.find((c) => c.article === 'scmp-ubs-hong-kong-ipo-2025')?.context).toBe(true);
   });
 });
 

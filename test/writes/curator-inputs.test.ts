@@ -91,6 +91,8 @@ describe('a quote whose typography differs from its article', () => {
 
 describe('updates and their citations', () => {
   const SECOND = { article: ARTICLE, quote: 'people familiar said on Monday' };
+  // Replacing every citation still needs one that names the listing's company.
+  const NAMING = { article: ARTICLE, quote: 'Contemporary Amperex Technology, known as CATL' };
 
   it('adds a citation in the update that changes the figure it supports: one call, old quotes kept', async () => {
     const listing = await newListing();
@@ -111,8 +113,8 @@ describe('updates and their citations', () => {
       userErrors: [expect.objectContaining({ field: ['input', 'addSources'], code: 'CITATION_REQUIRED' })],
     });
     expect(refused.body.data.updateListing.userErrors[0].message).toContain('status');
-    const replaced = await editor(UPDATE_LISTING, { id: listing.id, v: 1, input: { status: 'WITHDRAWN', sources: [SECOND] } });
-    expect(replaced.body.data.updateListing.listing).toEqual({ version: 2, status: 'WITHDRAWN', sources: [{ quote: SECOND.quote }] });
+    const replaced = await editor(UPDATE_LISTING, { id: listing.id, v: 1, input: { status: 'WITHDRAWN', sources: [NAMING] } });
+    expect(replaced.body.data.updateListing.listing).toEqual({ version: 2, status: 'WITHDRAWN', sources: [{ quote: NAMING.quote }] });
   });
 
   it('needs no quote to restate a value the fact already has, nor to add a citation alone', async () => {
@@ -129,12 +131,16 @@ describe('facts whose company or article was retracted since', () => {
     (await editor(`mutation($id: ID!) { retract(id: $id, reason: "test") { userErrors { code } } }`, { id })).body.data.retract.userErrors;
 
   it('still take a change to their own fields; a new reference to a retracted fact is refused on the field sent', async () => {
+    const body = 'Short Lived Holdings is weighing a listing in Singapore, people familiar said on Monday.';
+    const article = await editor(CREATE_ARTICLE, { input: { ...articleInput('short-lived-wire'), body } });
+    expect(article.body.data.createArticle.userErrors).toEqual([]);
+    const named = { article: 'short-lived-wire', quote: 'Short Lived Holdings is weighing a listing in Singapore' };
     const company = await editor(
       `mutation($input: CreateCompanyInput!) { createCompany(input: $input) { company { id slug } userErrors { code } } }`,
-      { input: { name: 'Short Lived Holdings', sources: [{ article: ARTICLE, quote: LISTING_QUOTE }] } },
+      { input: { name: 'Short Lived Holdings', sources: [named] } },
     );
     const { id: companyId, slug } = company.body.data.createCompany.company;
-    const listing = await newListing({ company: slug });
+    const listing = await newListing({ company: slug, sources: [named] });
     expect(await retract(companyId)).toEqual([]);
 
     const status = await editor(UPDATE_LISTING, {

@@ -64,7 +64,8 @@ beforeAll(async () => {
     input: {
       slug: 'zq-co',
       name: NAME,
-      aliases: [ALIAS],
+      // 'Seres' as well: the listing below must cite a quote that names its company.
+      aliases: [ALIAS, 'Seres'],
       sector: SECTOR,
       country: 'SG',
       description: `Its access token is ${FIRST_SECRET}.`,
@@ -80,7 +81,13 @@ beforeAll(async () => {
   });
   expect(updated.body.data.updateCompany.userErrors).toEqual([]);
   // A live listing of the company, whose search document and CSV row hold the company's name.
-  const listing = await editor(CREATE_LISTING, { input: listingInput('morning-wire-catl', { company: 'zq-co', ticker: 'ZQL' }) });
+  const listing = await editor(CREATE_LISTING, {
+    input: listingInput('morning-wire-catl', {
+      company: 'zq-co',
+      ticker: 'ZQL',
+      sources: [{ article: 'morning-wire-catl', quote: 'Seres and deepseek were also named' }],
+    }),
+  });
   expect(listing.body.data.createListing.userErrors).toEqual([]);
   listingId = listing.body.data.createListing.listing.id;
   const retracted = await editor(RETRACT, { id: companyId, reason: 'a secret was pasted into it' });
@@ -150,7 +157,7 @@ describe('purge refused', () => {
       api.db.$client.exec('drop trigger fail_purge');
     }
     expect(await companyView()).toEqual(before);
-    expect(api.db.$client.prepare(`select alias from company_aliases where company_id = 'zq-co'`).pluck().all()).toEqual([ALIAS]);
+    expect(api.db.$client.prepare(`select alias from company_aliases where company_id = 'zq-co'`).pluck().all()).toEqual([ALIAS, 'Seres']);
   });
 });
 

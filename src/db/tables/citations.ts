@@ -25,6 +25,8 @@ export const citations = sqliteTable(
     quoteOffset: integer().notNull(),
     // Order of the citation within its fact, as curated.
     position: integer().notNull(),
+    // A quote that only gives context (a year, a definition): it supports the fact but does not report it.
+    context: integer({ mode: 'boolean' }).notNull().default(false),
     companyId: text().references(() => companies.id, { onDelete: 'cascade' }),
     exchangeMic: text().references(() => exchanges.mic, { onDelete: 'cascade' }),
     listingId: text().references(() => listings.id, { onDelete: 'cascade' }),

@@ -1,0 +1,1 @@
+ALTER TABLE `citations` ADD `context` integer DEFAULT false NOT NULL;
