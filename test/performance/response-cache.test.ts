@@ -112,6 +112,20 @@ describe('the response cache', () => {
     expect(await hit.text()).toBe(sent);
   });
 
+  it('answers a repeated batch with the whole batch, never with one of its operations', async () => {
+    const batching = await startApi({ env: { GRAPHQL_BATCHING: 'true' } });
+    try {
+      const body = JSON.stringify([{ query: '{ exchanges { mic } }' }, { query: '{ marketIndexes { name } }' }]);
+      const send = async () =>
+        (await fetch(`${batching.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json();
+      const first = await send();
+      expect(first).toHaveLength(2);
+      expect(await send()).toEqual(first);
+    } finally {
+      await batching.close();
+    }
+  });
+
   it('still refuses a cached GET that lacks the CSRF preflight header', async () => {
     const url = `${api.url}/graphql?query=${encodeURIComponent('{ exchanges { name } }')}`;
     await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
