@@ -112,10 +112,10 @@ describe('the per-key cost budget', () => {
 
   it('charges a page of whole revisions what its entries may hold, so one page empties a small bucket', async () => {
     const from = { 'x-forwarded-for': '203.0.113.50' };
-    const page = '{ revisions(first: 100) { nodes { before after } } }';
+    const page = '{ revisions(first: 50) { nodes { before after } } }';
     const first = await gqlWith(api.url, from, page);
     expect(first.status).toBe(200);
-    expect(cost(first)).toBe(1 + 100 * (1 + 2 * TEXT_FIELD_COSTS['Revision.after']!));
+    expect(cost(first)).toBe(1 + 50 * (1 + 2 * TEXT_FIELD_COSTS['Revision.after']!));
     expectRateLimited(await gqlWith(api.url, from, page));
   });
 

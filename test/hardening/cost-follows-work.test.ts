@@ -28,12 +28,12 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-/** Characters of every string in a value: what a mutation's input text is counted by. */
-const chars = (value: unknown): number =>
+/** UTF-8 bytes of every string in a value: what a mutation's input text is counted by. */
+const bytes = (value: unknown): number =>
   typeof value === 'string'
-    ? value.length
+    ? Buffer.byteLength(value)
     : value && typeof value === 'object'
-      ? Object.values(value).reduce((sum: number, v) => sum + chars(v), 0)
+      ? Object.values(value).reduce((sum: number, v) => sum + bytes(v), 0)
       : 0;
 
 /** `{ <fact> { id } userErrors { code } }`: the payload, its fact and an assumed list of userErrors. */
@@ -43,22 +43,27 @@ describe('fields the write limits bound', () => {
   it('derives each large field from the limits: an entry at its largest, an article body, the citations of a fact', () => {
     expect(MAX_ENTRY_CHARS).toBeGreaterThan(FACT_LIMITS.articleBodyLength);
     expect(MAX_FACT_ENTRY_CHARS).toBeGreaterThan(FACT_LIMITS.citationsPerFact * FACT_LIMITS.quoteMaxLength + FACT_LIMITS.proseLength);
+    // One per KB of UTF-8, where a character takes at most three bytes.
     expect(TEXT_FIELD_COSTS).toEqual({
-      'Revision.before': Math.ceil(MAX_ENTRY_CHARS / 1024),
-      'Revision.after': Math.ceil(MAX_ENTRY_CHARS / 1024),
-      'Article.body': Math.ceil(FACT_LIMITS.articleBodyLength / 1024),
+      'Revision.before': Math.ceil((3 * MAX_ENTRY_CHARS) / 1024),
+      'Revision.after': Math.ceil((3 * MAX_ENTRY_CHARS) / 1024),
+      'Article.body': Math.ceil((3 * FACT_LIMITS.articleBodyLength) / 1024),
     });
   });
 
   it('costs a page of whole revisions what its entries may hold, and the same page without them as objects', async () => {
     const entry = TEXT_FIELD_COSTS['Revision.after']!;
-    expect(cost(await api.gql('{ revisions(first: 100) { nodes { before after } } }'))).toBe(1 + 100 * (1 + 2 * entry));
+    expect(cost(await api.gql('{ revisions(first: 50) { nodes { before after } } }'))).toBe(1 + 50 * (1 + 2 * entry));
     expect(cost(await api.gql('{ revisions(first: 100) { nodes { after } } }'))).toBe(1 + 100 * (1 + entry));
     expect(cost(await api.gql('{ revisions(first: 100) { nodes { at by changedFields } } }'))).toBe(1 + 100);
+    // A hundred whole entries before and after may hold more than the default MAX_COST allows.
+    const page = await api.gql('{ revisions(first: 100) { nodes { before after } } }');
+    expect(page.status).toBe(400);
+    expect(page.body.errors![0]!.extensions!.cost).toEqual({ requestedQueryCost: 1 + 100 * (1 + 2 * entry), maximumQueryCost: 50_000 });
   });
 
   it('costs an article body one per KB of the longest body', async () => {
-    const body = Math.ceil(FACT_LIMITS.articleBodyLength / 1024);
+    const body = TEXT_FIELD_COSTS['Article.body']!;
     expect(cost(await api.gql('{ articles(first: 3) { nodes { title body } } }'))).toBe(1 + 3 * (1 + body));
   });
 
@@ -84,11 +89,12 @@ describe('mutations cost what they read and write', () => {
       const input = companyInput(`cost-${citations}`, citations);
       const res = await editor(CREATE, { input });
       expect(res.body.data.createCompany.userErrors).toEqual([]);
-      expect(cost(res)).toBe(WRITE_WEIGHT + textCost(chars(input)) + CITATION_WEIGHT * citations + PAYLOAD_COST);
+      expect(cost(res)).toBe(WRITE_WEIGHT + textCost(bytes(input)) + CITATION_WEIGHT * citations + PAYLOAD_COST);
     }
-    const prose = { ...companyInput('cost-prose', 1), description: 'A long account of the company. '.repeat(120) };
-    expect(cost(await editor(CREATE, { input: prose }))).toBe(WRITE_WEIGHT + textCost(chars(prose)) + CITATION_WEIGHT + PAYLOAD_COST);
-    expect(textCost(chars(prose))).toBeGreaterThan(3);
+    // Chinese prose: three bytes a character.
+    const prose = { ...companyInput('cost-prose', 1), description: '宁德时代是一家电池制造商。'.repeat(200) };
+    expect(cost(await editor(CREATE, { input: prose }))).toBe(WRITE_WEIGHT + textCost(bytes(prose)) + CITATION_WEIGHT + PAYLOAD_COST);
+    expect(textCost(bytes(prose))).toBeGreaterThan(7);
   });
 
   it('charges an update and addCitation the stored fact they rewrite, however small their input', async () => {
@@ -100,8 +106,8 @@ describe('mutations cost what they read and write', () => {
       update,
     );
     expect(updated.body.data.updateCompany.userErrors).toEqual([]);
-    expect(cost(updated)).toBe(WRITE_WEIGHT + textCost(chars(update)) + REWRITE_WEIGHT + PAYLOAD_COST);
-    expect(REWRITE_WEIGHT).toBe(textCost(MAX_FACT_ENTRY_CHARS) + FACT_LIMITS.citationsPerFact * CITATION_WEIGHT);
+    expect(cost(updated)).toBe(WRITE_WEIGHT + textCost(bytes(update)) + REWRITE_WEIGHT + PAYLOAD_COST);
+    expect(REWRITE_WEIGHT).toBe(textCost(3 * MAX_FACT_ENTRY_CHARS) + FACT_LIMITS.citationsPerFact * CITATION_WEIGHT);
 
     const cite = { factId: id, citation: { article: ARTICLE, quote: 'Seres and deepseek were also named' } };
     const cited = await editor(
@@ -109,7 +115,7 @@ describe('mutations cost what they read and write', () => {
       cite,
     );
     expect(cited.body.data.addCitation.userErrors).toEqual([]);
-    expect(cost(cited)).toBe(WRITE_WEIGHT + textCost(chars(cite)) + REWRITE_WEIGHT + PAYLOAD_COST);
+    expect(cost(cited)).toBe(WRITE_WEIGHT + textCost(bytes(cite)) + REWRITE_WEIGHT + PAYLOAD_COST);
 
     const retraction = { id, reason: 'a test company' };
     const retracted = await editor(
@@ -117,7 +123,7 @@ describe('mutations cost what they read and write', () => {
       retraction,
     );
     expect(retracted.body.data.retract.userErrors).toEqual([]);
-    expect(cost(retracted)).toBe(WRITE_WEIGHT + textCost(chars(retraction)) + RETRACT_WEIGHT + PAYLOAD_COST);
+    expect(cost(retracted)).toBe(WRITE_WEIGHT + textCost(bytes(retraction)) + RETRACT_WEIGHT + PAYLOAD_COST);
   });
 });
 

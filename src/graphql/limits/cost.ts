@@ -32,10 +32,14 @@ export const SEARCH_WEIGHT = 100;
 /** Selections the analysis walks, fragments expanded each time they are spread; beyond it a document is refused. */
 export const MAX_ANALYSED_SELECTIONS = 10_000;
 
-/** Characters of text per unit of cost: one per KB, as a CSV export's text is charged. */
-export const CHARS_PER_COST = 1024;
-/** Units of cost for so many characters of text, rounded up. */
-export const textCost = (chars: number) => Math.ceil(chars / CHARS_PER_COST);
+/** Bytes of text (UTF-8, as sent) per unit of cost: one per KB, as a CSV export's text is charged. */
+export const BYTES_PER_COST = 1024;
+/** Units of cost for text of so many bytes, rounded up. */
+export const textCost = (bytes: number) => Math.ceil(bytes / BYTES_PER_COST);
+/** The most bytes of UTF-8 one character takes, counted as the limits count them (a UTF-16 code unit). */
+export const MAX_BYTES_PER_CHAR = 3;
+/** Units of cost for text of at most so many characters, at its largest in UTF-8 (Chinese text takes three bytes a character). */
+export const maxTextCost = (chars: number) => textCost(chars * MAX_BYTES_PER_CHAR);
 
 /**
  * Fields whose value can be far larger than an object, by type and field:
@@ -44,9 +48,9 @@ export const textCost = (chars: number) => Math.ceil(chars / CHARS_PER_COST);
  */
 export const TEXT_FIELD_COSTS: Readonly<Record<string, number>> = {
   // A whole entry as JSON; an article's is the largest.
-  'Revision.before': textCost(MAX_ENTRY_CHARS),
-  'Revision.after': textCost(MAX_ENTRY_CHARS),
-  'Article.body': textCost(FACT_LIMITS.articleBodyLength),
+  'Revision.before': maxTextCost(MAX_ENTRY_CHARS),
+  'Revision.after': maxTextCost(MAX_ENTRY_CHARS),
+  'Article.body': maxTextCost(FACT_LIMITS.articleBodyLength),
 };
 
 /** Relation lists whose length the write limits bound, by field name: they cost that bound rather than ASSUMED_LIST_SIZE. */
@@ -57,17 +61,17 @@ export const BOUNDED_LIST_SIZES: Readonly<Record<string, number>> = {
 /** What every write costs beside its input: one transaction with the fact's row, its search document and a revision. */
 export const WRITE_WEIGHT = 10;
 /** One citation written: its row, and the article body its quote is checked against, at its largest. */
-export const CITATION_WEIGHT = 1 + textCost(FACT_LIMITS.articleBodyLength);
+export const CITATION_WEIGHT = 1 + maxTextCost(FACT_LIMITS.articleBodyLength);
 /** Rewriting a stored fact (an update, addCitation): its entry read and written whole, and every citation checked again. */
-export const REWRITE_WEIGHT = textCost(MAX_FACT_ENTRY_CHARS) + FACT_LIMITS.citationsPerFact * CITATION_WEIGHT;
+export const REWRITE_WEIGHT = maxTextCost(MAX_FACT_ENTRY_CHARS) + FACT_LIMITS.citationsPerFact * CITATION_WEIGHT;
 /** A retraction: the entry read and written into its revision (an article's is the largest). */
-export const RETRACT_WEIGHT = textCost(MAX_ENTRY_CHARS);
+export const RETRACT_WEIGHT = maxTextCost(MAX_ENTRY_CHARS);
 
-/** Characters of every string in a coerced argument value, however nested. */
-function textChars(value: unknown): number {
-  if (typeof value === 'string') return value.length;
-  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + textChars(item), 0);
-  if (value && typeof value === 'object') return Object.values(value).reduce((sum: number, item) => sum + textChars(item), 0);
+/** UTF-8 bytes of every string in a coerced argument value, however nested. */
+function textBytes(value: unknown): number {
+  if (typeof value === 'string') return Buffer.byteLength(value);
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + textBytes(item), 0);
+  if (value && typeof value === 'object') return Object.values(value).reduce((sum: number, item) => sum + textBytes(item), 0);
   return 0;
 }
 
@@ -86,10 +90,10 @@ const citationsOf = (args: Record<string, unknown>): number => {
  * in the name index.
  */
 export function mutationCost(field: string, args: Record<string, unknown>): number {
-  const input = WRITE_WEIGHT + textCost(textChars(args));
+  const input = WRITE_WEIGHT + textCost(textBytes(args));
   if (field.startsWith('update') || field === 'addCitation') return input + REWRITE_WEIGHT;
   if (field === 'retract') return input + RETRACT_WEIGHT;
-  if (field === 'createArticle') return input + MAX_NAME_WORDS * textCost(textChars((args.input as { body?: unknown } | undefined)?.body));
+  if (field === 'createArticle') return input + MAX_NAME_WORDS * textCost(textBytes((args.input as { body?: unknown } | undefined)?.body));
   return input + CITATION_WEIGHT * citationsOf(args);
 }
 
