@@ -1,4 +1,4 @@
-// npm run bench:bystander [-- --server dist/main.js --seconds 20 --facts 20 --cpu-prof bench/results/profiles]
+// npm run bench:bystander [-- --server dist/main.js --seconds 20 --facts 20 --first 100 --env NAME=VALUE --cpu-prof DIR]
 // A bystander beside heavy readers, on the built server with its default
 // limits and budgets. An editor writes companies at the size limits (20
 // citations of 1,000-character quotes, 4,000-character descriptions, 20
@@ -11,10 +11,12 @@
 // Each heavy request is distinct (a nonce variable), so the response cache
 // cannot answer it: the work is done every time, as an attacker would make it.
 // Writes bench/results/bystander.json. --server runs another build (an earlier
-// release's dist/main.js) for a before/after.
+// release's dist/main.js) for a before/after; --first changes the page size
+// (the largest page MAX_COST allows, say); --env sets a server variable (a
+// budget, a limit) for a run that is not the defaults.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
@@ -28,6 +30,8 @@ const { values } = parseArgs({
     facts: { type: 'string', default: '20' },
     updates: { type: 'string', default: '4' },
     clients: { type: 'string', default: '3' },
+    first: { type: 'string', default: '100' },
+    env: { type: 'string', multiple: true, default: [] },
     'cpu-prof': { type: 'string' },
     out: { type: 'string', default: 'bench/results/bystander.json' },
   },
@@ -36,6 +40,8 @@ const seconds = Number(values.seconds);
 const factCount = Number(values.facts);
 const updatesPerFact = Number(values.updates);
 const clientCount = Number(values.clients);
+const first = Number(values.first);
+const extraEnv = Object.fromEntries(values.env.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
 
 const server = resolve(values.server);
 const serverRoot = dirname(dirname(server));
@@ -61,7 +67,7 @@ const api = await startChild({
   cwd: serverRoot,
   port,
   // Defaults for every limit and budget; TRUST_PROXY only so that each client counts by the address it forwards.
-  env: { DATABASE_PATH: dbPath, NODE_ENV: 'production', LOG_LEVEL: 'silent', HOST: '127.0.0.1', TRUST_PROXY: 'loopback' },
+  env: { DATABASE_PATH: dbPath, NODE_ENV: 'production', LOG_LEVEL: 'silent', HOST: '127.0.0.1', TRUST_PROXY: 'loopback', ...extraEnv },
 });
 stopOnSignals();
 const base = `http://127.0.0.1:${port}`;
@@ -138,13 +144,14 @@ for (let f = 0; f < factCount; f++) {
 }
 
 const PAGE = 'query Page($first: Int!) { revisions(first: $first) { nodes { before after } } }';
-const pageBody = (nonce: number) => JSON.stringify({ query: PAGE, variables: { first: 100, nonce } });
+const pageBody = (nonce: number) => JSON.stringify({ query: PAGE, variables: { first, nonce } });
 const json = { 'content-type': 'application/json' };
 
 // One page and one export read before the load: their size and what they cost.
 const sample = await fetch(`${base}/graphql`, { method: 'POST', headers: json, body: pageBody(-1) });
 const sampleText = await sample.text();
 const sampleCost = (JSON.parse(sampleText) as { extensions?: { cost?: unknown } }).extensions?.cost ?? null;
+const sampleStatus = sample.status;
 const sampleExport = await fetch(`${base}/export/companies.csv`, { headers: { 'x-forwarded-for': '192.0.2.1' } });
 const exportBytes = (await sampleExport.arrayBuffer()).byteLength;
 
@@ -179,13 +186,12 @@ const bystander = new Worker(bystanderSource, { eval: true, workerData: { url: `
 const bystanderDone = new Promise<{ waits: number[]; failures: number }>((done) => bystander.once('message', done));
 
 interface Tally {
-  ok: number;
-  refused: number;
-  other: number;
+  /** Responses by HTTP status; 0 for a request that failed without one. */
+  statuses: Record<number, number>;
   bytes: number;
   ms: number[];
 }
-const tally = (): Tally => ({ ok: 0, refused: 0, other: 0, bytes: 0, ms: [] });
+const tally = (): Tally => ({ statuses: {}, bytes: 0, ms: [] });
 
 let loading = true;
 let nonce = 0;
@@ -197,13 +203,10 @@ async function heavyClient(address: string) {
     const started = performance.now();
     try {
       const res = await request();
-      const bytes = (await res.arrayBuffer()).byteLength;
-      if (res.status === 200) t.ok++;
-      else if (res.status === 429) t.refused++;
-      else t.other++;
-      t.bytes += bytes;
+      t.bytes += (await res.arrayBuffer()).byteLength;
+      t.statuses[res.status] = (t.statuses[res.status] ?? 0) + 1;
     } catch {
-      t.other++;
+      t.statuses[0] = (t.statuses[0] ?? 0) + 1;
     }
     t.ms.push(performance.now() - started);
   };
@@ -215,6 +218,8 @@ async function heavyClient(address: string) {
   return { address, revisions, exports };
 }
 
+// The machine's load while the clients run: other processes on a shared machine slow the server too.
+const loadBefore = loadavg()[0]!;
 const cpuBefore = api.cpuSeconds();
 const loadStarted = performance.now();
 const clients = Array.from({ length: clientCount }, (_, i) => heavyClient(`198.51.100.${i + 1}`));
@@ -236,11 +241,11 @@ const summary = (xs: number[]) => {
   return { count: s.length, p50Ms: at(s, 0.5), p99Ms: at(s, 0.99), maxMs: +(s.at(-1) ?? 0).toFixed(1) };
 };
 const perClient = (t: Tally) => ({
-  ok: t.ok,
-  refused429: t.refused,
-  otherFailures: t.other,
-  requestsPerSecond: +((t.ok + t.refused + t.other) / loadSeconds).toFixed(2),
-  okPerSecond: +(t.ok / loadSeconds).toFixed(2),
+  ok: t.statuses[200] ?? 0,
+  refused429: t.statuses[429] ?? 0,
+  statuses: t.statuses,
+  requestsPerSecond: +(t.ms.length / loadSeconds).toFixed(2),
+  okPerSecond: +((t.statuses[200] ?? 0) / loadSeconds).toFixed(2),
   mbReceived: +(t.bytes / 2 ** 20).toFixed(1),
   latency: summary(t.ms),
 });
@@ -248,12 +253,15 @@ const perClient = (t: Tally) => ({
 const result = {
   at: new Date().toISOString(),
   server: values.server,
+  serverEnv: extraEnv,
   node: process.version,
   setup: {
     facts: factCount,
     revisionsPerFact: 2 + updatesPerFact,
     clients: clientCount,
     loadSeconds: +loadSeconds.toFixed(1),
+    revisionsPage: `revisions(first: ${first}) { nodes { before after } }`,
+    revisionsPageStatus: sampleStatus,
     revisionsPageBytes: Buffer.byteLength(sampleText),
     revisionsPageCost: sampleCost,
     companiesExportBytes: exportBytes,
@@ -262,6 +270,7 @@ const result = {
   bystander: { ...summary(waits), failures },
   clients: results.map((c) => ({ address: c.address, revisions: perClient(c.revisions), exports: perClient(c.exports) })),
   serverDuringLoad: { cpuSeconds: +cpuSeconds.toFixed(1), peakRssMb: Math.round(peakRssMb) },
+  machineLoadAverage: { before: +loadBefore.toFixed(2), after: +loadavg()[0]!.toFixed(2) },
 };
 console.log(JSON.stringify(result, null, 2));
 mkdirSync(dirname(values.out), { recursive: true });
