@@ -227,8 +227,23 @@ async function heavyClient(address: string) {
   return { address, revisions, exports };
 }
 
+/** The server's own gauges (prom-client's): event-loop delay since the last scrape, and GC time by kind so far. */
+async function serverMetrics(): Promise<{ lagMs: Record<string, number>; gcSeconds: Record<string, number> }> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? NaN);
+  const lagMs = Object.fromEntries(
+    ['p50', 'p99', 'max'].map((q) => [q, +(value(new RegExp(`^nodejs_eventloop_lag_${q}_seconds (\\S+)$`, 'm')) * 1000).toFixed(1)]),
+  );
+  const gcSeconds = Object.fromEntries(
+    [...text.matchAll(/^nodejs_gc_duration_seconds_sum\{kind="(\w+)"\} (\S+)$/gm)].map(([, kind, sum]) => [kind!, Number(sum)]),
+  );
+  return { lagMs, gcSeconds };
+}
+
 // The machine's load while the clients run: other processes on a shared machine slow the server too.
 const loadBefore = loadavg()[0]!;
+// Scraped once before the load so that the event-loop gauges cover the load alone.
+const metricsBefore = await serverMetrics();
 const cpuBefore = api.cpuSeconds();
 const loadStarted = performance.now();
 const clients = Array.from({ length: clientCount }, (_, i) => heavyClient(`198.51.100.${i + 1}`));
@@ -240,6 +255,10 @@ bystander.postMessage('stop');
 const { waits, failures } = await bystanderDone;
 await bystander.terminate();
 const cpuSeconds = api.cpuSeconds() - cpuBefore;
+const metricsAfter = await serverMetrics();
+const gcSeconds = Object.fromEntries(
+  Object.entries(metricsAfter.gcSeconds).map(([kind, sum]) => [kind, +(sum - (metricsBefore.gcSeconds[kind] ?? 0)).toFixed(2)]),
+);
 const peakRssMb = api.peakRssMb();
 await api.stop();
 
@@ -278,7 +297,13 @@ const result = {
   writes: Object.fromEntries(Object.entries(writeTimes).map(([label, ms]) => [label, summary(ms)])),
   bystander: { ...summary(waits), failures },
   clients: results.map((c) => ({ address: c.address, revisions: perClient(c.revisions), exports: perClient(c.exports) })),
-  serverDuringLoad: { cpuSeconds: +cpuSeconds.toFixed(1), peakRssMb: Math.round(peakRssMb) },
+  serverDuringLoad: {
+    cpuSeconds: +cpuSeconds.toFixed(1),
+    peakRssMb: Math.round(peakRssMb),
+    // monitorEventLoopDelay's, at its 10 ms resolution: how long the server's own loop was held.
+    eventLoopDelayMs: metricsAfter.lagMs,
+    gcSeconds,
+  },
   machineLoadAverage: { before: +loadBefore.toFixed(2), after: +loadavg()[0]!.toFixed(2) },
 };
 console.log(JSON.stringify(result, null, 2));
