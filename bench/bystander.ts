@@ -15,7 +15,7 @@
 // (the largest page MAX_COST allows, say); --env sets a server variable (a
 // budget, a limit) for a run that is not the defaults.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -261,6 +261,7 @@ const gcSeconds = Object.fromEntries(
 );
 const peakRssMb = api.peakRssMb();
 await api.stop();
+rmSync(dirname(dbPath), { recursive: true, force: true });
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const at = (xs: number[], q: number) => +(xs[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? 0).toFixed(1);
