@@ -22,7 +22,7 @@ const plain: Record<string, string> = {
   PartialDate: 'PartialDateModel',
   Money: 'MoneyModel',
   SearchHit: 'SearchHitModel',
-  Revision: 'RevisionRow',
+  Revision: 'StoredRevision',
   CompanyFacets: 'CompanyFacetsModel',
   TimelineEntry: 'TimelineRow',
   ListingFacets: 'ListingFacetsModel',

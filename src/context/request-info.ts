@@ -1,4 +1,5 @@
 import type { StatementLog } from '../db/statement-log.js';
+import type { CacheableAnswer } from '../http/response-cache.js';
 
 /** What the HTTP layer knows of a request before GraphQL runs; the context carries it to resolvers. */
 export interface RequestInfo extends StatementLog {
@@ -11,4 +12,9 @@ export interface RequestInfo extends StatementLog {
   cacheGeneration?: number;
   /** Set by a resolver whose answer no cache may keep (the key list): neither the response cache nor an HTTP cache. */
   noStore?: boolean;
+  /**
+   * Filled by the HTTP caching plugin when the answer may be cached or revalidated: the handler then
+   * encodes, tags and stores it once. A holder, since Apollo runs each operation on a copy of the context.
+   */
+  cacheable?: { answer?: CacheableAnswer };
 }

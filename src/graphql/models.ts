@@ -7,7 +7,7 @@ import type { ListingFilterInput } from '../queries/listings.js';
 import type { PolicyEventFilterInput } from '../queries/policy-events.js';
 import type { ConnectionModel } from './connection.js';
 
-export type { RevisionRow } from '../db/tables/index.js';
+export type { StoredRevision } from '../queries/revisions.js';
 import type { CitationRow as FullCitationRow } from '../db/tables/index.js';
 
 /** What Citation's resolvers read: the citation loaders select these columns only. */

@@ -11,7 +11,7 @@ import { authenticationError, type Authentication } from './authenticate.js';
 import { sendHttpError } from './http-errors.js';
 import type { Metrics } from './metrics.js';
 import { BodyError, mediaType, readBody } from './read-body.js';
-import { varyByAuthorization, type responseCache } from './response-cache.js';
+import { sendAnswer, varyByAuthorization, type CacheableAnswer, type responseCache } from './response-cache.js';
 
 export interface GraphQLHandlerOptions {
   apollo: ApolloServer<Context>;
@@ -123,10 +123,11 @@ export function graphqlHandler({
       });
     }
     const request: HTTPGraphQLRequest = { method: req.method!.toUpperCase(), headers: headerMap(req), search, body };
+    const cacheable: { answer?: CacheableAnswer } = {};
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: request,
       context: async () => {
-        if (auth.ok) return context({ ...info, principal: auth.principal });
+        if (auth.ok) return context({ ...info, principal: auth.principal, cacheable });
         logger.info({ requestId: info.requestId, reason: auth.reason, keyName: auth.keyName }, 'authentication refused');
         const refusal = authenticationError(auth.reason);
         metrics?.refused(req, operationNameOf(body, search), codeOf(refusal.extensions));
@@ -136,6 +137,10 @@ export function graphqlHandler({
 
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
+    const { answer } = cacheable;
+    if (response.body.kind === 'complete' && answer) {
+      return cache ? cache.send(req, res, response.body.string, answer) : sendAnswer(req, res, response.body.string, answer);
+    }
     if (response.body.kind === 'complete') return void res.end(response.body.string);
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();

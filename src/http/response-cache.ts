@@ -24,12 +24,28 @@ export interface ResponseCacheOptions {
   };
 }
 
-/** A stored response: its bytes, their ETag (hashed once, when stored) and the operation's name for metrics. */
+/** A stored response: its bytes, their ETag for a GET and the operation's name for metrics. */
 interface Entry {
   body: Buffer;
-  etag: string;
+  /** Hashed once, when stored; a POST's answer, which carries no ETag, has none. */
+  etag: string | undefined;
   operationName: string | null;
   /** Charged to the caller's budget on a hit, as if the query ran. */
+  cost: number;
+}
+
+/** Characters the response cache holds, keys included. */
+const CACHE_BYTES = 32 * 1024 * 1024;
+/** The most bytes one stored answer may hold: a thirty-second of the cache, so one answer cannot evict most others. */
+export const MAX_CACHED_ANSWER_BYTES = CACHE_BYTES / 32;
+
+/** A successful query's answer that may be stored, or revalidated with an ETag (a GET's). */
+export interface CacheableAnswer {
+  get: boolean;
+  /** The response cache's key and generation (see RequestInfo); none when it is off or does not key this request. */
+  key: string | undefined;
+  generation: number | undefined;
+  operationName: string | null;
   cost: number;
 }
 
@@ -65,44 +81,65 @@ export function varyByAuthorization(res: ServerResponse): void {
 }
 
 /**
- * Cache-Control and ETag on successful GET queries, and 304 when the client's
- * If-None-Match already names the answer; `store` receives each successful
- * query whose request carried a cache key.
+ * Marks each successful query whose answer can be cached (a GET, or a request
+ * the response cache keyed) and puts Cache-Control on a GET's. The answer is
+ * not stringified here: the handler encodes Apollo's own text once, for the
+ * socket, the ETag and the cache (sendAnswer).
  */
-export function httpCachingPlugin(
-  cacheControl: (principal: Principal) => string,
-  store?: (key: string, entry: Entry, generation: number | undefined) => void,
-): ApolloServerPlugin<Context> {
+export function httpCachingPlugin(cacheControl: (principal: Principal) => string): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ request, response, contextValue, operation, operationName }) {
-          if (response.body.kind !== 'single') return;
+        async willSendResponse({ request, response, contextValue, operation, operationName, requestIsBatched }) {
+          // A batch's answer is the array of its operations': none of them is the whole answer.
+          if (response.body.kind !== 'single' || requestIsBatched || !contextValue.cacheable) return;
           const result = response.body.singleResult;
           const ok =
             !result.errors?.length && Number(response.http.status ?? 200) === 200 && operation?.operation === OperationTypeNode.QUERY;
           const get = request.http?.method === 'GET';
-          const key = store && contextValue.cacheKey;
-          if (!ok || !(get || key)) return;
+          if (!ok || !(get || contextValue.cacheKey)) return;
+          // An answer no cache may keep (the key list).
           if (contextValue.noStore) {
             if (get) response.http.headers.set('cache-control', 'no-store');
             return;
           }
-          // The bytes Apollo is about to send (its JSON plus a newline), encoded once for the ETag and the cache.
-          const body = Buffer.from(JSON.stringify(result) + '\n');
+          if (get) response.http.headers.set('cache-control', cacheControl(contextValue.principal));
           const cost = (result.extensions?.cost as { requestedQueryCost?: number } | undefined)?.requestedQueryCost ?? 0;
-          const entry = { body, etag: etagOf(body), operationName: operationName ?? null, cost };
-          if (get) {
-            response.http.headers.set('cache-control', cacheControl(contextValue.principal));
-            response.http.headers.set('etag', entry.etag);
-            // node:http sends no body with a 304.
-            if (etagMatches(request.http?.headers.get('if-none-match'), entry.etag)) response.http.status = 304;
-          }
-          if (key) store(key, entry, contextValue.cacheGeneration);
+          contextValue.cacheable.answer = {
+            get,
+            key: contextValue.cacheKey,
+            generation: contextValue.cacheGeneration,
+            operationName: operationName ?? null,
+            cost,
+          };
         },
       };
     },
   };
+}
+
+/**
+ * Writes a cacheable answer: Apollo's text encoded once, its ETag on a GET
+ * (304 with no body when If-None-Match names it), and the same bytes to `store`.
+ */
+export function sendAnswer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  text: string,
+  answer: CacheableAnswer,
+  store?: (key: string, entry: Entry, generation: number | undefined) => void,
+): void {
+  const body = Buffer.from(text);
+  const etag = answer.get ? etagOf(body) : undefined;
+  if (answer.key && store && body.length <= MAX_CACHED_ANSWER_BYTES) {
+    store(answer.key, { body, etag, operationName: answer.operationName, cost: answer.cost }, answer.generation);
+  }
+  if (etag) {
+    res.setHeader('etag', etag);
+    // node:http sends no body with a 304.
+    if (etagMatches(req.headers['if-none-match'], etag)) return void res.writeHead(304).end();
+  }
+  res.end(body);
 }
 
 // Apollo's CSRF rule: a GET is served only if it could not come from a plain <form> or <img>.
@@ -126,8 +163,8 @@ export function responseCache({ maxEntries, maxAgeSeconds, shared, db, logger, m
   // Bodies are kept as encoded bytes: a hit writes them without re-encoding.
   const entries = new LRUCache<string, Entry>({
     max: maxEntries,
-    maxSize: 32 * 1024 * 1024,
-    sizeCalculation: (value, key) => value.body.length + key.length + value.etag.length + (value.operationName?.length ?? 0),
+    maxSize: CACHE_BYTES,
+    sizeCalculation: (value, key) => value.body.length + key.length + (value.etag?.length ?? 0) + (value.operationName?.length ?? 0),
   });
   // Prepared once: a hit checks it on every request. Outside the shared read
   // snapshot: opening one for a hit cost more than the miss's second read
@@ -166,10 +203,11 @@ export function responseCache({ maxEntries, maxAgeSeconds, shared, db, logger, m
 
   /** Writes a stored response (or 304 when a GET's If-None-Match names it); the request id header is already set. */
   function sendHit(req: IncomingMessage, res: ServerResponse, hit: Entry, requestId: string, principal: Principal) {
-    const get = req.method === 'GET';
     const keyName = principal.kind === 'key' ? principal.keyName : null;
-    const validators = get ? { 'cache-control': cacheControl(principal), etag: hit.etag } : {};
-    if (get && etagMatches(req.headers['if-none-match'], hit.etag)) {
+    // Keys hold the method: a GET's entry always has its ETag, and a POST's answer carries none.
+    const etag = req.method === 'GET' ? hit.etag : undefined;
+    const validators = etag ? { 'cache-control': cacheControl(principal), etag } : {};
+    if (etag && etagMatches(req.headers['if-none-match'], etag)) {
       res.writeHead(304, { 'x-cache': 'HIT', ...validators }).end();
     } else {
       const graphqlResponse = req.headers.accept?.includes('application/graphql-response+json');
@@ -191,10 +229,13 @@ export function responseCache({ maxEntries, maxAgeSeconds, shared, db, logger, m
     }
   }
 
-  /** Stores successful query results (unless a write emptied the cache since the lookup), and marks successful GETs cacheable by HTTP caches. */
-  const plugin = httpCachingPlugin(cacheControl, (key, entry, since) => {
-    if (since === generation) entries.set(key, entry);
-  });
+  /** Marks successful queries cacheable, and successful GETs cacheable by HTTP caches. */
+  const plugin = httpCachingPlugin(cacheControl);
+  /** Writes a cacheable answer and stores it, unless a write emptied the cache since the lookup. */
+  const send = (req: IncomingMessage, res: ServerResponse, text: string, answer: CacheableAnswer) =>
+    sendAnswer(req, res, text, answer, (key, entry, since) => {
+      if (since === generation) entries.set(key, entry);
+    });
 
   /**
    * Empties the cache after a write on this process's own connection, whose
@@ -205,5 +246,5 @@ export function responseCache({ maxEntries, maxAgeSeconds, shared, db, logger, m
   /** The generation a lookup saw, for the request to carry until its answer is stored. */
   const currentGeneration = () => generation;
 
-  return { keyOf, lookup, sendHit, plugin, invalidate, currentGeneration };
+  return { keyOf, lookup, sendHit, plugin, send, invalidate, currentGeneration };
 }

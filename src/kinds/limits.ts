@@ -30,3 +30,31 @@ export const FACT_LIMITS = {
   /** Slugs one policy event may name. */
   companiesPerEvent: 50,
 } as const;
+
+const L = FACT_LIMITS;
+/** Field names, JSON punctuation, codes, dates, numbers and flags of one entry: generous rather than exact. */
+const ENTRY_OVERHEAD_CHARS = 500;
+/** Most characters one citation adds to an entry: its quote, its article's slug and their keys. */
+const CITATION_CHARS = L.quoteMaxLength + L.slugLength + 30;
+
+/**
+ * Most characters of a fact's entry as JSON (a revision's before or after),
+ * each character of text counted once: every limit a kind may hold at once,
+ * whichever kind holds it (names, aliases, prose, the companies an event
+ * names, citations). Seed notes, which only the curated seed writes, are not
+ * bounded.
+ */
+export const MAX_FACT_ENTRY_CHARS =
+  L.slugLength +
+  3 * L.nameLength +
+  L.aliasesPerFact * L.nameLength +
+  L.proseLength +
+  L.companiesPerEvent * (L.slugLength + 3) +
+  L.citationsPerFact * CITATION_CHARS +
+  ENTRY_OVERHEAD_CHARS;
+
+/** Most characters of an article's entry as JSON: its body, URL, slug and four one-line fields. */
+export const MAX_ARTICLE_ENTRY_CHARS = L.articleBodyLength + L.urlLength + L.slugLength + 4 * L.nameLength + ENTRY_OVERHEAD_CHARS;
+
+/** Most characters of any entry as JSON: what one Revision.before or after can hold. */
+export const MAX_ENTRY_CHARS = Math.max(MAX_FACT_ENTRY_CHARS, MAX_ARTICLE_ENTRY_CHARS);

@@ -110,13 +110,13 @@ export function pagedSelect<R, Args extends unknown[]>(
   db: Db,
   table: SQLiteTable,
   shape: Shape<Args>,
-  columns: Record<string, SQLiteColumn>,
+  columns: Record<string, SQLiteColumn | SQL.Aliased>,
 ): (...args: Args) => TotalledPaged<R>;
 export function pagedSelect<Args extends unknown[]>(
   db: Db,
   table: SQLiteTable,
   shape: Shape<Args>,
-  columns: Record<string, SQLiteColumn> = getTableColumns(table),
+  columns: Record<string, SQLiteColumn | SQL.Aliased> = getTableColumns(table),
 ): (...args: Args) => TotalledPaged<unknown> {
   const statements = new LRUCache<string, PreparedSelect<Record<string, unknown>>>({ max: 128 });
   const prepared = (key: string, build: () => Buildable) => {

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
-import { revisionSources, revisions } from '../db/tables/index.js';
+import { revisionSources, revisions, type RevisionRow } from '../db/tables/index.js';
 import { badUserInput } from '../graphql/errors.js';
 import type { RevisionFilter } from '../generated/resolvers-types.js';
 import { MAX_PAGE_SIZE } from '../graphql/connection.js';
@@ -19,6 +19,19 @@ function sinceInstant(since: string): string {
 /** The client's filter; for a caller shown no key names, its `by` becomes which writer: the seed or any key. */
 export type RevisionQueryFilter = RevisionFilter & { source?: (typeof revisionSources)[number] };
 
+/**
+ * A revision with its entries as the JSON text they are stored as: `after` is
+ * answered as it is, and parsed only where a whole `before` is rebuilt from it
+ * (history.ts), instead of being parsed for every row and stringified again.
+ */
+export type StoredRevision = Omit<RevisionRow, 'before' | 'after'> & { before: string | null; after: string };
+
+const storedColumns = {
+  ...getTableColumns(revisions),
+  before: sql<string | null>`${revisions.before}`.as('before'),
+  after: sql<string>`${revisions.after}`.as('after'),
+};
+
 /** History, newest first: the audit trail, and one fact's revisions. */
 export function revisionQueries(db: Db) {
   const newestFirst = ordered([revisions.id], 'DESC');
@@ -32,7 +45,7 @@ export function revisionQueries(db: Db) {
   // The newest revisions of many facts in one statement, keyed "Type:key": a page's worth (and one more) each, with the fact's total.
   const ranked = db
     .select({
-      ...getTableColumns(revisions),
+      ...storedColumns,
       sortKey: sql<string>`json_array(${revisions.id})`.as('sort_key'),
       rank: sql<number>`row_number() over (partition by ${revisions.kind}, ${revisions.factKey} order by ${revisions.id} desc)`.as('rank'),
       total: sql<number>`count(*) over (partition by ${revisions.kind}, ${revisions.factKey})`.as('total'),
@@ -52,11 +65,21 @@ export function revisionQueries(db: Db) {
   );
   return {
     newestOfFacts,
-    connection: pagedSelect(db, revisions, (bind, filter: RevisionQueryFilter) => ({ where: where(bind, filter), order: newestFirst })),
+    connection: pagedSelect<StoredRevision, [RevisionQueryFilter]>(
+      db,
+      revisions,
+      (bind, filter: RevisionQueryFilter) => ({ where: where(bind, filter), order: newestFirst }),
+      storedColumns,
+    ),
     // One argument, the fact: arguments after the first are read as order arguments, part of the statement's shape.
-    ofFact: pagedSelect(db, revisions, (bind, fact: { kind: string; key: string }) => ({
-      where: and(eq(revisions.kind, bind('kind', fact.kind)), eq(revisions.factKey, bind('key', fact.key))),
-      order: newestFirst,
-    })),
+    ofFact: pagedSelect<StoredRevision, [{ kind: string; key: string }]>(
+      db,
+      revisions,
+      (bind, fact: { kind: string; key: string }) => ({
+        where: and(eq(revisions.kind, bind('kind', fact.kind)), eq(revisions.factKey, bind('key', fact.key))),
+        order: newestFirst,
+      }),
+      storedColumns,
+    ),
   };
 }

@@ -4,6 +4,7 @@ import { paginate } from '../graphql/connection.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { kindList, kindOfTypeName } from '../kinds/index.js';
 import { changeOf, entryBefore } from '../writes/fact-writer.js';
+import type { StoredRevision } from '../queries/revisions.js';
 import { loadTyped } from './load.js';
 
 /** The fields every fact type has for its history (Node.version is its own column). */
@@ -37,6 +38,20 @@ const factFields = (typeName: string) => ({
   },
 });
 
+const parseEntry = (text: string) => JSON.parse(text) as Record<string, unknown>;
+
+/**
+ * The whole entry before a revision, as JSON text. Only an update's has to be
+ * rebuilt (from the entry after and the changed fields' earlier values); a
+ * creation has none, a retraction changed no field, and rows written before
+ * changed_fields existed hold it whole.
+ */
+function beforeText(r: StoredRevision): string | null {
+  if (r.before === null || r.changedFields === null) return r.before;
+  if (r.changedFields.length === 0) return r.after;
+  return JSON.stringify(entryBefore(parseEntry(r.after), parseEntry(r.before), r.changedFields));
+}
+
 export const historyResolvers: Resolvers = {
   Query: {
     revisions: (_, { filter, first, after }, { queries, principal }) => {
@@ -55,13 +70,11 @@ export const historyResolvers: Resolvers = {
       const kind = kindOfTypeName(r.kind);
       return kind ? loadTyped(kind, r.factKey, ctx) : null;
     },
-    before: (r) => {
-      const before = entryBefore(r.after, r.before, r.changedFields);
-      return before === null ? null : JSON.stringify(before);
-    },
+    before: beforeText,
     // Rows written before changed_fields existed kept both entries whole.
-    changedFields: (r) => r.changedFields ?? changeOf(r.before, r.after).changedFields,
-    after: (r) => JSON.stringify(r.after),
+    changedFields: (r) => r.changedFields ?? changeOf(r.before === null ? null : parseEntry(r.before), parseEntry(r.after)).changedFields,
+    // Stored as JSON.stringify wrote it: the text is the answer.
+    after: (r) => r.after,
   },
   RevisionConnection: { totalCount: (parent) => parent.totalCount() },
   // version, retracted and revisions on every type of the registry: one definition, not nine.

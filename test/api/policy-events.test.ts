@@ -204,7 +204,7 @@ describe('PolicyEvent fields and relations', () => {
         title jurisdiction category summary
         date { value end precision text }
         companies { slug name }
-        sources { quote offset context article { slug title body } }
+        sources { quote offset context article { slug title } }
       }
       pageInfo { hasNextPage endCursor }
     }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyStore, type KeyStore } from '../../src/auth/key-store.js';
+import { TEXT_FIELD_COSTS } from '../../src/graphql/limits/cost.js';
 import { errorCode, startApi, type GraphQLResponse, type TestApi } from '../helpers/api.js';
 import { bearer, gqlWith } from '../helpers/keys.js';
 
@@ -107,6 +108,15 @@ describe('the per-key cost budget', () => {
     expect(cost(big)).toBe(101);
     const retryAfter = expectRateLimited(await gqlWith(api.url, bearer(secret), cost1));
     expect(retryAfter).toBeGreaterThan(0);
+  });
+
+  it('charges a page of whole revisions what its entries may hold, so one page empties a small bucket', async () => {
+    const from = { 'x-forwarded-for': '203.0.113.50' };
+    const page = '{ revisions(first: 50) { nodes { before after } } }';
+    const first = await gqlWith(api.url, from, page);
+    expect(first.status).toBe(200);
+    expect(cost(first)).toBe(1 + 50 * (1 + 2 * TEXT_FIELD_COSTS['Revision.after']!));
+    expectRateLimited(await gqlWith(api.url, from, page));
   });
 
   it('gives each anonymous client its own bucket by the address the trusted proxy forwarded', async () => {

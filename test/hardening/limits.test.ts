@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TEXT_FIELD_COSTS } from '../../src/graphql/limits/cost.js';
 import { errorCode, startApi, type TestApi } from '../helpers/api.js';
 
 let api: TestApi;
@@ -56,6 +57,16 @@ describe('query limits', () => {
       maximumQueryCost: 5000,
     });
     expect(api.batches).toEqual([]);
+  });
+
+  it('refuses a page of whole revisions by what its entries may hold, before any row is read', async () => {
+    const entry = TEXT_FIELD_COSTS['Revision.after']!;
+    const res = await api.gql('{ revisions(first: 100) { nodes { before after } } }');
+    expect(res.status).toBe(400);
+    expect(errorCode(res)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(res.body.errors![0]!.extensions!.cost).toEqual({ requestedQueryCost: 1 + 100 * (1 + 2 * entry), maximumQueryCost: 5000 });
+    const fits = Math.floor((5000 - 1) / (1 + 2 * entry));
+    expect((await api.gql(`{ revisions(first: ${fits}) { nodes { before after } } }`)).status).toBe(200);
   });
 
   it('computes cost from variables too, so first: $n cannot slip past the limit', async () => {

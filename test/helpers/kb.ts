@@ -2,7 +2,9 @@ import { expect } from 'vitest';
 import type { PartialDate } from '../../src/lib/partial-date.js';
 import { curatedSeed, errorCode, type GraphQLResponse, type TestApi } from './api.js';
 
-export { expectBadUserInput, servedDate } from './checks.js';
+import { seedBody } from './checks.js';
+
+export { expectBadUserInput, seedBody, servedDate } from './checks.js';
 
 // Shared expectations for the API tests: error shapes, seed-derived orders,
 // citation checks and a Relay page walker.
@@ -39,8 +41,8 @@ export function mentions(body: string, names: string[]): boolean {
   return names.some((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`, acronym(n) ? 'u' : 'iu').test(body));
 }
 
-/** GraphQL selection for citations, matched by expectCitationsOf. */
-export const citationFields = 'sources { quote offset context article { slug body } }';
+/** GraphQL selection for citations, matched by expectCitationsOf; bodies are the seed's (seedBody). */
+export const citationFields = 'sources { quote offset context article { slug } }';
 
 /** Served citations equal the seed's, in order, context marks included, and each quote sits in its article's body at offset. */
 export function expectCitationsOf(served: any[], seed: { article: string; quote: string; context?: true | undefined }[]) {
@@ -48,8 +50,8 @@ export function expectCitationsOf(served: any[], seed: { article: string; quote:
     seed.map((c) => ({ article: c.article, quote: c.quote, context: c.context === true })),
   );
   for (const c of served) {
-    expect(c.article.body).toContain(c.quote);
-    expect(c.article.body.indexOf(c.quote)).toBe(c.offset);
+    expect(seedBody(c.article.slug)).toContain(c.quote);
+    expect(seedBody(c.article.slug).indexOf(c.quote)).toBe(c.offset);
   }
 }
 

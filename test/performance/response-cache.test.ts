@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_CACHED_ANSWER_BYTES } from '../../src/http/response-cache.js';
 import { startApi, type TestApi } from '../helpers/api.js';
+import { CREATE_ARTICLE, articleInput, as, makeKeys } from '../helpers/writes.js';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -89,6 +91,39 @@ describe('the response cache', () => {
     expect(hit.headers.get('x-cache')).toBe('HIT');
     expect(hit.headers.get('cache-control')).toBe('public, max-age=120');
     expect((await post('{ exchanges { mic } }')).headers.get('cache-control')).toBeNull();
+  });
+
+  it('serves an answer over a thirty-second of the cache without storing it, and stores the bytes it sent', async () => {
+    const editor = as(api.url, makeKeys(api.db).editor);
+    const body = `${'A long read about listings. '.repeat(3_300)}The end.`;
+    expect((await editor(CREATE_ARTICLE, { input: { ...articleInput('long-read'), body } })).body.data.createArticle.userErrors).toEqual(
+      [],
+    );
+    const large = `{ ${Array.from({ length: 12 }, (_, i) => `a${i}: articles(first: 10) { nodes { body } }`).join(' ')} }`;
+    const first = await (await post(large)).text();
+    expect(JSON.parse(first).errors).toBeUndefined();
+    expect(Buffer.byteLength(first)).toBeGreaterThan(MAX_CACHED_ANSWER_BYTES);
+    expect((await post(large)).headers.get('x-cache')).toBe('MISS');
+
+    const small = '{ articles(first: 10) { nodes { slug } } }';
+    const sent = await (await post(small)).text();
+    const hit = await post(small);
+    expect(hit.headers.get('x-cache')).toBe('HIT');
+    expect(await hit.text()).toBe(sent);
+  });
+
+  it('answers a repeated batch with the whole batch, never with one of its operations', async () => {
+    const batching = await startApi({ env: { GRAPHQL_BATCHING: 'true' } });
+    try {
+      const body = JSON.stringify([{ query: '{ exchanges { mic } }' }, { query: '{ marketIndexes { name } }' }]);
+      const send = async () =>
+        (await fetch(`${batching.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json();
+      const first = await send();
+      expect(first).toHaveLength(2);
+      expect(await send()).toEqual(first);
+    } finally {
+      await batching.close();
+    }
   });
 
   it('still refuses a cached GET that lacks the CSRF preflight header', async () => {

@@ -87,4 +87,14 @@ describe('what a revision stores', () => {
     for (let i = 1; i < revisions.length; i++) expect(revisions[i]!.before).toEqual(revisions[i - 1]!.after);
     expect(revisions[1]!.after.sources).toHaveLength(2);
   });
+
+  it('answers after as the stored text, and each whole before as the text of the previous after, character for character', async () => {
+    const texts = ((await api.data(HISTORY, { id })).node.revisions.nodes as { before: string | null; after: string }[]).reverse();
+    const storedAfter = api.db.$client
+      .prepare(`select after from revisions where kind = 'Company' and fact_key = 'stored-holdings' order by version`)
+      .pluck()
+      .all() as string[];
+    expect(texts.map((r) => r.after)).toEqual(storedAfter);
+    expect(texts.slice(1).map((r) => r.before)).toEqual(storedAfter.slice(0, -1));
+  });
 });

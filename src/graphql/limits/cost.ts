@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
   Kind,
+  OperationTypeNode,
   getNamedType,
   getNullableType,
   getVariableValues,
@@ -13,6 +14,8 @@ import {
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { LRUCache } from 'lru-cache';
 import type { Context } from '../../context/context.js';
+import { FACT_LIMITS, MAX_ENTRY_CHARS, MAX_FACT_ENTRY_CHARS } from '../../kinds/limits.js';
+import { MAX_NAME_WORDS } from '../../lib/name-key.js';
 import { DEFAULT_PAGE_SIZE } from '../connection.js';
 
 /** Assumed length of a relation list that takes no size argument (a company's listings...). */
@@ -29,14 +32,84 @@ export const SEARCH_WEIGHT = 100;
 /** Selections the analysis walks, fragments expanded each time they are spread; beyond it a document is refused. */
 export const MAX_ANALYSED_SELECTIONS = 10_000;
 
+/** Bytes of text (UTF-8, as sent) per unit of cost: one per KB, as a CSV export's text is charged. */
+export const BYTES_PER_COST = 1024;
+/** Units of cost for text of so many bytes, rounded up. */
+export const textCost = (bytes: number) => Math.ceil(bytes / BYTES_PER_COST);
+/** The most bytes of UTF-8 one character takes, counted as the limits count them (a UTF-16 code unit). */
+export const MAX_BYTES_PER_CHAR = 3;
+/** Units of cost for text of at most so many characters, at its largest in UTF-8 (Chinese text takes three bytes a character). */
+export const maxTextCost = (chars: number) => textCost(chars * MAX_BYTES_PER_CHAR);
+
+/**
+ * Fields whose value can be far larger than an object, by type and field:
+ * each costs one per KB of the largest value the write limits allow
+ * (kinds/limits.ts), so a page of them is refused or charged before it is read.
+ */
+export const TEXT_FIELD_COSTS: Readonly<Record<string, number>> = {
+  // A whole entry as JSON; an article's is the largest.
+  'Revision.before': maxTextCost(MAX_ENTRY_CHARS),
+  'Revision.after': maxTextCost(MAX_ENTRY_CHARS),
+  'Article.body': maxTextCost(FACT_LIMITS.articleBodyLength),
+};
+
+/** Relation lists whose length the write limits bound, by field name: they cost that bound rather than ASSUMED_LIST_SIZE. */
+export const BOUNDED_LIST_SIZES: Readonly<Record<string, number>> = {
+  sources: FACT_LIMITS.citationsPerFact,
+};
+
+/** What every write costs beside its input: one transaction with the fact's row, its search document and a revision. */
+export const WRITE_WEIGHT = 10;
+/** One citation written: its row, and the article body its quote is checked against, at its largest. */
+export const CITATION_WEIGHT = 1 + maxTextCost(FACT_LIMITS.articleBodyLength);
+/** Rewriting a stored fact (an update, addCitation): its entry read and written whole, and every citation checked again. */
+export const REWRITE_WEIGHT = maxTextCost(MAX_FACT_ENTRY_CHARS) + FACT_LIMITS.citationsPerFact * CITATION_WEIGHT;
+/** A retraction: the entry read and written into its revision (an article's is the largest). */
+export const RETRACT_WEIGHT = maxTextCost(MAX_ENTRY_CHARS);
+
+/** UTF-8 bytes of every string in a coerced argument value, however nested. */
+function textBytes(value: unknown): number {
+  if (typeof value === 'string') return Buffer.byteLength(value);
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + textBytes(item), 0);
+  if (value && typeof value === 'object') return Object.values(value).reduce((sum: number, item) => sum + textBytes(item), 0);
+  return 0;
+}
+
+/** Citations a create's input carries (sources). */
+const citationsOf = (args: Record<string, unknown>): number => {
+  const input = args.input as { sources?: unknown } | undefined;
+  return Array.isArray(input?.sources) ? input.sources.length : 0;
+};
+
+/**
+ * What a mutation field costs before its payload: a write, one per KB of its
+ * input text, and what it reads and writes beside: a create its citations, an
+ * update or addCitation the stored fact rewritten (the citations it ends with
+ * are at most the limit, and are counted there), a retraction the entry, and
+ * createArticle every run of up to MAX_NAME_WORDS words of its body looked up
+ * in the name index.
+ */
+export function mutationCost(field: string, args: Record<string, unknown>): number {
+  const input = WRITE_WEIGHT + textCost(textBytes(args));
+  if (field.startsWith('update') || field === 'addCitation') return input + REWRITE_WEIGHT;
+  if (field === 'retract') return input + RETRACT_WEIGHT;
+  if (field === 'createArticle') return input + MAX_NAME_WORDS * textCost(textBytes((args.input as { body?: unknown } | undefined)?.body));
+  return input + CITATION_WEIGHT * citationsOf(args);
+}
+
 /**
  * Shopify-style cost: every object costs 1, scalars are free, and a list
  * multiplies what it contains by its size: `first` for connections, the id
- * count for nodes(ids), the representation count for _entities, ASSUMED_LIST_SIZE for plain relation lists.
+ * count for nodes(ids), the representation count for _entities, the limit for
+ * lists the write limits bound (sources), ASSUMED_LIST_SIZE for other relation lists.
  * `nodes { x }` and `edges { node { x } }` cost the same: each item is an object.
+ * Large text fields (TEXT_FIELD_COSTS) cost by their size, mutations by what they write (mutationCost).
  */
 export const costEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   const named = getNamedType(field.type);
+  if (type.name === 'Mutation') return mutationCost(field.name, args) + (isLeafType(named) ? 0 : 1 + childComplexity);
+  const text = TEXT_FIELD_COSTS[`${type.name}.${field.name}`];
+  if (text !== undefined) return text;
   if (named.name.endsWith('Connection')) {
     const first = typeof args.first === 'number' ? Math.max(args.first, 0) : DEFAULT_PAGE_SIZE;
     return (field.name === 'search' ? SEARCH_WEIGHT : 1) + first * childComplexity;
@@ -47,7 +120,7 @@ export const costEstimator: ComplexityEstimator = ({ type, field, args, childCom
   if (isListType(getNullableType(field.type))) {
     // nodes(ids) and a router's _entities(representations) return one item per id or representation.
     const sized: unknown = args.ids ?? args.representations;
-    const size = Array.isArray(sized) ? sized.length : ASSUMED_LIST_SIZE;
+    const size = Array.isArray(sized) ? sized.length : (BOUNDED_LIST_SIZES[field.name] ?? ASSUMED_LIST_SIZE);
     return isLeafType(named) ? 0 : size * (1 + childComplexity);
   }
   return isLeafType(named) ? 0 : 1 + childComplexity;
@@ -61,9 +134,10 @@ export interface CostReport {
 const refused = (message: string, cost?: CostReport) =>
   new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...(cost ? { cost } : {}), http: { status: 400 } } });
 
-// The arguments whose values the cost reads: connection sizes, the length of
+// The arguments whose values a query's cost reads: connection sizes, the length of
 // nodes(ids:) and _entities(representations:), and @include / @skip conditions,
-// which graphql-query-complexity honours.
+// which graphql-query-complexity honours. A mutation's cost reads its whole
+// input, so it is never cached.
 const COST_ARGUMENTS = new Set(['first', 'ids', 'representations', 'if']);
 
 /** The variables a document passes to cost-bearing arguments, found once per parsed document. */
@@ -115,7 +189,7 @@ export function costLimitPlugin(
         async didResolveOperation({ request, document, schema, queryHash, operation, contextValue }) {
           // No operation to run: the executor answers with graphql-js's own error.
           if (!operation) return;
-          const vars = variablesKey(document, request.variables);
+          const vars = operation.operation === OperationTypeNode.MUTATION ? undefined : variablesKey(document, request.variables);
           const key = vars === undefined ? undefined : `${queryHash}\u0000${request.operationName ?? ''}\u0000${vars}`;
           let requestedQueryCost = key === undefined ? undefined : known.get(key);
           if (requestedQueryCost === undefined) {
