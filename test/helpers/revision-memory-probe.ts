@@ -88,7 +88,8 @@ for (let f = 0; f < FACTS; f++) {
   overLimitCitation = over.body.data.addCitation.userErrors[0]?.code ?? 'accepted';
   for (let u = 0; u < UPDATES; u++) {
     const input = u % 2 === 0 ? { description: hanzi(FACT_LIMITS.proseLength) } : { aliases: Array.from({ length: 20 }, () => hanzi(200)) };
-    await write(UPDATE, { id, v: 2 + u, input });
+    // A change to what a fact states cites a quote: one the fact already has.
+    await write(UPDATE, { id, v: 2 + u, input: { ...input, addSources: citations(f, 1) } });
   }
 }
 // Last, so that the pages read below hold them: articles near the body limit in ASCII, with quotes and
