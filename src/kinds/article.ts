@@ -54,5 +54,6 @@ export const article = defineKind({
   search: { type: 'ARTICLE', text: (a) => ({ title: a.title, body: a.body }) },
   slugBase: (a) => a.title,
   // Articles are stored verbatim: created, never edited (retract one and create it again).
-  mutations: { create: true, update: false },
+  // createArticle is its own mutation (schema/mutation.graphql): it answers with the companies the body mentions.
+  mutations: null,
 });

@@ -55,5 +55,17 @@ export const company = defineKind({
     weight: 2,
   },
   slugBase: (c) => c.name,
-  mutations: { create: true, update: true },
+  mutations: {
+    create: true,
+    update: true,
+    slugFrom: 'the name',
+    inputs: {
+      name: "Full name, e.g. 'Contemporary Amperex Technology'.",
+      aliases: "Other names the sources use, e.g. 'CATL'.",
+      sector: "Broad sector, e.g. 'Batteries'.",
+      country: 'ISO 3166-1 alpha-2 code of the headquarters.',
+      stateOwned: 'Whether the sources say the company is state-owned.',
+      description: 'One neutral sentence on what the company is.',
+    },
+  },
 });

@@ -29,5 +29,5 @@ export const exchange = defineKind({
   search: { type: 'EXCHANGE', text: (e) => ({ title: joinText(e.name, ...e.aliases), body: joinText(e.mic, e.country) }), weight: 2 },
   slugBase: (e) => e.mic,
   // The handful of exchanges is curated in the seed.
-  mutations: { create: false, update: false },
+  mutations: null,
 });

@@ -48,10 +48,26 @@ export interface NameIndex {
   key: SQLiteColumn;
 }
 
-/** Which mutations the API offers for a kind (schema/mutations.graphql has create<Type> and update<Type> accordingly). */
-export interface KindMutations {
+/**
+ * How an entry field reads in its kind's create and update inputs: what it
+ * means, and its GraphQL input type where the entry's schema cannot say it
+ * (an enum, a nested object such as MoneyInput).
+ */
+export type InputField = string | { description: string; type: string };
+
+/** Every field a client writes, described: all of the entry's but its key, its citations and the curator's note. */
+export type InputFields<E> = { [F in Exclude<keyof E & string, 'slug' | 'mic' | 'sources' | 'note'>]: InputField };
+
+/**
+ * The create and update mutations the API offers for a kind, generated from
+ * the descriptor (graphql/fact-mutations.ts writes their SDL).
+ */
+export interface KindMutations<E> {
   create: boolean;
   update: boolean;
+  /** What a create without a slug makes it from, as its description says: 'the name'. */
+  slugFrom: string;
+  inputs: InputFields<E>;
 }
 
 /** How full-text search finds entries of a kind: the SearchResultType that selects them, and their text. */
@@ -118,7 +134,8 @@ export interface KindDescriptor<
   names?: NameIndex;
   /** What a slug is made from when a client creates an entry without one, e.g. a company's name. */
   slugBase(entry: E): string;
-  mutations: KindMutations;
+  /** null for a kind with no generated mutations (articles have createArticle of their own; exchanges are curated in the seed). */
+  mutations: KindMutations<E> | null;
 }
 
 /** A descriptor with its key read from its key field. */

@@ -66,7 +66,7 @@ type Args = Record<string, unknown>;
 type Resolver = (parent: unknown, args: Args, ctx: Context) => Promise<unknown>;
 
 const creates = kindList
-  .filter((kind) => kind.mutations.create && kind.name !== 'article')
+  .filter((kind) => kind.mutations?.create)
   .map((kind): [string, Resolver] => [
     `create${kind.typeName}`,
     (_, { input }, ctx) => {
@@ -80,7 +80,7 @@ const creates = kindList
   ]);
 
 const updates = kindList
-  .filter((kind) => kind.mutations.update)
+  .filter((kind) => kind.mutations?.update)
   .map((kind): [string, Resolver] => [
     `update${kind.typeName}`,
     (_, { id, expectedVersion, input, reason }, ctx) => {
@@ -152,5 +152,5 @@ export const mutationResolvers: Resolvers = { Mutation: mutation };
 /** For the registry test: the mutation fields the descriptors call for. */
 export const descriptorMutations = (kind: Kind) => {
   const { typeName, mutations } = kinds[kind] as AnyKind;
-  return [...(mutations.create ? [`create${typeName}`] : []), ...(mutations.update ? [`update${typeName}`] : [])];
+  return [...(mutations?.create ? [`create${typeName}`] : []), ...(mutations?.update ? [`update${typeName}`] : [])];
 };

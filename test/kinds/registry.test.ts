@@ -1,5 +1,5 @@
 import { getTableColumns } from 'drizzle-orm';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getNamedType, isEnumType, isInterfaceType, isObjectType, isUnionType } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,8 @@ import { createLoaders } from '../../src/context/loaders.js';
 import { openDatabase } from '../../src/db/open.js';
 import { citations } from '../../src/db/tables/index.js';
 import { entriesOf, kindList, kinds, searchableKinds } from '../../src/kinds/index.js';
-import { seedsFolder } from '../../src/paths.js';
+import { factMutationsPath, seedsFolder } from '../../src/paths.js';
+import { factMutationsSdl } from '../../src/graphql/fact-mutations.js';
 import { loadSeed } from '../../src/seed/load-seed.js';
 import { createQueries } from '../../src/queries/index.js';
 import { buildExecutableSchema } from '../../src/graphql/executable-schema.js';
@@ -108,10 +109,24 @@ describe('the registry of kinds', () => {
   it('offers exactly the create and update mutations each descriptor calls for, each with a resolver', () => {
     const mutation = schema.getMutationType();
     if (!mutation) throw new Error('no Mutation type');
-    // createApiKey creates a key, not a fact.
-    const perKind = Object.keys(mutation.getFields()).filter((f) => /^(create|update)[A-Z]/.test(f) && f !== 'createApiKey');
+    // createApiKey creates a key, not a fact; createArticle is the article's own mutation, answering its mentions.
+    const perKind = Object.keys(mutation.getFields()).filter(
+      (f) => /^(create|update)[A-Z]/.test(f) && !['createApiKey', 'createArticle'].includes(f),
+    );
     expect(perKind.sort()).toEqual(kindList.flatMap((k) => descriptorMutations(k.name)).sort());
     for (const field of perKind) expect(typeof mutation.getFields()[field]!.resolve, field).toBe('function');
+  });
+
+  it('serves the create and update inputs the descriptors make, as committed in schema/', () => {
+    expect(readFileSync(factMutationsPath, 'utf8'), 'run npm run schema:print').toBe(factMutationsSdl(kindList));
+  });
+
+  it('names the kind and the field when an input field has no GraphQL type it can be given', () => {
+    const listing = kinds.listing;
+    if (!listing.mutations) throw new Error('listings take mutations');
+    const inputs = { ...listing.mutations.inputs, status: 'Where the listing stands.' };
+    const untyped = { ...listing, mutations: { ...listing.mutations, inputs } };
+    expect(() => factMutationsSdl([untyped])).toThrow(/kind Listing: the input field status needs its GraphQL type/);
   });
 
   it('gives every kind its history fields: version, retracted and revisions', () => {
