@@ -46,7 +46,7 @@ const update = (
   return must(unknownField ? writes.update(kind, key, version, input, who, reason) : quoted);
 };
 
-// What a curator does in a day: an article, facts citing it, an update, an added citation, a retraction.
+// What a curator does in a day: an article, facts citing it (one retry-safe), an update, an added citation, a retraction.
 const body =
   'Zhongshan Lighting Group said on Tuesday it plans a Hong Kong listing of H shares next year. ' +
   'CATL, which raised HK$41 billion in May, was cited by bankers as the model for the deal. ' +
@@ -81,10 +81,12 @@ const company = must(
     who,
   ),
 );
+// With an idempotency key, as a retrying client sends it: the record points at the listing it created.
 const listing = must(
   writes.create(
     kinds.listing,
     {
+      idempotencyKey: 'fixture-listing-1',
       company: company.key,
       exchange: 'XHKG',
       market: 'HK',

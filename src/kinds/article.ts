@@ -45,9 +45,8 @@ export const article = defineKind({
     body: a.body,
   }),
   children: [],
-  // Article.citations: the passages of this article that facts cite.
   textFields: ['title', 'publisher', 'dateline', 'section', 'url', 'body'],
-  citationColumn: 'articleId',
+  // A source cites nothing: its entry has no sources. Article.citations are the passages of it that facts cite.
   sources: () => [],
   references: () => [],
   label: () => null,

@@ -44,7 +44,6 @@ export const company = defineKind({
     childRows(companyNames, companyNames.companyId, nameRows),
   ],
   textFields: ['name', 'aliases', 'sector', 'description', 'note'],
-  citationColumn: 'companyId',
   sources: (c) => c.sources,
   references: () => [],
   // Name and aliases: a search for 'CATL' finds the company's listings, deals, figures and events too.

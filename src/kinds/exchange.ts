@@ -21,7 +21,6 @@ export const exchange = defineKind({
   toRow: (e) => ({ mic: e.mic, name: e.name, aliases: e.aliases, country: e.country }),
   children: [],
   textFields: ['name', 'aliases', 'note'],
-  citationColumn: 'exchangeMic',
   sources: (e) => e.sources,
   references: () => [],
   label: (e) => e.name,

@@ -35,7 +35,6 @@ export const indexWeighting = defineKind({
   }),
   children: [],
   textFields: ['constituent', 'note'],
-  citationColumn: 'indexWeightingId',
   sources: (w) => w.sources,
   references: (w) => [ref('index', marketIndex, w.index), ref('company', company, w.company)],
   label: () => null,

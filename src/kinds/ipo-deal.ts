@@ -40,7 +40,6 @@ export const ipoDeal = defineKind({
   }),
   children: [],
   textFields: ['description', 'note'],
-  citationColumn: 'ipoDealId',
   sources: (d) => d.sources,
   references: (d) => [ref('company', company, d.company), ref('exchange', exchange, d.exchange)],
   label: () => null,

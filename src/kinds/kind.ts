@@ -1,11 +1,7 @@
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
-import type { CitationRow } from '../db/tables/citations.js';
 import type { SearchResultType } from '../generated/resolvers-types.js';
 import type { Citation } from './fields.js';
-
-/** The citations column holding a kind's key: the cited fact's, or for an article the source's. */
-export type CitationColumn = Exclude<keyof CitationRow, 'id' | 'quote' | 'quoteOffset' | 'position' | 'context'>;
 
 /** Enough of another kind to point at it. */
 export interface KindRef {
@@ -81,8 +77,8 @@ export interface SearchSpec<E> {
 
 /**
  * Everything about one kind of fact that the code outside its own query and
- * resolver files needs: the seed, the checks, the row it becomes, where its
- * citations point, what search sees and its global-id prefix. Its loader is
+ * resolver files needs: the seed, the checks, the row it becomes, the quotes
+ * it cites, what search sees and its global-id prefix. Its loader is
  * `loaders[name]` (context/loaders.ts, checked against this registry).
  *
  * Functions are declared as methods so that any kind fits where any kind is
@@ -112,14 +108,17 @@ export interface KindDescriptor<
   table: T;
   toRow(entry: E): T['$inferInsert'];
   children: readonly ChildRows<E>[];
-  citationColumn: CitationColumn;
   /**
    * The entry's fields of free text a client typed (names, prose, tickers, an
    * article's body): what a purge replaces. The rest are keys, codes, enums,
    * numbers, dates and quotes, which hold no text of the fact's own.
    */
   textFields: readonly string[];
-  /** The quotes that support the entry, each checked to be verbatim in its article. */
+  /**
+   * The quotes that support the entry, each checked to be verbatim in its
+   * article; stored as citations of the fact's number, whatever its kind.
+   * A kind whose entries take no sources (an article, which is a source) returns [].
+   */
   sources(entry: E): Citation[];
   references(entry: E): Reference[];
   /** The names other kinds' search text uses for this entry (a company's name and aliases), or null when none does. */

@@ -38,7 +38,6 @@ export const listing = defineKind({
   }),
   children: [],
   textFields: ['ticker', 'note'],
-  citationColumn: 'listingId',
   sources: (l) => l.sources,
   references: (l) => [ref('company', company, l.company), ref('exchange', exchange, l.exchange)],
   label: () => null,

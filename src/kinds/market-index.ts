@@ -29,7 +29,6 @@ export const marketIndex = defineKind({
     ),
   ],
   textFields: ['name', 'aliases', 'description', 'note'],
-  citationColumn: 'marketIndexId',
   sources: (i) => i.sources,
   references: () => [],
   label: (i) => i.name,

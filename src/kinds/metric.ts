@@ -46,7 +46,6 @@ export const metric = defineKind({
   }),
   children: [],
   textFields: ['name', 'unit', 'note'],
-  citationColumn: 'metricId',
   sources: (m) => m.sources,
   references: (m) => [ref('company', company, m.company)],
   label: () => null,

@@ -40,7 +40,6 @@ export const policyEvent = defineKind({
     ),
   ],
   textFields: ['title', 'summary', 'note'],
-  citationColumn: 'policyEventId',
   sources: (e) => e.sources,
   references: (e) => e.companies.map((c, i) => ref(`companies.${i}`, company, c)),
   label: () => null,
