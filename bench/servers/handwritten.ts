@@ -3,7 +3,8 @@
 import { createServer } from 'node:http';
 import Database from 'better-sqlite3';
 import type { DatePrecision } from '../../src/db/tables/columns.js';
-import { toGlobalId, type NodeType } from '../../src/graphql/global-id.js';
+import type { NodeType } from '../../src/kinds/index.js';
+import { toGlobalId } from '../../src/lib/ids.js';
 import { formatPartialDate } from '../../src/lib/partial-date.js';
 import { ftsExpressions, markSnippet } from '../../src/queries/search.js';
 

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { withStatementLog, type StatementLog } from '../db/statement-log.js';
 import { mapKinds, type Kind } from '../kinds/index.js';
-import type { Batch, Paged } from '../queries/batch.js';
+import type { Batch, Paged } from '../sql/batch.js';
 import type { Queries } from '../queries/index.js';
 
 /** Called with each batch a loader runs; tests use it to record batches. */

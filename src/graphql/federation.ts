@@ -14,10 +14,9 @@ import {
   type GraphQLNamedType,
 } from 'graphql';
 import type { Context } from '../context/context.js';
-import { kindList, kindOfTypeName, type Kind as FactKind } from '../kinds/index.js';
+import { kindList, kindOfGlobalId, kindOfTypeName, type Kind as FactKind } from '../kinds/index.js';
 import { loadTyped } from '../resolvers/load.js';
-import { badUserInput } from './errors.js';
-import { fromGlobalId } from './global-id.js';
+import { badUserInput } from '../lib/errors.js';
 
 /**
  * This API as an Apollo Federation 2 subgraph. schema/ stays plain GraphQL
@@ -93,7 +92,7 @@ type Representation = { __typename: string; id: string };
 /** An id that does not name an object of the representation's type resolves to null, as node(id) does. */
 function resolveReference(kind: FactKind) {
   return ({ id }: Representation, context: Context) => {
-    const decoded = fromGlobalId(id);
+    const decoded = kindOfGlobalId(id);
     return decoded?.kind === kind ? loadTyped(kind, decoded.key, context) : null;
   };
 }

@@ -3,7 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Context } from '../context/context.js';
 import type { Logger } from '../logger.js';
-import { codeOf } from './errors.js';
+import { codeOf } from '../lib/errors.js';
 
 // formatError sees no context; the errors of each request are tagged with its id first.
 const requestIds = new WeakMap<object, string>();

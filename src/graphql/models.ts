@@ -5,14 +5,14 @@ import type { KindOfType, NodeType, SearchableKind } from '../kinds/index.js';
 import type { CompanyFilterInput } from '../queries/companies.js';
 import type { ListingFilterInput } from '../queries/listings.js';
 import type { PolicyEventFilterInput } from '../queries/policy-events.js';
-import type { ConnectionModel } from './connection.js';
+import type { ConnectionModel } from '../lib/connection.js';
 
 export type { StoredRevision } from '../queries/revisions.js';
 import type { CitationRow as FullCitationRow } from '../db/tables/index.js';
 
 /** What Citation's resolvers read: the citation loaders select these columns only. */
 export type CitationRow = Pick<FullCitationRow, 'articleId' | 'quote' | 'quoteOffset' | 'context'>;
-export type { ConnectionModel } from './connection.js';
+export type { ConnectionModel } from '../lib/connection.js';
 export type { TimelineRow } from '../queries/timeline.js';
 
 /** A Node type's parent: the row its kind's loader returns (articles without their body, which loads apart). */

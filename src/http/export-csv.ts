@@ -16,19 +16,19 @@ import {
 import { companies, ipoDeals, listings, policyEvents } from '../db/tables/index.js';
 import type { DatePrecision } from '../db/tables/columns.js';
 import type { CompanyFilter, IpoDealFilter, ListingFilter, PolicyEventFilter } from '../generated/resolvers-types.js';
-import { toGlobalId } from '../graphql/global-id.js';
+import { toGlobalId } from '../lib/ids.js';
 import type { Kind } from '../kinds/index.js';
 import { FACT_LIMITS as L } from '../kinds/limits.js';
 import { formatPartialDate } from '../lib/partial-date.js';
 import { neutralise } from '../lib/unsafe-text.js';
 import type { Logger } from '../logger.js';
-import type { SortKey } from '../graphql/connection.js';
-import type { TotalledPaged } from '../queries/batch.js';
+import type { SortKey } from '../lib/connection.js';
+import type { TotalledPaged } from '../sql/batch.js';
 import type { Queries } from '../queries/index.js';
 import type { CitationRow } from '../graphql/models.js';
 import { citedBytes, type ReportedOn } from '../queries/citations.js';
 import { checkDateRange } from '../resolvers/policy-event.js';
-import { withCompanyKey } from '../resolvers/shared.js';
+import { withCompanyKey } from '../lib/ids.js';
 import { budgetClient, type Charge } from '../graphql/limits/budget.js';
 import type { Authentication } from './authenticate.js';
 

@@ -4,7 +4,7 @@ import { getOperationAST, parse } from 'graphql';
 import type { Authenticated } from '../auth/principal.js';
 import type { Context } from '../context/context.js';
 import type { RequestInfo } from '../context/request-info.js';
-import { codeOf } from '../graphql/errors.js';
+import { codeOf } from '../lib/errors.js';
 import { budgetClient, type Charge } from '../graphql/limits/budget.js';
 import type { Logger } from '../logger.js';
 import { authenticationError, type Authentication } from './authenticate.js';

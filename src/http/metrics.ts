@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Context } from '../context/context.js';
-import { codeOf } from '../graphql/errors.js';
+import { codeOf } from '../lib/errors.js';
 
 const graphqlName = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
 

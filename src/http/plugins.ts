@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../context/context.js';
 import { gcStats, watchGc } from '../diagnostics/gc.js';
-import { codeOf } from '../graphql/errors.js';
+import { codeOf } from '../lib/errors.js';
 import type { Logger } from '../logger.js';
 import { traceIdOf } from './trace-context.js';
 

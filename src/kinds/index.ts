@@ -1,4 +1,5 @@
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { fromGlobalId } from '../lib/ids.js';
 import type { z } from 'zod';
 import type { SearchResultType } from '../generated/resolvers-types.js';
 import { article } from './article.js';
@@ -60,3 +61,10 @@ export function mapKinds<V>(value: (kind: Kind) => V): Record<Kind, V> {
 const kindByTypeName = new Map<string, Kind>(kindList.map((kind) => [kind.typeName, kind.name]));
 /** The kind of a GraphQL type name read from outside (a global id, the search index); undefined when none. */
 export const kindOfTypeName = (typeName: string): Kind | undefined => kindByTypeName.get(typeName);
+
+/** A global id's kind and key; null when it is not the id of one of the registry's kinds. */
+export function kindOfGlobalId(id: string): { kind: Kind; key: string } | null {
+  const decoded = fromGlobalId(id);
+  const kind = decoded && kindOfTypeName(decoded.typeName);
+  return decoded && kind ? { kind, key: decoded.key } : null;
+}

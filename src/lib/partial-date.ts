@@ -1,4 +1,5 @@
 import type { DatePrecision } from '../db/tables/columns.js';
+import type { PartialDateModel } from '../graphql/models.js';
 
 /** A date known only to a precision: stored as its first and last day. */
 export interface PartialDate {
@@ -57,4 +58,9 @@ export function formatPartialDate(start: string, precision: DatePrecision): stri
     case 'YEAR':
       return start.slice(0, 4);
   }
+}
+
+/** Three nullable columns to a PartialDate, or null when the source gives no date. */
+export function partialDate(start: string | null, end: string | null, precision: DatePrecision | null): PartialDateModel | null {
+  return start && end && precision ? { start, end, precision } : null;
 }

@@ -1,8 +1,8 @@
 import { and, eq, getTableColumns, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { articleCompanies, articles } from '../db/tables/index.js';
-import { batchMany, batchOne, inKeys, pagedSelect, notRetracted, type Retractable } from './batch.js';
-import { nullsLast, orderNullsLast } from './order.js';
+import { batchMany, batchOne, inKeys, pagedSelect, notRetracted, type Retractable } from '../sql/batch.js';
+import { nullsLast, orderNullsLast } from '../sql/order.js';
 
 // An article's body is tens of kilobytes: it is read only when a query asks for it.
 const { body: _body, ...summary } = getTableColumns(articles);

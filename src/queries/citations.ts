@@ -3,7 +3,7 @@ import type { Db } from '../db/open.js';
 import type { DatePrecision } from '../db/tables/columns.js';
 import { articles, citations, factNumber, facts } from '../db/tables/index.js';
 import { kinds, mapKinds, type Kind } from '../kinds/index.js';
-import { batchMany, batchOne, inKeys } from './batch.js';
+import { batchMany, batchOne, inKeys } from '../sql/batch.js';
 
 /** When a fact was reported: the dateline of the earliest dated article citing it, context quotes aside. */
 export interface ReportedOn {

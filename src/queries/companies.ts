@@ -1,5 +1,5 @@
 import { and, asc, count, countDistinct, desc, eq, exists, isNull, sql, type SQL } from 'drizzle-orm';
-import { facetCounts } from './aggregate.js';
+import { facetCounts } from '../sql/aggregate.js';
 import type { Db } from '../db/open.js';
 import { articleCompanies, companies, companyAliases, companyNames, listings, policyEventCompanies } from '../db/tables/index.js';
 import { nearNameKey } from '../lib/name-key.js';
@@ -16,9 +16,9 @@ import {
   notRetracted,
   type Bind,
   type Retractable,
-} from './batch.js';
-import { ordered } from './order.js';
-import { prepareSelect } from './fast-row-mapper.js';
+} from '../sql/batch.js';
+import { ordered } from '../sql/order.js';
+import { prepareSelect } from '../sql/fast-row-mapper.js';
 
 export type CompanyFilterInput = CompanyFilter & Retractable;
 

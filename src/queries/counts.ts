@@ -13,7 +13,7 @@ import {
   policyEventCompanies,
   policyEvents,
 } from '../db/tables/index.js';
-import { batchCount } from './batch.js';
+import { batchCount } from '../sql/batch.js';
 
 /** A link row counts only while the fact it leads to is not retracted, as in the relation list it sizes. */
 const linkedVisible = (link: SQLiteColumn, table: SQLiteTable, id: SQLiteColumn, retractedAt: SQLiteColumn): SQL =>

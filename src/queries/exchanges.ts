@@ -1,8 +1,8 @@
 import { asc, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { exchanges } from '../db/tables/index.js';
-import { batchOne, inKeys } from './batch.js';
-import { prepareSelect } from './fast-row-mapper.js';
+import { batchOne, inKeys } from '../sql/batch.js';
+import { prepareSelect } from '../sql/fast-row-mapper.js';
 
 export function exchangeQueries(db: Db) {
   const all = prepareSelect(db.select().from(exchanges).where(isNull(exchanges.retractedAt)).orderBy(asc(exchanges.mic)));

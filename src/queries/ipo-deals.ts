@@ -2,7 +2,7 @@ import { and, asc, count, eq, gte, isNull, or, sql, sum, type SQL } from 'drizzl
 import type { Db } from '../db/open.js';
 import { ipoDeals } from '../db/tables/index.js';
 import type { IpoDealFilter, IpoDealGroupField, IpoDealOrderField, OrderDirection } from '../generated/resolvers-types.js';
-import { groupedCounts, missingValues, yearOf, type Dimensions } from './aggregate.js';
+import { groupedCounts, missingValues, yearOf, type Dimensions } from '../sql/aggregate.js';
 import {
   anyOf,
   batchMany,
@@ -15,9 +15,9 @@ import {
   upper,
   type Bind,
   type WithCompanyKey,
-} from './batch.js';
+} from '../sql/batch.js';
 import { reportedStart } from './citations.js';
-import { nullsLast, orderNullsLast } from './order.js';
+import { nullsLast, orderNullsLast } from '../sql/order.js';
 
 export type IpoDealFilterInput = WithCompanyKey<IpoDealFilter>;
 

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { companies, listings } from '../db/tables/index.js';
 import type { ListingFacets, ListingFilter, ListingGroupField } from '../generated/resolvers-types.js';
-import { facetCounts, groupedCounts, largestFirst, missingValues, yearOf, type Dimensions } from './aggregate.js';
+import { facetCounts, groupedCounts, largestFirst, missingValues, yearOf, type Dimensions } from '../sql/aggregate.js';
 import {
   anyOf,
   batchMany,
@@ -15,8 +15,8 @@ import {
   upper,
   type Bind,
   type WithCompanyKey,
-} from './batch.js';
-import { ordered } from './order.js';
+} from '../sql/batch.js';
+import { ordered } from '../sql/order.js';
 
 export type ListingFilterInput = WithCompanyKey<ListingFilter>;
 

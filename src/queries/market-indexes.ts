@@ -2,9 +2,9 @@ import { and, asc, eq, sql, type SQL, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { indexWeightings, marketIndexes } from '../db/tables/index.js';
 import type { IndexWeightingFilter } from '../generated/resolvers-types.js';
-import { batchMany, batchOne, inKeys, pagedSelect, notRetracted, type Bind, type WithCompanyKey } from './batch.js';
-import { ordered } from './order.js';
-import { prepareSelect } from './fast-row-mapper.js';
+import { batchMany, batchOne, inKeys, pagedSelect, notRetracted, type Bind, type WithCompanyKey } from '../sql/batch.js';
+import { ordered } from '../sql/order.js';
+import { prepareSelect } from '../sql/fast-row-mapper.js';
 
 export type IndexWeightingFilterInput = WithCompanyKey<IndexWeightingFilter>;
 

@@ -13,8 +13,8 @@ import {
   notRetracted,
   type Bind,
   type WithCompanyKey,
-} from './batch.js';
-import { ordered } from './order.js';
+} from '../sql/batch.js';
+import { ordered } from '../sql/order.js';
 
 export type MetricFilterInput = WithCompanyKey<MetricFilter>;
 

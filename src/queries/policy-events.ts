@@ -3,7 +3,7 @@ import { reportedStart } from './citations.js';
 import type { Db } from '../db/open.js';
 import { companies, policyEventCompanies, policyEvents } from '../db/tables/index.js';
 import type { OrderDirection, PolicyEventFacets, PolicyEventFilter, PolicyEventGroupField } from '../generated/resolvers-types.js';
-import { facetCounts, groupedCounts, largestFirst, missingValues, yearOf, type Dimensions } from './aggregate.js';
+import { facetCounts, groupedCounts, largestFirst, missingValues, yearOf, type Dimensions } from '../sql/aggregate.js';
 import {
   anyOf,
   batchMany,
@@ -15,8 +15,8 @@ import {
   notRetracted,
   type Bind,
   type WithCompanyKey,
-} from './batch.js';
-import { nullsLast, orderNullsLast } from './order.js';
+} from '../sql/batch.js';
+import { nullsLast, orderNullsLast } from '../sql/order.js';
 
 export type PolicyEventFilterInput = WithCompanyKey<PolicyEventFilter>;
 

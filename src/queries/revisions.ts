@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, getTableColumns, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { factNumber, facts, revisionSources, revisions, type RevisionRow } from '../db/tables/index.js';
-import { badUserInput } from '../graphql/errors.js';
+import { badUserInput } from '../lib/errors.js';
 import type { RevisionFilter } from '../generated/resolvers-types.js';
-import { MAX_PAGE_SIZE } from '../graphql/connection.js';
-import { batchMany, pagedSelect, type Bind } from './batch.js';
-import { ordered } from './order.js';
+import { MAX_PAGE_SIZE } from '../lib/connection.js';
+import { batchMany, pagedSelect, type Bind } from '../sql/batch.js';
+import { ordered } from '../sql/order.js';
 
 /** `since` as the stored form (ISO 8601 UTC), so it compares as text. */
 function sinceInstant(since: string): string {

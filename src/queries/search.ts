@@ -3,7 +3,7 @@ import type { Db } from '../db/open.js';
 import type { ReaderThread } from '../db/reader-thread.js';
 import { recordStatement } from '../db/statement-log.js';
 import { kindList, kinds, searchableKinds, type SearchableKind } from '../kinds/index.js';
-import { rawStatement } from './fast-row-mapper.js';
+import { rawStatement } from '../sql/fast-row-mapper.js';
 
 /** A search's match expressions, once its words' near spellings are known. */
 export interface SearchMatch {

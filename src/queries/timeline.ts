@@ -4,8 +4,8 @@ import type { Db } from '../db/open.js';
 import { ipoDeals, listings, metrics, policyEventCompanies, policyEvents } from '../db/tables/index.js';
 import { kinds } from '../kinds/index.js';
 import { reportedStart } from './citations.js';
-import { SortKeyMismatch, type Keyed, type Paged } from '../graphql/connection.js';
-import { rawStatement } from './fast-row-mapper.js';
+import { SortKeyMismatch, type Keyed, type Paged } from '../lib/connection.js';
+import { rawStatement } from '../sql/fast-row-mapper.js';
 
 /** The kinds a company's timeline holds. */
 export const timelineKinds = ['listing', 'ipoDeal', 'policyEvent', 'metric'] as const;

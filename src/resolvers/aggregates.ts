@@ -1,7 +1,7 @@
 import type { IpoDealFilter, IpoDealGroupField, ListingFilter, PolicyEventFilter, Resolvers } from '../generated/resolvers-types.js';
-import type { GroupRow } from '../queries/aggregate.js';
+import type { GroupRow } from '../sql/aggregate.js';
 import { checkDateRange } from './policy-event.js';
-import { withCompanyKey } from './shared.js';
+import { withCompanyKey } from '../lib/ids.js';
 
 // Each group carries the filter that lists exactly its members: the
 // aggregate's filter with each grouped field narrowed to the group's value,

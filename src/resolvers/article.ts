@@ -1,7 +1,8 @@
-import { paginate } from '../graphql/connection.js';
-import { keyOfType, toGlobalId } from '../graphql/global-id.js';
+import { paginate } from '../lib/connection.js';
+import { keyOfType, toGlobalId } from '../lib/ids.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { connectionFields, partialDate } from './shared.js';
+import { connectionFields } from '../lib/connection.js';
+import { partialDate } from '../lib/partial-date.js';
 
 export const articleResolvers: Resolvers = {
   Query: {

@@ -1,6 +1,6 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { formatPartialDate } from '../lib/partial-date.js';
-import { loadRequired } from './load.js';
+import { loadRequired } from '../lib/load.js';
 import { DateScalar } from './scalars.js';
 
 export const commonResolvers: Resolvers = {

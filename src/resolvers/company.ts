@@ -1,10 +1,11 @@
-import { paginate } from '../graphql/connection.js';
-import { badUserInput } from '../graphql/errors.js';
-import { keyOfType, toGlobalId } from '../graphql/global-id.js';
+import { paginate } from '../lib/connection.js';
+import { badUserInput } from '../lib/errors.js';
+import { keyOfType, toGlobalId } from '../lib/ids.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { companyFilters } from './facets.js';
-import { loadTyped, required } from './load.js';
-import { connectionFields } from './shared.js';
+import { loadTyped } from './load.js';
+import { required } from '../lib/load.js';
+import { connectionFields } from '../lib/connection.js';
 
 export const companyResolvers: Resolvers = {
   Query: {

@@ -1,4 +1,4 @@
-import { toGlobalId } from '../graphql/global-id.js';
+import { toGlobalId } from '../lib/ids.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 
 export const exchangeResolvers: Resolvers = {

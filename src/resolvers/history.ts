@@ -1,6 +1,6 @@
 import { CURATOR, seesKeyNames, shownAuthor } from '../auth/principal.js';
 import type { Context } from '../context/context.js';
-import { paginate } from '../graphql/connection.js';
+import { paginate } from '../lib/connection.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { kindList, kindOfTypeName } from '../kinds/index.js';
 import { changeOf, entryBefore } from '../writes/fact-writer.js';

@@ -1,9 +1,11 @@
-import { paginate } from '../graphql/connection.js';
-import { toGlobalId } from '../graphql/global-id.js';
+import { paginate } from '../lib/connection.js';
+import { toGlobalId } from '../lib/ids.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { listingFilters } from './facets.js';
-import { loadRequired } from './load.js';
-import { connectionFields, partialDate, withCompanyKey } from './shared.js';
+import { loadRequired } from '../lib/load.js';
+import { connectionFields } from '../lib/connection.js';
+import { partialDate } from '../lib/partial-date.js';
+import { withCompanyKey } from '../lib/ids.js';
 
 export const listingResolvers: Resolvers = {
   Query: {

@@ -1,8 +1,9 @@
-import { paginate } from '../graphql/connection.js';
-import { toGlobalId } from '../graphql/global-id.js';
+import { paginate } from '../lib/connection.js';
+import { toGlobalId } from '../lib/ids.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { loadRequired } from './load.js';
-import { connectionFields, withCompanyKey } from './shared.js';
+import { loadRequired } from '../lib/load.js';
+import { connectionFields } from '../lib/connection.js';
+import { withCompanyKey } from '../lib/ids.js';
 
 export const marketIndexResolvers: Resolvers = {
   Query: {

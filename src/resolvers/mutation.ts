@@ -4,10 +4,9 @@ import type { Context } from '../context/context.js';
 import { withStatementLog } from '../db/statement-log.js';
 import { StorageError } from '../db/storage.js';
 import type { MutationResolvers, Resolvers } from '../generated/resolvers-types.js';
-import { storageRefusal } from '../graphql/errors.js';
-import { fromGlobalId } from '../graphql/global-id.js';
+import { storageRefusal } from '../lib/errors.js';
 import { takesSources } from '../kinds/citations.js';
-import { kindList, kinds, type AnyKind, type Kind } from '../kinds/index.js';
+import { kindList, kindOfGlobalId, kinds, type AnyKind, type Kind } from '../kinds/index.js';
 import type { UserError, WriteOutcome } from '../writes/mutations.js';
 import { loadTyped } from './load.js';
 
@@ -52,7 +51,7 @@ async function payload(field: string, outcome: WriteOutcome, ctx: Context) {
 
 /** A fact's kind and key from its global id; NOT_FOUND (as a userError) when it is no fact, or not of `only`. */
 function factOf(id: string, only?: AnyKind): { kind: AnyKind; key: string } | { userErrors: UserError[] } {
-  const decoded = fromGlobalId(id);
+  const decoded = kindOfGlobalId(id);
   const kind = decoded && (kinds[decoded.kind] as AnyKind);
   if (!decoded || !kind || (only && kind !== only)) {
     return {

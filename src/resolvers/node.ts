@@ -1,13 +1,13 @@
 import type { Context } from '../context/context.js';
-import { MAX_PAGE_SIZE } from '../graphql/connection.js';
-import { badUserInput } from '../graphql/errors.js';
-import { fromGlobalId } from '../graphql/global-id.js';
+import { MAX_PAGE_SIZE } from '../lib/connection.js';
+import { badUserInput } from '../lib/errors.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { loadTyped } from './load.js';
+import { kindOfGlobalId } from '../kinds/index.js';
 
 // Unknown or malformed ids resolve to null, as Relay expects of node().
 const loadNode = (id: string, ctx: Context) => {
-  const decoded = fromGlobalId(id);
+  const decoded = kindOfGlobalId(id);
   return decoded ? loadTyped(decoded.kind, decoded.key, ctx) : Promise.resolve(null);
 };
 

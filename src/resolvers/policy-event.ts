@@ -1,9 +1,11 @@
-import { paginate } from '../graphql/connection.js';
-import { badUserInput } from '../graphql/errors.js';
-import { toGlobalId } from '../graphql/global-id.js';
+import { paginate } from '../lib/connection.js';
+import { badUserInput } from '../lib/errors.js';
+import { toGlobalId } from '../lib/ids.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { policyEventFilters } from './facets.js';
-import { connectionFields, partialDate, withCompanyKey } from './shared.js';
+import { connectionFields } from '../lib/connection.js';
+import { partialDate } from '../lib/partial-date.js';
+import { withCompanyKey } from '../lib/ids.js';
 
 /** from after to is a client's mistake, refused the same way by the list and the aggregate. */
 export function checkDateRange(filter: { from?: string | null; to?: string | null } | null | undefined) {

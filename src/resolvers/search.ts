@@ -1,11 +1,12 @@
 import { GraphQLError } from 'graphql';
 import { DeadlineExceeded } from '../db/deadline.js';
-import { connectionFrom, pageWindow } from '../graphql/connection.js';
-import { badUserInput } from '../graphql/errors.js';
+import { connectionFrom, pageWindow } from '../lib/connection.js';
+import { badUserInput } from '../lib/errors.js';
 import type { Resolvers, SearchResultType } from '../generated/resolvers-types.js';
 import { kinds, searchableKinds, type SearchableKind } from '../kinds/index.js';
-import { loadTyped, required } from './load.js';
-import { connectionFields } from './shared.js';
+import { loadTyped } from './load.js';
+import { required } from '../lib/load.js';
+import { connectionFields } from '../lib/connection.js';
 
 export const MAX_QUERY_LENGTH = 500;
 

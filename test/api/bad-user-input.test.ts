@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toGlobalId } from '../../src/graphql/global-id.js';
+import { toGlobalId } from '../../src/lib/ids.js';
 import { startApi, type TestApi } from '../helpers/api.js';
 
 // Every argument the README's "Limits and errors" lists as refused with a 200 BAD_USER_INPUT,

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromGlobalId } from '../../src/graphql/global-id.js';
+import { fromGlobalId } from '../../src/lib/ids.js';
 import type { SeedData } from '../../src/seed/load-seed.js';
 import { curatedSeed, startApi, type TestApi } from '../helpers/api.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromGlobalId } from '../../src/graphql/global-id.js';
+import { fromGlobalId } from '../../src/lib/ids.js';
 import { editDistance } from '../../src/queries/search.js';
 import { curatedSeed, startApi, type TestApi } from '../helpers/api.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { curatedSeed, startApi, type TestApi } from '../helpers/api.js';
-import { toGlobalId } from '../../src/graphql/global-id.js';
+import { toGlobalId } from '../../src/lib/ids.js';
 import { expectBadUserInput, expectNoInternalError } from '../helpers/checks.js';
 
 let api: TestApi;

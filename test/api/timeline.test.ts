@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromGlobalId } from '../../src/graphql/global-id.js';
+import { fromGlobalId } from '../../src/lib/ids.js';
 import type { PartialDate } from '../../src/lib/partial-date.js';
 import { curatedSeed, startApi, type TestApi } from '../helpers/api.js';
 

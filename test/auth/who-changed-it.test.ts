@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyStore } from '../../src/auth/key-store.js';
-import { toGlobalId } from '../../src/graphql/global-id.js';
+import { toGlobalId } from '../../src/lib/ids.js';
 import { startApi, type GraphQLResponse, type TestApi } from '../helpers/api.js';
 import { bearer, gqlWith } from '../helpers/keys.js';
 import { CREATE_ARTICLE, CREATE_LISTING, articleInput, as, listingInput, makeKeys } from '../helpers/writes.js';

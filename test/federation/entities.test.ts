@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_REPRESENTATIONS } from '../../src/graphql/federation.js';
-import { toGlobalId } from '../../src/graphql/global-id.js';
+import { toGlobalId } from '../../src/lib/ids.js';
 import { entriesOf, kindList } from '../../src/kinds/index.js';
 import { syntheticSeed } from '../../src/seed/synthetic.js';
 import { curatedSeed, errorCode, startApi, type TestApi } from '../helpers/api.js';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/open.js';
 import { articleCompanies, companies, exchanges, indexWeightings } from '../../src/db/tables/index.js';
 import { withStatementLog } from '../../src/db/statement-log.js';
-import { prepareSelect } from '../../src/queries/fast-row-mapper.js';
+import { prepareSelect } from '../../src/sql/fast-row-mapper.js';
 import { createQueries } from '../../src/queries/index.js';
 import { syntheticSeed } from '../../src/seed/synthetic.js';
 import { seededDb } from '../helpers/temp-db.js';

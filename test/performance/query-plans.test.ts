@@ -2,7 +2,7 @@ import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/open.js';
 import { withStatementLog } from '../../src/db/statement-log.js';
-import type { Paged, SortKey } from '../../src/graphql/connection.js';
+import type { Paged, SortKey } from '../../src/lib/connection.js';
 import { kindList, kinds, type AnyKind } from '../../src/kinds/index.js';
 import { createWrites } from '../../src/writes/mutations.js';
 import { createQueries, type Queries } from '../../src/queries/index.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromGlobalId, toGlobalId } from '../../src/graphql/global-id.js';
+import { fromGlobalId, toGlobalId } from '../../src/lib/ids.js';
 import { startApi, type TestApi } from '../helpers/api.js';
 import { as, makeKeys, rowCounts } from '../helpers/writes.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toGlobalId } from '../../src/graphql/global-id.js';
+import { toGlobalId } from '../../src/lib/ids.js';
 import { startApi, type TestApi } from '../helpers/api.js';
 import { as, makeKeys } from '../helpers/writes.js';
 

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type TestApi } from '../helpers/api.js';
-import { toGlobalId } from '../../src/graphql/global-id.js';
+import { toGlobalId } from '../../src/lib/ids.js';
 import { as, makeKeys } from '../helpers/writes.js';
 
 // A retracted fact leaves every view built over its kind's list, not only the list itself.

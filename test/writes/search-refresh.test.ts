@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { toGlobalId } from '../../src/graphql/global-id.js';
+import { toGlobalId } from '../../src/lib/ids.js';
 import { kinds, type AnyKind } from '../../src/kinds/index.js';
 import type { SeedData } from '../../src/seed/load-seed.js';
 import { syntheticSeed } from '../../src/seed/synthetic.js';

@@ -16,7 +16,7 @@ import { LRUCache } from 'lru-cache';
 import type { Context } from '../../context/context.js';
 import { FACT_LIMITS, MAX_ENTRY_CHARS, MAX_FACT_ENTRY_CHARS } from '../../kinds/limits.js';
 import { MAX_NAME_WORDS } from '../../lib/name-key.js';
-import { DEFAULT_PAGE_SIZE } from '../connection.js';
+import { DEFAULT_PAGE_SIZE } from '../../lib/connection.js';
 
 /** Assumed length of a relation list that takes no size argument (a company's listings...). */
 export const ASSUMED_LIST_SIZE = 10;

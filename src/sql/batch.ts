@@ -2,11 +2,11 @@ import { and, count, getTableColumns, isNull, sql, type AnyColumn, type Placehol
 import { LRUCache } from 'lru-cache';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
-import { SortKeyMismatch, type Keyed, type Paged } from '../graphql/connection.js';
+import { SortKeyMismatch, type Keyed, type Paged } from '../lib/connection.js';
 import { prepareSelect, type Buildable, type PreparedSelect, type RowOf } from './fast-row-mapper.js';
 import { orderBy, type Ordering } from './order.js';
 
-export type { Paged } from '../graphql/connection.js';
+export type { Paged } from '../lib/connection.js';
 
 // Query modules state their SQL; these helpers give it DataLoader's contract
 // and the connection shape, so no module writes either by hand.

@@ -136,3 +136,8 @@ export function connectionFrom<T>(
     totalCount: () => (total ??= count()),
   };
 }
+
+/** totalCount runs its count statement only when a client selects it. */
+export const connectionFields = {
+  totalCount: (parent: ConnectionModel<unknown>) => parent.totalCount(),
+};
