@@ -2,9 +2,9 @@
 import type { Loaders } from '../context/loaders.js';
 import type { DatePrecision } from '../db/tables/columns.js';
 import type { KindOfType, NodeType, SearchableKind } from '../kinds/index.js';
-import type { CompanyFilterInput } from '../queries/companies.js';
-import type { ListingFilterInput } from '../queries/listings.js';
-import type { PolicyEventFilterInput } from '../queries/policy-events.js';
+import type { CompanyFilterInput } from '../kinds/company/queries.js';
+import type { ListingFilterInput } from '../kinds/listing/queries.js';
+import type { PolicyEventFilterInput } from '../kinds/policy-event/queries.js';
 import type { ConnectionModel } from '../lib/connection.js';
 
 export type { StoredRevision } from '../queries/revisions.js';

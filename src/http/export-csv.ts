@@ -27,7 +27,7 @@ import type { TotalledPaged } from '../sql/batch.js';
 import type { Queries } from '../queries/index.js';
 import type { CitationRow } from '../graphql/models.js';
 import { citedBytes, type ReportedOn } from '../queries/citations.js';
-import { checkDateRange } from '../resolvers/policy-event.js';
+import { checkDateRange } from '../kinds/policy-event/resolvers.js';
 import { withCompanyKey } from '../lib/ids.js';
 import { budgetClient, type Charge } from '../graphql/limits/budget.js';
 import type { Authentication } from './authenticate.js';

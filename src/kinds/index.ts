@@ -2,16 +2,16 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { fromGlobalId } from '../lib/ids.js';
 import type { z } from 'zod';
 import type { SearchResultType } from '../generated/resolvers-types.js';
-import { article } from './article.js';
-import { company } from './company.js';
-import { exchange } from './exchange.js';
-import { indexWeighting } from './index-weighting.js';
-import { ipoDeal } from './ipo-deal.js';
+import { article } from './article/index.js';
+import { company } from './company/index.js';
+import { exchange } from './exchange/index.js';
+import { indexWeighting } from './index-weighting/index.js';
+import { ipoDeal } from './ipo-deal/index.js';
 import type { KindDescriptor, SearchSpec } from './kind.js';
-import { listing } from './listing.js';
-import { marketIndex } from './market-index.js';
-import { metric } from './metric.js';
-import { policyEvent } from './policy-event.js';
+import { listing } from './listing/index.js';
+import { marketIndex } from './market-index/index.js';
+import { metric } from './metric/index.js';
+import { policyEvent } from './policy-event/index.js';
 
 /** Each kind is registered under its own name. */
 const registry = <R extends { [K in keyof R]: { name: K } }>(kinds: R) => kinds;

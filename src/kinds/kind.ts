@@ -1,6 +1,9 @@
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
-import type { SearchResultType } from '../generated/resolvers-types.js';
+import type { Db } from '../db/open.js';
+import type { Resolvers, SearchResultType } from '../generated/resolvers-types.js';
+import type { Batch } from '../sql/batch.js';
+import type { CsvExport } from './csv.js';
 import type { Citation } from './fields.js';
 
 /** Enough of another kind to point at it. */
@@ -84,6 +87,13 @@ export interface SearchSpec<E> {
  * Functions are declared as methods so that any kind fits where any kind is
  * expected (kindList); each descriptor is still checked against its own types.
  */
+/**
+ * A kind's DataLoader batch functions by loader name: one under the kind's own
+ * name, which finds its entries by key (node(id), search hits, every to-one
+ * reference), and one per relation list it serves (listingsByCompany...).
+ */
+export type KindLoaders<Name extends string> = { [P in Name]: Batch<object | null> } & Record<string, Batch<unknown>>;
+
 export interface KindDescriptor<
   E = unknown,
   Name extends string = string,
@@ -91,6 +101,8 @@ export interface KindDescriptor<
   Collection extends string = string,
   T extends SQLiteTable = SQLiteTable,
   Search extends SearchSpec<E> | null = SearchSpec<E> | null,
+  Q = unknown,
+  L extends KindLoaders<Name> = KindLoaders<Name>,
 > {
   /** Key of the registry and of `loaders`, e.g. 'ipoDeal'. */
   name: Name;
@@ -135,6 +147,22 @@ export interface KindDescriptor<
   slugBase(entry: E): string;
   /** null for a kind with no generated mutations (articles have createArticle of their own; exchanges are curated in the seed). */
   mutations: KindMutations<E> | null;
+
+  // What the API serves of the kind, assembled by the registry (kinds/index.ts) beside every other kind's.
+  // Its SDL is the .graphql file in its folder.
+
+  /** Its statements, prepared once per connection: ctx.queries[collection]. */
+  queries(db: Db): Q;
+  /** Its DataLoaders' batch functions (context/loaders.ts makes one DataLoader per request of each). */
+  loaders(queries: Q): L;
+  /** The sizes of its relation lists by the parent's key (Company.listingCount), each one statement per batch: loaders.counts[name]. */
+  counts(queries: Q): Record<string, Batch<number>>;
+  /** Its fields' resolvers, beside the fields every kind has (resolvers/facts.ts: id, sources, reportedOn, version, retracted, revisions). */
+  resolvers: Resolvers;
+  /** GET /export/<name>.csv of its list, or null when it has none. */
+  csv: CsvExport | null;
+  /** Made-up entries for scale tests and benchmarks, for a store of `companies` synthetic companies (seed/synthetic.ts). */
+  synthetic(companies: number): E[];
 }
 
 /** A descriptor with its key read from its key field. */
@@ -145,15 +173,17 @@ export function defineKind<
   const Collection extends string,
   T extends SQLiteTable,
   Search extends SearchSpec<E> | null,
+  Q,
+  L extends KindLoaders<Name>,
   F extends 'slug' | 'mic' = 'slug',
 >(
-  spec: Omit<KindDescriptor<E, Name, TypeName, Collection, T, Search>, 'key' | 'keyField' | 'textFields'> & {
+  spec: Omit<KindDescriptor<E, Name, TypeName, Collection, T, Search, Q, L>, 'key' | 'keyField' | 'textFields'> & {
     keyField: F;
     // Checked against the entry here; kept as plain names so that any kind fits AnyKind.
     textFields: readonly Exclude<keyof E & string, F>[];
   },
 ) {
-  const descriptor: KindDescriptor<E, Name, TypeName, Collection, T, Search> = { ...spec, key: (entry) => entry[spec.keyField] };
+  const descriptor: KindDescriptor<E, Name, TypeName, Collection, T, Search, Q, L> = { ...spec, key: (entry) => entry[spec.keyField] };
   return descriptor;
 }
 

@@ -1,6 +1,6 @@
 import type { IpoDealFilter, IpoDealGroupField, ListingFilter, PolicyEventFilter, Resolvers } from '../generated/resolvers-types.js';
 import type { GroupRow } from '../sql/aggregate.js';
-import { checkDateRange } from './policy-event.js';
+import { checkDateRange } from '../kinds/policy-event/resolvers.js';
 import { withCompanyKey } from '../lib/ids.js';
 
 // Each group carries the filter that lists exactly its members: the

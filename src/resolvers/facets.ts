@@ -1,7 +1,7 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
-import type { CompanyFilterInput } from '../queries/companies.js';
-import type { ListingFilterInput } from '../queries/listings.js';
-import type { PolicyEventFilterInput } from '../queries/policy-events.js';
+import type { CompanyFilterInput } from '../kinds/company/queries.js';
+import type { ListingFilterInput } from '../kinds/listing/queries.js';
+import type { PolicyEventFilterInput } from '../kinds/policy-event/queries.js';
 
 /**
  * The filter a connection was read with, kept beside the connection object so

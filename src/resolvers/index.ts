@@ -1,19 +1,19 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { aggregateResolvers } from './aggregates.js';
 import { apiKeyResolvers } from './api-keys.js';
-import { articleResolvers } from './article.js';
+import { articleResolvers } from '../kinds/article/resolvers.js';
 import { facetResolvers } from './facets.js';
 import { commonResolvers } from './common.js';
-import { companyResolvers } from './company.js';
-import { exchangeResolvers } from './exchange.js';
-import { ipoDealResolvers } from './ipo-deal.js';
-import { listingResolvers } from './listing.js';
-import { marketIndexResolvers } from './market-index.js';
+import { companyResolvers } from '../kinds/company/resolvers.js';
+import { exchangeResolvers } from '../kinds/exchange/resolvers.js';
+import { ipoDealResolvers } from '../kinds/ipo-deal/resolvers.js';
+import { listingResolvers } from '../kinds/listing/resolvers.js';
+import { marketIndexResolvers } from '../kinds/market-index/resolvers.js';
 import { historyResolvers } from './history.js';
-import { metricResolvers } from './metric.js';
+import { metricResolvers } from '../kinds/metric/resolvers.js';
 import { mutationResolvers } from './mutation.js';
 import { nodeResolvers } from './node.js';
-import { policyEventResolvers } from './policy-event.js';
+import { policyEventResolvers } from '../kinds/policy-event/resolvers.js';
 import { searchResolvers } from './search.js';
 
 /**

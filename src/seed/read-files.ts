@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import type { z } from 'zod';
 import { projectRoot } from '../paths.js';
 import type { SeedProblem } from './problems.js';
-import { articleFrontMatter } from '../kinds/article.js';
+import { articleFrontMatter } from '../kinds/article/index.js';
 import type { EntryOf } from '../kinds/index.js';
 
 export interface Located<T> {
