@@ -16,6 +16,8 @@ function findProjectRoot(): string {
 export const projectRoot = findProjectRoot();
 export const migrationsFolder = join(projectRoot, 'src/db/migrations');
 export const schemaFolder = join(projectRoot, 'schema');
+/** Each kind's folder: its descriptor, table, SDL, queries and resolvers. */
+export const kindsFolder = join(projectRoot, 'src/kinds');
 /** The kinds' create and update mutations, generated from their descriptors (npm run schema:print). */
 export const factMutationsPath = join(schemaFolder, 'fact-mutations.generated.graphql');
 export const seedsFolder = join(projectRoot, 'seeds');

@@ -10,6 +10,8 @@ export interface Authenticated {
 
 /** What readers see as the author of a change made with a key: names identify people and services, so only curators see them. */
 export const CURATOR = 'curator';
+/** The seed's name in history; no key may take it. */
+export const SEED = 'seed';
 
 /**
  * Whether a caller sees which key made a change (Revision.by, Retraction.by):

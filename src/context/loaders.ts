@@ -29,37 +29,18 @@ export function createLoaders(q: Queries, log: StatementLog, { observe, batch = 
       { batch },
     );
 
+  // Each kind by its key under the kind's name (node(id), search hits, every to-one relation),
+  // and the relation lists each kind serves, by the parent's key.
+  const byName = <B extends Record<string, Batch<unknown>>>(batches: B, prefix = '') =>
+    Object.fromEntries(Object.entries(batches).map(([name, run]) => [name, loader(prefix + name, run)])) as {
+      [N in keyof B]: DataLoader<string, B[N] extends Batch<infer V> ? V : never>;
+    };
   const loaders = {
-    // Each kind by its key, under the kind's name: node(id), search hits and every to-one relation.
-    article: loader('article', q.articles.byIds),
-    exchange: loader('exchange', q.exchanges.byMics),
-    company: loader('company', q.companies.byIds),
-    listing: loader('listing', q.listings.byIds),
-    ipoDeal: loader('ipoDeal', q.ipoDeals.byIds),
-    policyEvent: loader('policyEvent', q.policyEvents.byIds),
-    marketIndex: loader('marketIndex', q.marketIndexes.byIds),
-    indexWeighting: loader('indexWeighting', q.marketIndexes.weightingsByIds),
-    metric: loader('metric', q.metrics.byIds),
-    // Relations, by the parent's key.
-    articleBody: loader('articleBody', q.articles.bodiesByIds),
-    articlesByCompany: loader('articlesByCompany', q.articles.byCompanyIds),
-    companyAliases: loader('companyAliases', q.companies.aliasesByCompanyIds),
-    companiesByArticle: loader('companiesByArticle', q.companies.byArticleIds),
-    companiesByPolicyEvent: loader('companiesByPolicyEvent', q.companies.byPolicyEventIds),
-    listingsByCompany: loader('listingsByCompany', q.listings.byCompanyIds),
-    listingsByExchange: loader('listingsByExchange', q.listings.byExchangeMics),
-    ipoDealsByCompany: loader('ipoDealsByCompany', q.ipoDeals.byCompanyIds),
-    ipoDealsByExchange: loader('ipoDealsByExchange', q.ipoDeals.byExchangeMics),
-    policyEventsByCompany: loader('policyEventsByCompany', q.policyEvents.byCompanyIds),
-    weightingsByIndex: loader('weightingsByIndex', q.marketIndexes.weightingsByIndexIds),
-    weightingsByCompany: loader('weightingsByCompany', q.marketIndexes.weightingsByCompanyIds),
-    metricsByCompany: loader('metricsByCompany', q.metrics.byCompanyIds),
+    ...byName(q.kinds.batches),
     // A fact's newest revisions (a first page's worth), by "Type:key".
     newestRevisions: loader('newestRevisions', q.revisions.newestOfFacts),
     // Sizes of relation lists, by the parent's key.
-    counts: Object.fromEntries(Object.entries(q.counts).map(([name, run]) => [name, loader(`count.${name}`, run)])) as {
-      [N in keyof Queries['counts']]: DataLoader<string, number>;
-    },
+    counts: byName(q.counts, 'count.'),
     // Every kind's citations, by the cited fact's key.
     citations: mapKinds((kind) => loader(`citations.${kind}`, (keys) => q.citations.bySubject(kind, keys))),
     // The passages of an article that facts cite, by the article's key.
@@ -95,26 +76,7 @@ export function countedQueries(q: Queries, log: StatementLog) {
     Object.fromEntries(Object.entries(group).map(([name, run]) => [name, counted(run)])) as G;
 
   return {
-    articles: { connection: connection(q.articles.connection) },
-    exchanges: { all: counted(q.exchanges.all) },
-    companies: {
-      byName: counted(q.companies.byName),
-      connection: connection(q.companies.connection),
-      facets: countedEach(q.companies.facets),
-    },
-    listings: {
-      connection: connection(q.listings.connection),
-      aggregate: counted(q.listings.aggregate),
-      facets: countedEach(q.listings.facets),
-    },
-    ipoDeals: { connection: connection(q.ipoDeals.connection), aggregateByCurrency: counted(q.ipoDeals.aggregateByCurrency) },
-    policyEvents: {
-      connection: connection(q.policyEvents.connection),
-      aggregate: counted(q.policyEvents.aggregate),
-      facets: countedEach(q.policyEvents.facets),
-    },
-    marketIndexes: { all: counted(q.marketIndexes.all), weightingConnection: connection(q.marketIndexes.weightingConnection) },
-    metrics: { connection: connection(q.metrics.connection) },
+    ...q.kinds.counted({ counted, connection, each: countedEach }),
     revisions: { connection: connection(q.revisions.connection), ofFact: connection(q.revisions.ofFact) },
     timeline: { byCompany: connection(q.timeline.byCompany) },
     // Search issues its statements when its page, count and near spellings are read; each is counted as it is issued.

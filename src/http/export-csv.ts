@@ -13,7 +13,10 @@ import {
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
-import { companies, ipoDeals, listings, policyEvents } from '../db/tables/index.js';
+import { companies } from '../kinds/company/table.js';
+import { ipoDeals } from '../kinds/ipo-deal/table.js';
+import { listings } from '../kinds/listing/table.js';
+import { policyEvents } from '../kinds/policy-event/table.js';
 import type { DatePrecision } from '../db/tables/columns.js';
 import type { CompanyFilter, IpoDealFilter, ListingFilter, PolicyEventFilter } from '../generated/resolvers-types.js';
 import { toGlobalId } from '../lib/ids.js';
@@ -26,7 +29,8 @@ import type { SortKey } from '../lib/connection.js';
 import type { TotalledPaged } from '../sql/batch.js';
 import type { Queries } from '../queries/index.js';
 import type { CitationRow } from '../graphql/models.js';
-import { citedBytes, type ReportedOn } from '../queries/citations.js';
+import type { ReportedOn } from '../queries/citations.js';
+import { citedBytes } from '../sql/cited.js';
 import { checkDateRange } from '../kinds/policy-event/resolvers.js';
 import { withCompanyKey } from '../lib/ids.js';
 import { budgetClient, type Charge } from '../graphql/limits/budget.js';
@@ -154,7 +158,7 @@ const exports = {
     // GraphQL's coercion has checked the value against ListingFilter.
     prepare: (f) => withCompanyKey(f as ListingFilter),
     rows: (q, f) => q.listings.connection(f),
-    bytes: sql<number>`${textBytes(listings.ticker)} + ${companyNameBytes(listings.companyId)} + ${citedBytes('listing', listings.id)}`,
+    bytes: sql<number>`${textBytes(listings.ticker)} + ${companyNameBytes(listings.companyId)} + ${citedBytes('Listing', listings.id)}`,
     companyOf: (l) => l.companyId,
     keyOf: (l) => l.id,
     columns: [
@@ -177,7 +181,7 @@ const exports = {
     filterType: 'IpoDealFilter',
     prepare: (f) => withCompanyKey(f as IpoDealFilter),
     rows: (q, f) => q.ipoDeals.connection(f, 'DATE', 'ASC'),
-    bytes: sql<number>`${textBytes(ipoDeals.description)} + ${companyNameBytes(ipoDeals.companyId)} + ${citedBytes('ipoDeal', ipoDeals.id)}`,
+    bytes: sql<number>`${textBytes(ipoDeals.description)} + ${companyNameBytes(ipoDeals.companyId)} + ${citedBytes('IpoDeal', ipoDeals.id)}`,
     companyOf: (d) => d.companyId,
     keyOf: (d) => d.id,
     columns: [
@@ -199,7 +203,7 @@ const exports = {
     filterType: 'PolicyEventFilter',
     prepare: (f) => (checkDateRange(f as PolicyEventFilter), withCompanyKey(f as PolicyEventFilter)),
     rows: (q, f) => q.policyEvents.connection(f, 'ASC'),
-    bytes: sql<number>`${textBytes(policyEvents.title, policyEvents.summary)} + ${citedBytes('policyEvent', policyEvents.id)}`,
+    bytes: sql<number>`${textBytes(policyEvents.title, policyEvents.summary)} + ${citedBytes('PolicyEvent', policyEvents.id)}`,
     companyOf: () => null,
     keyOf: (e) => e.id,
     columns: [
@@ -219,7 +223,7 @@ const exports = {
     filterType: 'CompanyFilter',
     prepare: (f) => f as CompanyFilter,
     rows: (q, f) => q.companies.connection(f, 'ASC'),
-    bytes: sql<number>`${textBytes(companies.name, companies.sector, companies.description)} + ${citedBytes('company', companies.id)}`,
+    bytes: sql<number>`${textBytes(companies.name, companies.sector, companies.description)} + ${citedBytes('Company', companies.id)}`,
     companyOf: () => null,
     keyOf: (c) => c.id,
     columns: [

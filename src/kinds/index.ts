@@ -7,7 +7,8 @@ import { company } from './company/index.js';
 import { exchange } from './exchange/index.js';
 import { indexWeighting } from './index-weighting/index.js';
 import { ipoDeal } from './ipo-deal/index.js';
-import type { KindDescriptor, SearchSpec } from './kind.js';
+import type { Db } from '../db/open.js';
+import type { Counting, KindApi, KindDescriptor, SearchSpec } from './kind.js';
 import { listing } from './listing/index.js';
 import { marketIndex } from './market-index/index.js';
 import { metric } from './metric/index.js';
@@ -43,9 +44,33 @@ type Expect<T extends true> = T;
 
 type AnyEntry = EntryOf<Kind>;
 /** Any kind, for code that does the same for each (seed, citations, search documents). */
-export type AnyKind = KindDescriptor<AnyEntry, Kind, NodeType, keyof Entries, SQLiteTable, SearchSpec<AnyEntry> | null>;
+export type AnyKind = KindDescriptor<AnyEntry, Kind, NodeType, keyof Entries, SQLiteTable, SearchSpec<AnyEntry> | null, KindApi>;
 
 export const kindList: AnyKind[] = Object.values(kinds);
+
+type Served<K extends Kind> = ReturnType<Kinds[K]['api']['serve']>;
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+/** Every kind's statements under its collection: queries.listings... */
+export type KindQueries = { [K in Kind as Kinds[K]['collection']]: Served<K>['queries'] };
+/** Every kind's loader batch functions, by loader name (context/loaders.ts). */
+export type KindBatches = UnionToIntersection<{ [K in Kind]: Served<K>['batches'] }[Kind]>;
+/** Every kind's relation-list sizes, by loader name. */
+export type KindCounts = UnionToIntersection<{ [K in Kind]: Served<K>['counts'] }[Kind]>;
+/** What resolvers call directly, each counted, under each kind's collection. */
+export type KindCounted = { [K in Kind as Kinds[K]['collection']]: ReturnType<Served<K>['counted']> };
+
+/** Every kind's statements, prepared on one connection, assembled from the descriptors' api.serve. */
+export function serveKinds(db: Db) {
+  const served = kindList.map((kind) => ({ collection: kind.collection, ...kind.api.serve(db) }));
+  // The registry's kinds, each under its collection: exactly the keys the types above list.
+  const byCollection = <V>(value: (s: (typeof served)[number]) => V) => Object.fromEntries(served.map((s) => [s.collection, value(s)]));
+  return {
+    queries: byCollection((s) => s.queries) as KindQueries,
+    batches: Object.assign({}, ...served.map((s) => s.batches)) as KindBatches,
+    counts: Object.assign({}, ...served.map((s) => s.counts)) as KindCounts,
+    counted: (counting: Counting) => byCollection((s) => s.counted(counting)) as KindCounted,
+  };
+}
 export const kindNames: Kind[] = kindList.map((kind) => kind.name);
 export const searchableKinds: SearchableKind[] = kindNames.filter((kind): kind is SearchableKind => kinds[kind].search !== null);
 

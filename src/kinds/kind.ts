@@ -2,8 +2,7 @@ import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { Db } from '../db/open.js';
 import type { Resolvers, SearchResultType } from '../generated/resolvers-types.js';
-import type { Batch } from '../sql/batch.js';
-import type { CsvExport } from './csv.js';
+import type { Batch, Paged } from '../sql/batch.js';
 import type { Citation } from './fields.js';
 
 /** Enough of another kind to point at it. */
@@ -87,12 +86,38 @@ export interface SearchSpec<E> {
  * Functions are declared as methods so that any kind fits where any kind is
  * expected (kindList); each descriptor is still checked against its own types.
  */
+/** A statement a resolver calls directly, counted toward its request (context/loaders.ts). */
+export interface Counting {
+  /** The statement, counted each time it runs. */
+  counted<A extends unknown[], R>(run: (...args: A) => R): (...args: A) => R;
+  /** A connection: its page now, its count when totalCount is asked for, each counted. */
+  connection<A extends unknown[], T>(open: (...args: A) => Paged<T>): (...args: A) => Paged<T>;
+  /** Every statement of a group (a kind's facets), each counted. */
+  each<G extends Record<string, (...args: never[]) => unknown>>(group: G): G;
+}
+
 /**
- * A kind's DataLoader batch functions by loader name: one under the kind's own
- * name, which finds its entries by key (node(id), search hits, every to-one
- * reference), and one per relation list it serves (listingsByCompany...).
+ * What one kind's statements give the API, prepared once per connection.
+ * Built where the kind's types are known, so nothing generic calls a kind's
+ * members through a union of kinds.
  */
-export type KindLoaders<Name extends string> = { [P in Name]: Batch<object | null> } & Record<string, Batch<unknown>>;
+export interface Served<Q = unknown, B = Record<string, Batch<unknown>>, C = Record<string, Batch<number>>, S = unknown> {
+  /** Its statements: ctx.queries[collection] (writes and other kinds' code use them). */
+  queries: Q;
+  /** Its DataLoader batch functions by loader name: one under the kind's own name (its entries by key), one per relation list it serves. */
+  batches: B;
+  /** The sizes of its relation lists by the parent's key (Company.listingCount), one statement per batch: loaders.counts[name]. */
+  counts: C;
+  /** What its resolvers call directly (its connection, facets, a lookup by name), each counted: ctx.counted[collection]. */
+  counted(counting: Counting): S;
+}
+
+/** What the API serves of a kind: statements per connection and a resolver map (its SDL is the .graphql file in its folder). */
+export interface KindApi<P extends Served = Served> {
+  serve(db: Db): P;
+  /** Its fields' resolvers, beside the fields every fact has (resolvers/facts.ts). */
+  resolvers: Resolvers;
+}
 
 export interface KindDescriptor<
   E = unknown,
@@ -101,8 +126,7 @@ export interface KindDescriptor<
   Collection extends string = string,
   T extends SQLiteTable = SQLiteTable,
   Search extends SearchSpec<E> | null = SearchSpec<E> | null,
-  Q = unknown,
-  L extends KindLoaders<Name> = KindLoaders<Name>,
+  A extends KindApi = KindApi,
 > {
   /** Key of the registry and of `loaders`, e.g. 'ipoDeal'. */
   name: Name;
@@ -148,21 +172,8 @@ export interface KindDescriptor<
   /** null for a kind with no generated mutations (articles have createArticle of their own; exchanges are curated in the seed). */
   mutations: KindMutations<E> | null;
 
-  // What the API serves of the kind, assembled by the registry (kinds/index.ts) beside every other kind's.
-  // Its SDL is the .graphql file in its folder.
-
-  /** Its statements, prepared once per connection: ctx.queries[collection]. */
-  queries(db: Db): Q;
-  /** Its DataLoaders' batch functions (context/loaders.ts makes one DataLoader per request of each). */
-  loaders(queries: Q): L;
-  /** The sizes of its relation lists by the parent's key (Company.listingCount), each one statement per batch: loaders.counts[name]. */
-  counts(queries: Q): Record<string, Batch<number>>;
-  /** Its fields' resolvers, beside the fields every kind has (resolvers/facts.ts: id, sources, reportedOn, version, retracted, revisions). */
-  resolvers: Resolvers;
-  /** GET /export/<name>.csv of its list, or null when it has none. */
-  csv: CsvExport | null;
-  /** Made-up entries for scale tests and benchmarks, for a store of `companies` synthetic companies (seed/synthetic.ts). */
-  synthetic(companies: number): E[];
+  /** What the API serves of the kind: its statements and resolvers (kinds/<kind>/api.ts), assembled beside every other kind's. */
+  api: A;
 }
 
 /** A descriptor with its key read from its key field. */
@@ -173,17 +184,16 @@ export function defineKind<
   const Collection extends string,
   T extends SQLiteTable,
   Search extends SearchSpec<E> | null,
-  Q,
-  L extends KindLoaders<Name>,
+  A extends KindApi,
   F extends 'slug' | 'mic' = 'slug',
 >(
-  spec: Omit<KindDescriptor<E, Name, TypeName, Collection, T, Search, Q, L>, 'key' | 'keyField' | 'textFields'> & {
+  spec: Omit<KindDescriptor<E, Name, TypeName, Collection, T, Search, A>, 'key' | 'keyField' | 'textFields'> & {
     keyField: F;
     // Checked against the entry here; kept as plain names so that any kind fits AnyKind.
     textFields: readonly Exclude<keyof E & string, F>[];
   },
 ) {
-  const descriptor: KindDescriptor<E, Name, TypeName, Collection, T, Search, Q, L> = { ...spec, key: (entry) => entry[spec.keyField] };
+  const descriptor: KindDescriptor<E, Name, TypeName, Collection, T, Search, A> = { ...spec, key: (entry) => entry[spec.keyField] };
   return descriptor;
 }
 
@@ -196,3 +206,6 @@ export const childRows = <E, T extends SQLiteTable>(
 
 /** A reference from `field` to `target`; a null key is an optional reference left empty. */
 export const ref = (field: string, target: KindRef, key: string | null): Reference => ({ field, target, key });
+
+/** A kind's API, its statements' types kept as the kind's own serve() gives them. */
+export const kindApi = <P extends Served>(api: KindApi<P>): KindApi<P> => api;

@@ -1,7 +1,7 @@
-import { and, asc, eq, isNotNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import type { DatePrecision } from '../db/tables/columns.js';
-import { articles, citations, factNumber, facts } from '../db/tables/index.js';
+import { articles, citations, facts } from '../db/tables/index.js';
 import { kinds, mapKinds, type Kind } from '../kinds/index.js';
 import { batchMany, batchOne, inKeys } from '../sql/batch.js';
 
@@ -11,30 +11,6 @@ export interface ReportedOn {
   end: string;
   precision: DatePrecision;
 }
-
-/**
- * The number of the fact whose key is in `key`, as a correlated subquery: a
- * list read off a covering index of its own table still needs only the key.
- * The type name is inline, not a parameter: the timeline renders these
- * subqueries into a statement of named parameters.
- */
-const numberOf = (kind: Kind, key: AnyColumn) => factNumber(sql.raw(`'${kinds[kind].typeName}'`), key);
-
-/**
- * The first day of a fact's reportedOn, as a correlated subquery on the fact's
- * key column (null when no article citing it other than for context is dated):
- * what dateOrReported filters, the timeline and the aggregates place an
- * undated fact by. One definition, beside the loader that serves reportedOn
- * itself.
- */
-export const reportedStart = (kind: Kind, key: AnyColumn): SQL<string | null> =>
-  sql<
-    string | null
-  >`(select min(${articles.publishedStart}) from ${citations} inner join ${articles} on ${articles.id} = ${citations.articleId} where ${citations.factId} = ${numberOf(kind, key)} and ${citations.context} = 0)`;
-
-/** UTF-8 bytes of a fact's citations, as a correlated subquery on its key column: each quote and its article's slug. */
-export const citedBytes = (kind: Kind, key: AnyColumn): SQL<number> =>
-  sql<number>`(select coalesce(sum(octet_length(${citations.quote}) + octet_length(${citations.articleId})), 0) from ${citations} where ${citations.factId} = ${numberOf(kind, key)})`;
 
 /** Only what Citation's resolvers read. */
 const citationColumns = {

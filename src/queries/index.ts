@@ -1,16 +1,10 @@
 import { keyStore } from '../auth/key-store.js';
 import type { Db } from '../db/open.js';
 import type { ReaderThread } from '../db/reader-thread.js';
-import { articleQueries } from '../kinds/article/queries.js';
+import { serveKinds } from '../kinds/index.js';
+import { batchCount } from '../sql/batch.js';
+import { citations } from '../db/tables/index.js';
 import { citationQueries } from './citations.js';
-import { companyQueries } from '../kinds/company/queries.js';
-import { countQueries } from './counts.js';
-import { exchangeQueries } from '../kinds/exchange/queries.js';
-import { ipoDealQueries } from '../kinds/ipo-deal/queries.js';
-import { listingQueries } from '../kinds/listing/queries.js';
-import { marketIndexQueries } from '../kinds/market-index/queries.js';
-import { metricQueries } from '../kinds/metric/queries.js';
-import { policyEventQueries } from '../kinds/policy-event/queries.js';
 import { revisionQueries } from './revisions.js';
 import { searchQueries } from './search.js';
 import { createWrites } from '../writes/mutations.js';
@@ -21,17 +15,12 @@ import { timelineQueries } from './timeline.js';
  * `onWrite` runs after each committed mutation (the server empties its response cache there).
  */
 export function createQueries(db: Db, reader?: ReaderThread, onWrite: () => void = () => {}) {
+  const kinds = serveKinds(db);
   return {
-    articles: articleQueries(db),
+    ...kinds.queries,
+    kinds,
+    counts: { ...kinds.counts, citationsByArticle: batchCount(db, citations, citations.articleId) },
     citations: citationQueries(db),
-    companies: companyQueries(db),
-    counts: countQueries(db),
-    exchanges: exchangeQueries(db),
-    ipoDeals: ipoDealQueries(db),
-    listings: listingQueries(db),
-    marketIndexes: marketIndexQueries(db),
-    metrics: metricQueries(db),
-    policyEvents: policyEventQueries(db),
     revisions: revisionQueries(db),
     search: searchQueries(db, reader),
     writes: createWrites(db, onWrite),

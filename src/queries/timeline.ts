@@ -1,9 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
-import { ipoDeals, listings, metrics, policyEventCompanies, policyEvents } from '../db/tables/index.js';
+import { ipoDeals } from '../kinds/ipo-deal/table.js';
+import { listings } from '../kinds/listing/table.js';
+import { metrics } from '../kinds/metric/table.js';
+import { policyEventCompanies, policyEvents } from '../kinds/policy-event/table.js';
 import { kinds } from '../kinds/index.js';
-import { reportedStart } from './citations.js';
+import { reportedStart } from '../sql/cited.js';
 import { SortKeyMismatch, type Keyed, type Paged } from '../lib/connection.js';
 import { rawStatement } from '../sql/fast-row-mapper.js';
 
@@ -43,7 +46,7 @@ export function timelineQueries(db: Db) {
   const union = sql.join(
     timelineKinds.map((kind) => {
       const [table, id, own, concerns] = parts[kind];
-      return sql`select ${sql.raw(`'${kind}'`)} as kind, ${id} as id, ${own} as own, ${reportedStart(kind, id)} as reported from ${table} where ${concerns}`;
+      return sql`select ${sql.raw(`'${kind}'`)} as kind, ${id} as id, ${own} as own, ${reportedStart(kinds[kind].typeName, id)} as reported from ${table} where ${concerns}`;
     }),
     sql` union all `,
   );

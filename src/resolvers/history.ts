@@ -1,42 +1,10 @@
-import { CURATOR, seesKeyNames, shownAuthor } from '../auth/principal.js';
-import type { Context } from '../context/context.js';
+import { CURATOR, SEED, seesKeyNames, shownAuthor } from '../auth/principal.js';
 import { paginate } from '../lib/connection.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { kindList, kindOfTypeName } from '../kinds/index.js';
+import { kindOfTypeName } from '../kinds/index.js';
 import { changeOf, entryBefore } from '../writes/fact-writer.js';
 import type { StoredRevision } from '../queries/revisions.js';
 import { loadTyped } from './load.js';
-
-/** The fields every fact type has for its history (Node.version is its own column). */
-interface FactRow {
-  id?: string;
-  mic?: string;
-  retractedAt: string | null;
-  retractionReason: string | null;
-  retractedBy: string | null;
-}
-
-/** The seed's name in history; no key may take it. */
-const SEED = 'seed';
-
-const factFields = (typeName: string) => ({
-  retracted: (row: FactRow, _: unknown, ctx: Context) =>
-    row.retractedAt === null
-      ? null
-      : {
-          at: row.retractedAt,
-          reason: row.retractionReason ?? '',
-          by: shownAuthor(row.retractedBy ?? '', row.retractedBy === SEED, ctx.principal),
-        },
-  // A first page comes from one batch for every fact asked (no statement per fact); later pages read by keyset.
-  revisions: async (row: FactRow, args: { first?: number | null; after?: string | null }, ctx: Context) => {
-    const key = row.id ?? row.mic;
-    if (key === undefined) throw new Error(`a ${typeName} row without its key`);
-    if (args.after != null) return paginate('revisions', args, ctx.queries.revisions.ofFact({ kind: typeName, key }));
-    const newest = await ctx.loaders.newestRevisions.load(`${typeName}:${key}`);
-    return paginate('revisions', args, { page: (limit) => newest.slice(0, limit), count: () => newest[0]?.total ?? 0 });
-  },
-});
 
 const parseEntry = (text: string) => JSON.parse(text) as Record<string, unknown>;
 
@@ -77,6 +45,4 @@ export const historyResolvers: Resolvers = {
     after: (r) => r.after,
   },
   RevisionConnection: { totalCount: (parent) => parent.totalCount() },
-  // version, retracted and revisions on every type of the registry: one definition, not nine.
-  ...(Object.fromEntries(kindList.map((kind) => [kind.typeName, factFields(kind.typeName)])) as Resolvers),
 };

@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
 import * as t from '../db/tables/index.js';
+import { articleCompanies } from '../kinds/company/table.js';
 import { citationRows } from '../kinds/citations.js';
 import { entriesOf, kindList, type AnyKind } from '../kinds/index.js';
 import { factWriter, storedForm, type FactWriter } from '../writes/fact-writer.js';
@@ -145,7 +146,7 @@ function writeFresh(db: Db, data: SeedData, onProgress?: SeedProgress) {
     t.searchDependencies,
     t.searchRefresh,
     t.citations,
-    t.articleCompanies,
+    articleCompanies,
     ...kindRows.map((r) => r.table).reverse(),
     t.facts,
   ])

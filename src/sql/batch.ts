@@ -267,3 +267,7 @@ export function batchCount(db: Db, table: SQLiteTable, column: SQLiteColumn, vis
   );
   return (keys) => counts(keys).map((n) => n ?? 0);
 }
+
+/** A link row counts only while the fact it leads to is not retracted, as in the relation list it sizes. */
+export const liveLink = (link: SQLiteColumn, table: SQLiteTable, id: SQLiteColumn, retractedAt: SQLiteColumn): SQL =>
+  sql`exists (select 1 from ${table} where ${id} = ${link} and ${retractedAt} is null)`;

@@ -1,7 +1,8 @@
 import { eq, getTableColumns } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
-import { articleCompanies, articles, citations, factNumber, revisions, type RevisionAction } from '../db/tables/index.js';
+import { articles, citations, factNumber, revisions, type RevisionAction } from '../db/tables/index.js';
+import { articleCompanies } from '../kinds/company/table.js';
 import { citationRows, takesSources } from '../kinds/citations.js';
 import { kindOfTypeName, kinds, type AnyKind } from '../kinds/index.js';
 import type { KindRef, NameOf } from '../kinds/kind.js';

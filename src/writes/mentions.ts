@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.js';
-import { articleCompanies } from '../db/tables/index.js';
+import { articleCompanies } from '../kinds/company/table.js';
 import { mentions } from '../kinds/mentions.js';
 import { textKeys } from '../lib/name-key.js';
 import { counted } from './counted.js';

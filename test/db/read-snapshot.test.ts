@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, writeTransaction } from '../../src/db/open.js';
 import { enableReadSnapshots } from '../../src/db/read-snapshot.js';
-import { exchanges } from '../../src/db/tables/index.js';
+import { exchanges } from '../../src/kinds/exchange/table.js';
 import { prepareSelect } from '../../src/sql/fast-row-mapper.js';
 import { startApi, type TestApi } from '../helpers/api.js';
 import { tempDbPath } from '../helpers/temp-db.js';

@@ -1,7 +1,9 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/open.js';
-import { articleCompanies, companies, exchanges, indexWeightings } from '../../src/db/tables/index.js';
+import { articleCompanies, companies } from '../../src/kinds/company/table.js';
+import { exchanges } from '../../src/kinds/exchange/table.js';
+import { indexWeightings } from '../../src/kinds/index-weighting/table.js';
 import { withStatementLog } from '../../src/db/statement-log.js';
 import { prepareSelect } from '../../src/sql/fast-row-mapper.js';
 import { createQueries } from '../../src/queries/index.js';

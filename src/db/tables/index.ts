@@ -1,15 +1,9 @@
+// The tables every kind shares; each kind's own table is in its folder (src/kinds/<kind>/table.ts).
 export * from './api-keys.js';
 export * from './articles.js';
 export * from './citations.js';
 export * from './columns.js';
-export * from '../../kinds/company/table.js';
-export * from '../../kinds/exchange/table.js';
 export * from './facts.js';
-export * from '../../kinds/ipo-deal/table.js';
-export * from '../../kinds/listing/table.js';
-export * from '../../kinds/market-index/table.js';
-export * from '../../kinds/metric/table.js';
-export * from '../../kinds/policy-event/table.js';
 export * from './seed-state.js';
 export * from './revisions.js';
 export * from './search-dependencies.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { articleApi } from './api.js';
 import { articles } from '../../db/tables/index.js';
 import { dateColumns, nonEmpty, partialDate, slug } from '../fields.js';
 import { defineKind } from '../kind.js';
@@ -55,4 +56,5 @@ export const article = defineKind({
   // Articles are stored verbatim: created, never edited (retract one and create it again).
   // createArticle is its own mutation (schema/mutation.graphql): it answers with the companies the body mentions.
   mutations: null,
+  api: articleApi,
 });

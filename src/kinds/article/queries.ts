@@ -1,6 +1,7 @@
 import { and, eq, getTableColumns, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
-import { articleCompanies, articles } from '../../db/tables/index.js';
+import { articles } from '../../db/tables/index.js';
+import { articleCompanies } from '../company/table.js';
 import { batchMany, batchOne, inKeys, pagedSelect, notRetracted, type Retractable } from '../../sql/batch.js';
 import { nullsLast, orderNullsLast } from '../../sql/order.js';
 

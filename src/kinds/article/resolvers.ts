@@ -1,5 +1,5 @@
 import { paginate } from '../../lib/connection.js';
-import { keyOfType, toGlobalId } from '../../lib/ids.js';
+import { keyOfType } from '../../lib/ids.js';
 import type { Resolvers } from '../../generated/resolvers-types.js';
 import { connectionFields } from '../../lib/connection.js';
 import { partialDate } from '../../lib/partial-date.js';
@@ -11,7 +11,6 @@ export const articleResolvers: Resolvers = {
       paginate('articles', { first, after }, queries.articles.connection({ includeRetracted })),
   },
   Article: {
-    id: (a) => toGlobalId('Article', a.id),
     slug: (a) => a.id,
     body: async (a, _, { loaders }) => {
       const body = await loaders.articleBody.load(a.id);

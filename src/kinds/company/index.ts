@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { companies, companyAliases, companyNames } from '../../db/tables/index.js';
+import { companyApi } from './api.js';
+import { companies, companyAliases, companyNames } from './table.js';
 import { keyedNames, nearNameKey } from '../../lib/name-key.js';
 import { aliases, countryCode, joinText, nonEmpty, note, prose, slug, sources } from '../fields.js';
 import { childRows, defineKind } from '../kind.js';
@@ -67,4 +68,5 @@ export const company = defineKind({
       description: 'One neutral sentence on what the company is.',
     },
   },
+  api: companyApi,
 });

@@ -1,7 +1,9 @@
 import { and, asc, count, countDistinct, desc, eq, exists, isNull, sql, type SQL } from 'drizzle-orm';
 import { facetCounts } from '../../sql/aggregate.js';
 import type { Db } from '../../db/open.js';
-import { articleCompanies, companies, companyAliases, companyNames, listings, policyEventCompanies } from '../../db/tables/index.js';
+import { articleCompanies, companies, companyAliases, companyNames } from './table.js';
+import { listings } from '../listing/table.js';
+import { policyEventCompanies } from '../policy-event/table.js';
 import { nearNameKey } from '../../lib/name-key.js';
 import type { CompanyFacets, CompanyFilter, OrderDirection } from '../../generated/resolvers-types.js';
 import {

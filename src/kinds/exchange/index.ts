@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { exchanges } from '../../db/tables/index.js';
+import { exchangeApi } from './api.js';
+import { exchanges } from './table.js';
 import { aliases, countryCode, joinText, mic, nonEmpty, note, sources } from '../fields.js';
 import { defineKind } from '../kind.js';
 
@@ -29,4 +30,5 @@ export const exchange = defineKind({
   slugBase: (e) => e.mic,
   // The handful of exchanges is curated in the seed.
   mutations: null,
+  api: exchangeApi,
 });

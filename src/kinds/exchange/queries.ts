@@ -1,6 +1,6 @@
 import { asc, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
-import { exchanges } from '../../db/tables/index.js';
+import { exchanges } from './table.js';
 import { batchOne, inKeys } from '../../sql/batch.js';
 import { prepareSelect } from '../../sql/fast-row-mapper.js';
 

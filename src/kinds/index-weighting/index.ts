@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { indexWeightings } from '../../db/tables/index.js';
+import { indexWeightingApi } from './api.js';
+import { indexWeightings } from './table.js';
 import { company } from '../company/index.js';
 import { joinText, nonEmpty, note, partialDate, slug, slugOrName, sources } from '../fields.js';
 import { defineKind, ref } from '../kind.js';
@@ -59,4 +60,5 @@ export const indexWeighting = defineKind({
       asOf: 'When the weight applied: 2025-06-19, 2025-05, 2025-Q3 or 2025.',
     },
   },
+  api: indexWeightingApi,
 });

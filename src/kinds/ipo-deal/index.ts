@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ipoDeals } from '../../db/tables/index.js';
+import { ipoDealApi } from './api.js';
+import { ipoDeals } from './table.js';
 import { company } from '../company/index.js';
 import { exchange } from '../exchange/index.js';
 import { dateColumns, joinText, mic, note, partialDate, prose, slug, sources } from '../fields.js';
@@ -63,4 +64,5 @@ export const ipoDeal = defineKind({
       description: 'One sentence on the offering.',
     },
   },
+  api: ipoDealApi,
 });

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gte, isNull, or, sql, sum, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
-import { ipoDeals } from '../../db/tables/index.js';
+import { ipoDeals } from './table.js';
 import type { IpoDealFilter, IpoDealGroupField, IpoDealOrderField, OrderDirection } from '../../generated/resolvers-types.js';
 import { groupedCounts, missingValues, yearOf, type Dimensions } from '../../sql/aggregate.js';
 import {
@@ -16,13 +16,13 @@ import {
   type Bind,
   type WithCompanyKey,
 } from '../../sql/batch.js';
-import { reportedStart } from '../../queries/citations.js';
+import { reportedStart } from '../../sql/cited.js';
 import { nullsLast, orderNullsLast } from '../../sql/order.js';
 
 export type IpoDealFilterInput = WithCompanyKey<IpoDealFilter>;
 
 // An undated deal placed by the first day it was reported.
-const reported = reportedStart('ipoDeal', ipoDeals.id);
+const reported = reportedStart('IpoDeal', ipoDeals.id);
 
 /** What each group field of a deal reads; with dateOrReported an undated deal's year is the year it was reported. */
 export const ipoDealDimensions = (dateOrReported: boolean | null | undefined) =>

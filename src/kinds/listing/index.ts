@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { listingStatuses, listings, shareClasses } from '../../db/tables/index.js';
+import { listingApi } from './api.js';
+import { listingStatuses, listings, shareClasses } from './table.js';
 import { company } from '../company/index.js';
 import { exchange } from '../exchange/index.js';
 import { countryCode, dateColumns, joinText, mic, nonEmpty, note, partialDate, slug, sources } from '../fields.js';
@@ -64,4 +65,5 @@ export const listing = defineKind({
       plannedFor: "When the sources say the listing is to happen ('to list in Hong Kong in 2025'): 2025-06-19, 2025-05, 2025-Q3 or 2025.",
     },
   },
+  api: listingApi,
 });

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
-import { companies, listings } from '../../db/tables/index.js';
+import { companies } from '../company/table.js';
+import { listings } from './table.js';
 import type { ListingFacets, ListingFilter, ListingGroupField } from '../../generated/resolvers-types.js';
 import { facetCounts, groupedCounts, largestFirst, missingValues, yearOf, type Dimensions } from '../../sql/aggregate.js';
 import {

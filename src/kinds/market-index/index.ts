@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { marketIndexes, marketIndexNames } from '../../db/tables/index.js';
+import { marketIndexApi } from './api.js';
+import { marketIndexes, marketIndexNames } from './table.js';
 import { keyedNames } from '../../lib/name-key.js';
 import { aliases, joinText, nonEmpty, note, prose, slug, sources } from '../fields.js';
 import { childRows, defineKind } from '../kind.js';
@@ -47,4 +48,5 @@ export const marketIndex = defineKind({
       description: 'One sentence on the index.',
     },
   },
+  api: marketIndexApi,
 });

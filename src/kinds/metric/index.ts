@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { metricQualifiers, metrics } from '../../db/tables/index.js';
+import { metricApi } from './api.js';
+import { metricQualifiers, metrics } from './table.js';
 import { company } from '../company/index.js';
 import { dateColumns, joinText, nonEmpty, note, partialDate, slug, sources } from '../fields.js';
 import { defineKind, ref } from '../kind.js';
@@ -69,4 +70,5 @@ export const metric = defineKind({
       market: 'ISO 3166-1 alpha-2 code or GLOBAL.',
     },
   },
+  api: metricApi,
 });

@@ -1,6 +1,6 @@
 import { and, asc, eq, type SQL, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
-import { metrics } from '../../db/tables/index.js';
+import { metrics } from './table.js';
 import type { MetricFilter } from '../../generated/resolvers-types.js';
 import {
   anyOf,

@@ -1,5 +1,5 @@
 import { paginate } from '../../lib/connection.js';
-import { toGlobalId } from '../../lib/ids.js';
+
 import type { Resolvers } from '../../generated/resolvers-types.js';
 import { connectionFields } from '../../lib/connection.js';
 import { partialDate } from '../../lib/partial-date.js';
@@ -11,12 +11,13 @@ export const metricResolvers: Resolvers = {
       paginate('metrics', { first, after }, queries.metrics.connection({ ...withCompanyKey(filter), includeRetracted })),
   },
   Metric: {
-    id: (m) => toGlobalId('Metric', m.id),
     slug: (m) => m.id,
     asOf: (m) => partialDate(m.asOfStart, m.asOfEnd, m.asOfPrecision),
     company: (m, _, { loaders }) => (m.companyId ? loaders.company.load(m.companyId) : null),
-    sources: (m, _, { loaders }) => loaders.citations.metric.load(m.id),
-    reportedOn: (m, _, { loaders }) => loaders.reportedOn.metric.load(m.id),
   },
   MetricConnection: connectionFields,
+  Company: {
+    metrics: (c, _, { loaders }) => loaders.metricsByCompany.load(c.id),
+    metricCount: (c, _, { loaders }) => loaders.counts.metricsByCompany.load(c.id),
+  },
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { policyCategories, policyEventCompanies, policyEvents } from '../../db/tables/index.js';
+import { policyEventApi } from './api.js';
+import { policyCategories, policyEventCompanies, policyEvents } from './table.js';
 import { company } from '../company/index.js';
 import { dateColumns, joinText, nonEmpty, note, partialDate, prose, slug, sources } from '../fields.js';
 import { childRows, defineKind, ref } from '../kind.js';
@@ -61,4 +62,5 @@ export const policyEvent = defineKind({
       companies: 'Slugs of the companies it explicitly touches.',
     },
   },
+  api: policyEventApi,
 });

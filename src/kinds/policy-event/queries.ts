@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, exists, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import { reportedStart } from '../../queries/citations.js';
+import { reportedStart } from '../../sql/cited.js';
 import type { Db } from '../../db/open.js';
-import { companies, policyEventCompanies, policyEvents } from '../../db/tables/index.js';
+import { companies } from '../company/table.js';
+import { policyEventCompanies, policyEvents } from './table.js';
 import type { OrderDirection, PolicyEventFacets, PolicyEventFilter, PolicyEventGroupField } from '../../generated/resolvers-types.js';
 import { facetCounts, groupedCounts, largestFirst, missingValues, yearOf, type Dimensions } from '../../sql/aggregate.js';
 import {
@@ -34,7 +35,7 @@ const inRange = (bind: Bind, f: PolicyEventFilterInput): SQL | undefined =>
   );
 
 // An undated event placed by the first day it was reported.
-const reported = reportedStart('policyEvent', policyEvents.id);
+const reported = reportedStart('PolicyEvent', policyEvents.id);
 const inReportedRange = (bind: Bind, f: PolicyEventFilterInput): SQL | undefined =>
   and(f.from != null ? gte(reported, bind('from', f.from)) : undefined, f.to != null ? lte(reported, bind('to', f.to)) : undefined);
 
