@@ -42,7 +42,8 @@ type SearchTypesWithoutKind = Exclude<SearchResultType, NonNullable<Kinds[Search
 export type EverySearchResultTypeHasAKind = Expect<[SearchTypesWithoutKind] extends [never] ? true : false>;
 type Expect<T extends true> = T;
 
-type AnyEntry = EntryOf<Kind>;
+/** Any kind's entry. */
+export type AnyEntry = EntryOf<Kind>;
 /** Any kind, for code that does the same for each (seed, citations, search documents). */
 export type AnyKind = KindDescriptor<AnyEntry, Kind, NodeType, keyof Entries, SQLiteTable, SearchSpec<AnyEntry> | null, KindApi>;
 

@@ -134,8 +134,10 @@ export interface KindDescriptor<
   typeName: TypeName;
   /** Key of the seed data and of the write counts, e.g. 'ipoDeals'. */
   collection: Collection;
-  /** Under seeds/: a YAML list of entries, or for articles a folder of Markdown files. */
+  /** Under seeds/: a YAML list of entries, or a folder of Markdown files (seedFormat). */
   seedFile: string;
+  /** 'yaml': a list of entries in one file; 'markdown': one entry per file, front matter and body (the articles, which every quote is checked against). */
+  seedFormat: 'yaml' | 'markdown';
   /** What an entry must be, whether it comes from a seed file or a client. */
   schema: z.ZodType<E>;
   /** The entry field holding its key (a slug, or a MIC for exchanges), stored as the primary key. */
@@ -157,6 +159,10 @@ export interface KindDescriptor<
    */
   sources(entry: E): Citation[];
   references(entry: E): Reference[];
+  /** The text whose company names link the entry to those companies (an article's body, writes/mentions.ts); absent for kinds that mention none. */
+  mentionText?(entry: E): string;
+  /** The references of input that did not parse (so its problems are reported at once), read defensively: [] when its fields are not what they should be. */
+  referencesIn(input: unknown): Reference[];
   /** The names other kinds' search text uses for this entry (a company's name and aliases), or null when none does. */
   label(entry: E): string | null;
   /** null when search does not find this kind. */
@@ -187,13 +193,24 @@ export function defineKind<
   A extends KindApi,
   F extends 'slug' | 'mic' = 'slug',
 >(
-  spec: Omit<KindDescriptor<E, Name, TypeName, Collection, T, Search, A>, 'key' | 'keyField' | 'textFields'> & {
+  spec: Omit<KindDescriptor<E, Name, TypeName, Collection, T, Search, A>, 'key' | 'keyField' | 'textFields' | 'referencesIn'> & {
     keyField: F;
     // Checked against the entry here; kept as plain names so that any kind fits AnyKind.
     textFields: readonly Exclude<keyof E & string, F>[];
   },
 ) {
-  const descriptor: KindDescriptor<E, Name, TypeName, Collection, T, Search, A> = { ...spec, key: (entry) => entry[spec.keyField] };
+  const descriptor: KindDescriptor<E, Name, TypeName, Collection, T, Search, A> = {
+    ...spec,
+    key: (entry) => entry[spec.keyField],
+    referencesIn: (input) => {
+      try {
+        // The one place input is read as an entry before it parsed: references() only reads its reference fields.
+        return spec.references(input as E);
+      } catch {
+        return [];
+      }
+    },
+  };
   return descriptor;
 }
 

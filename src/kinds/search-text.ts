@@ -1,4 +1,4 @@
-import type { AnyKind } from './index.js';
+import type { AnyEntry, AnyKind } from './index.js';
 import type { KindRef, NameOf } from './kind.js';
 
 export interface SearchText {
@@ -9,7 +9,7 @@ export interface SearchText {
 }
 
 /** A searchable kind's text for an entry, and which other facts' names went into it. */
-export function searchTextOf(kind: AnyKind, entry: unknown, nameOf: NameOf): SearchText | null {
+export function searchTextOf(kind: AnyKind, entry: AnyEntry, nameOf: NameOf): SearchText | null {
   if (!kind.search) return null;
   const dependsOn: SearchText['dependsOn'] = [];
   const recording: NameOf = (target: KindRef, key) => {
@@ -17,5 +17,5 @@ export function searchTextOf(kind: AnyKind, entry: unknown, nameOf: NameOf): Sea
       dependsOn.push({ targetKind: target.typeName, targetKey: key });
     return nameOf(target, key);
   };
-  return { ...kind.search.text(entry as never, recording), dependsOn };
+  return { ...kind.search.text(entry, recording), dependsOn };
 }

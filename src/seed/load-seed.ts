@@ -23,7 +23,7 @@ export function loadSeed(seedsDir: string): SeedData {
   const articles = readArticles(join(seedsDir, kinds.article.seedFile), problems);
   const read = kindList.map((kind) => ({
     kind,
-    entries: kind.name === 'article' ? articles : readFacts(join(seedsDir, kind.seedFile), kind.schema, kind.keyField, problems),
+    entries: kind.seedFormat === 'markdown' ? articles : readFacts(join(seedsDir, kind.seedFile), kind.schema, kind.keyField, problems),
   }));
 
   const keys = new Map<string, Set<string>>(

@@ -52,8 +52,8 @@ interface Known {
   retracted: boolean;
 }
 
-/** How the seed loader names an entry: "entry 3 (catl)", or an article's slug. */
-const labelOf = (kind: AnyKind, index: number, key: string) => (kind.name === 'article' ? key : `entry ${index + 1} (${key})`);
+/** How the seed loader names an entry: "entry 3 (catl)", or a Markdown entry's slug (its file's name). */
+const labelOf = (kind: AnyKind, index: number, key: string) => (kind.seedFormat === 'markdown' ? key : `entry ${index + 1} (${key})`);
 
 /**
  * Writes the seed in one transaction, so readers see the old data or the new,

@@ -39,12 +39,15 @@ type Decode = ((value: unknown) => unknown) | null;
 // eslint-disable-next-line @typescript-eslint/unbound-method
 const identity = Column.prototype.mapFromDriverValue;
 
+const isDecoder = (d: unknown): d is { mapFromDriverValue(v: unknown): unknown } =>
+  typeof d === 'object' && d !== null && 'mapFromDriverValue' in d && typeof d.mapFromDriverValue === 'function';
+
 function decoderOf(field: unknown): Decode {
   if (is(field, Column)) return field.mapFromDriverValue === identity ? null : (v) => field.mapFromDriverValue(v);
-  // sql`...` and aliased expressions carry their decoder (mapWith) on the SQL object.
-  const { decoder } = (is(field, SQL) ? field : (field as { sql: SQL }).sql) as unknown as {
-    decoder: { mapFromDriverValue(v: unknown): unknown };
-  };
+  // sql`...` and aliased expressions carry their decoder (mapWith) on the SQL object, a member Drizzle does not type.
+  const expression = is(field, SQL.Aliased) ? field.sql : field;
+  const decoder: unknown = is(expression, SQL) ? Reflect.get(expression, 'decoder') : undefined;
+  if (!isDecoder(decoder)) throw new Error('the fast row mapper maps columns and sql expressions only');
   return (v) => decoder.mapFromDriverValue(v);
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { quoteProblems } from '../kinds/citations.js';
 import type { Citation, CitationInput } from '../kinds/fields.js';
-import type { AnyKind } from '../kinds/index.js';
+import type { AnyEntry, AnyKind } from '../kinds/index.js';
 import type { KindRef, Reference } from '../kinds/kind.js';
 import { companyLinks, namingProblems } from '../kinds/naming.js';
 import { checkReferences, type Named } from '../kinds/references.js';
@@ -19,7 +19,7 @@ export interface CheckStore {
 }
 
 /** `value` with the value at `path` (e.g. ['companies', '2']) replaced. */
-function withValueAt(value: unknown, [head, ...rest]: string[], replacement: unknown): unknown {
+export function withValueAt(value: unknown, [head, ...rest]: string[], replacement: unknown): unknown {
   if (head === undefined) return replacement;
   if (Array.isArray(value)) return value.map((v: unknown, i) => (String(i) === head ? withValueAt(v, rest, replacement) : v));
   if (value === null || typeof value !== 'object') return value;
@@ -46,7 +46,7 @@ export function withNulls(kind: AnyKind, input: Entry): Entry {
 /** The references an entry holds; read defensively from input that did not parse, whose fields may be anything. */
 function referencesOf(kind: AnyKind, entry: unknown): Reference[] {
   try {
-    return kind.references(entry as never).filter((r) => r.key === null || typeof r.key === 'string');
+    return kind.referencesIn(entry).filter((r) => r.key === null || typeof r.key === 'string');
   } catch {
     return [];
   }
@@ -89,7 +89,7 @@ export function checkEntry(
   kind: AnyKind,
   raw: Entry,
   { root, store, previous, namingAt }: { root: string[]; store: CheckStore; previous?: Entry; namingAt?: string[] },
-): { entry: unknown } | { userErrors: UserError[] } {
+): { entry: AnyEntry; input: unknown } | { userErrors: UserError[] } {
   const parsed = kind.schema.safeParse(raw);
   const schemaErrors = parsed.success ? [] : zodErrors(root, parsed.error);
   const entry: unknown = parsed.success ? parsed.data : raw;
@@ -125,9 +125,11 @@ export function checkEntry(
     ...quoteErrors.map(fromProblem(root, (p) => (p.field.endsWith('.quote') ? 'QUOTE_NOT_IN_ARTICLE' : 'UNKNOWN_REFERENCE'))),
     ...namingErrors,
   ];
-  if (userErrors.length) return { userErrors };
-  // A target given by name is stored by its key.
-  return { entry: checked.resolved.reduce((e, r) => withValueAt(e, r.field.split('.'), r.key), entry) };
+  if (userErrors.length || !parsed.success) return { userErrors };
+  if (!checked.resolved.length) return { entry: parsed.data, input: raw };
+  // A target given by name is stored by its key: the input with the keys in place of the names, read again.
+  const input = checked.resolved.reduce<unknown>((e, r) => withValueAt(e, r.field.split('.'), r.key), raw);
+  return { entry: kind.schema.parse(input), input };
 }
 
 /** Citations to add after the ones a fact has, leaving out any it has already. */

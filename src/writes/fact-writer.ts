@@ -4,7 +4,7 @@ import type { Db } from '../db/open.js';
 import { articles, citations, factNumber, revisions, type RevisionAction } from '../db/tables/index.js';
 import { articleCompanies } from '../kinds/company/table.js';
 import { citationRows, takesSources } from '../kinds/citations.js';
-import { kindOfTypeName, kinds, type AnyKind } from '../kinds/index.js';
+import { kindOfTypeName, kinds, type AnyEntry, type AnyKind } from '../kinds/index.js';
 import type { KindRef, NameOf } from '../kinds/kind.js';
 import { formatPartialDate, type PartialDate } from '../lib/partial-date.js';
 import { counted } from './counted.js';
@@ -136,10 +136,10 @@ export function factWriter(db: Db) {
    * documents that hold the name; `bodies` may be the ones the write's checks
    * already read. Returns the fact's number.
    */
-  function write(kind: AnyKind, entry: unknown, version: number, options: { previous?: unknown; bodies?: ArticleBodies } = {}): number {
-    const key = kind.key(entry as never);
+  function write(kind: AnyKind, entry: AnyEntry, version: number, options: { previous?: AnyEntry; bodies?: ArticleBodies } = {}): number {
+    const key = kind.key(entry);
     // Written again (a re-seed bringing back a fact it had dropped), a fact is live again.
-    const row = { ...kind.toRow(entry as never), version, retractedAt: null, retractedBy: null, retractionReason: null };
+    const row = { ...kind.toRow(entry), version, retractedAt: null, retractedBy: null, retractionReason: null };
     const isNew = version === 1;
     let id: number;
     if (isNew) {
@@ -151,7 +151,7 @@ export function factWriter(db: Db) {
     } else id = updated(kind, key, row);
     for (const child of kind.children) {
       db.delete(child.table).where(eq(child.parent, key)).run();
-      const rows = child.rows(entry as never);
+      const rows = child.rows(entry);
       if (rows.length) db.insert(child.table).values(rows).run();
     }
     if (takesSources(kind)) {
@@ -162,7 +162,7 @@ export function factWriter(db: Db) {
     }
     search.write(kind, key, entry, id, isNew);
     const { previous } = options;
-    if (previous !== undefined && kind.label(previous as never) !== kind.label(entry as never))
+    if (previous !== undefined && kind.label(previous) !== kind.label(entry))
       queuedNaming = search.queueNaming(id) || queuedNaming;
     return id;
   }
@@ -197,7 +197,7 @@ export function factWriter(db: Db) {
       const rows = child.rows(parsed);
       if (rows.length) db.insert(child.table).values(rows).run();
     }
-    if (kind.name === 'article') db.delete(articleCompanies).where(eq(articleCompanies.articleId, key)).run();
+    if (kind.mentionText) db.delete(articleCompanies).where(eq(articleCompanies.articleId, key)).run();
     // A retracted fact has no document of its own; this makes sure.
     search.remove(id);
     if (kind.label(kind.schema.parse(current)) !== kind.label(parsed)) queuedNaming = search.queueNaming(id) || queuedNaming;

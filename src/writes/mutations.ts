@@ -9,7 +9,7 @@ import type { KindRef, NameIndex } from '../kinds/kind.js';
 import type { Named } from '../kinds/references.js';
 import { nameKey } from '../lib/name-key.js';
 import { FACT_LIMITS } from '../kinds/limits.js';
-import { checkEntry, restatedFields, withAddedSources, withNulls, type CheckStore } from './checks.js';
+import { checkEntry, withValueAt, restatedFields, withAddedSources, withNulls, type CheckStore } from './checks.js';
 import { counted } from './counted.js';
 import { factWriter, keyColumn, storedForm, type ArticleBodies } from './fact-writer.js';
 import { REFRESH_BATCH } from './search-index.js';
@@ -148,11 +148,14 @@ export function createWrites(db: Db, onCommit: () => void) {
       const checked = checkEntry(kind, raw, { root: ['input'], store: storeFor(bodies) });
       const problems = [...('userErrors' in checked ? checked.userErrors : []), ...takenSlug(kind, fields.slug)];
       if ('userErrors' in checked || problems.length) return refused(...problems);
-      const given = checked.entry as Record<string, unknown>;
-      const entry = slugGiven ? given : { ...given, slug: freeSlug(db, kind, slugBase(kind, kind.slugBase(given as never))) };
-      const key = kind.key(entry as never);
+      const given = checked.entry;
+      // The input read once more with the real slug in place of the stand-in.
+      const slug = () => freeSlug(db, kind, slugBase(kind, kind.slugBase(given)));
+      const entry = slugGiven ? given : kind.schema.parse(withValueAt(checked.input, ['slug'], slug()));
+      const key = kind.key(entry);
       const factId = facts.write(kind, entry, 1, { bodies });
-      if (kind.name === 'article') facts.linkMentions(key, (entry as { body: string }).body);
+      const mentioning = kind.mentionText?.(entry);
+      if (mentioning !== undefined) facts.linkMentions(key, mentioning);
       const after = storedForm(entry);
       facts.revision({ by: who.keyName, source: 'api', kind, key, version: 1, action: 'CREATE', before: null, after, at: now() });
       if (idempotencyKey != null) {

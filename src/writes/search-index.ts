@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { searchDependencies } from '../db/tables/index.js';
-import type { AnyKind } from '../kinds/index.js';
+import type { AnyEntry, AnyKind } from '../kinds/index.js';
 import type { NameOf } from '../kinds/kind.js';
 import { searchTextOf } from '../kinds/search-text.js';
 import { counted } from './counted.js';
@@ -53,7 +53,7 @@ export function searchIndexWriter(db: Db, nameOf: NameOf) {
    * A searchable fact's document, under its number `id`, and the facts whose
    * names it holds; unchanged text is left in place. A new fact has neither yet.
    */
-  function write(kind: AnyKind, key: string, entry: unknown, id: number, isNew: boolean) {
+  function write(kind: AnyKind, key: string, entry: AnyEntry, id: number, isNew: boolean) {
     const text = searchTextOf(kind, entry, nameOf);
     if (!text) return;
     let same = false;

@@ -27,6 +27,7 @@ export const article = defineKind({
   typeName: 'Article',
   collection: 'articles',
   seedFile: 'articles',
+  seedFormat: 'markdown',
   schema: articleFrontMatter.extend({
     body: z
       .string()
@@ -50,6 +51,8 @@ export const article = defineKind({
   // A source cites nothing: its entry has no sources. Article.citations are the passages of it that facts cite.
   sources: () => [],
   references: () => [],
+  // Its body names the companies it is about: each one a name or alias of is linked as mentioned.
+  mentionText: (a) => a.body,
   label: () => null,
   search: { type: 'ARTICLE', text: (a) => ({ title: a.title, body: a.body }) },
   slugBase: (a) => a.title,

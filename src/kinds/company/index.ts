@@ -27,6 +27,7 @@ export const company = defineKind({
   typeName: 'Company',
   collection: 'companies',
   seedFile: 'facts/companies.yaml',
+  seedFormat: 'yaml',
   schema: companyEntry,
   keyField: 'slug',
   table: companies,

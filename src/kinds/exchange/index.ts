@@ -9,6 +9,7 @@ export const exchange = defineKind({
   typeName: 'Exchange',
   collection: 'exchanges',
   seedFile: 'facts/exchanges.yaml',
+  seedFormat: 'yaml',
   schema: z.strictObject({
     mic,
     name: nonEmpty,

@@ -11,6 +11,7 @@ export const indexWeighting = defineKind({
   typeName: 'IndexWeighting',
   collection: 'indexWeightings',
   seedFile: 'facts/index-weightings.yaml',
+  seedFormat: 'yaml',
   schema: z.strictObject({
     slug,
     // Stored as the slug: writes/mutations.ts resolves a name; the seed gives slugs.

@@ -11,6 +11,7 @@ export const ipoDeal = defineKind({
   typeName: 'IpoDeal',
   collection: 'ipoDeals',
   seedFile: 'facts/ipo-deals.yaml',
+  seedFormat: 'yaml',
   schema: z.strictObject({
     slug,
     company: slug,

@@ -11,6 +11,7 @@ export const listing = defineKind({
   typeName: 'Listing',
   collection: 'listings',
   seedFile: 'facts/listings.yaml',
+  seedFormat: 'yaml',
   schema: z.strictObject({
     slug,
     company: slug,

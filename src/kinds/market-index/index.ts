@@ -20,6 +20,7 @@ export const marketIndex = defineKind({
   typeName: 'MarketIndex',
   collection: 'marketIndexes',
   seedFile: 'facts/market-indexes.yaml',
+  seedFormat: 'yaml',
   schema: marketIndexEntry,
   keyField: 'slug',
   table: marketIndexes,

@@ -10,6 +10,7 @@ export const metric = defineKind({
   typeName: 'Metric',
   collection: 'metrics',
   seedFile: 'facts/metrics.yaml',
+  seedFormat: 'yaml',
   schema: z
     .strictObject({
       slug,

@@ -24,6 +24,7 @@ export const policyEvent = defineKind({
   typeName: 'PolicyEvent',
   collection: 'policyEvents',
   seedFile: 'facts/policy-events.yaml',
+  seedFormat: 'yaml',
   schema: policyEventEntry,
   keyField: 'slug',
   table: policyEvents,
