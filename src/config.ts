@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compileTrustList, type TrustProxy } from './http/client-address.js';
+import proxyaddr from 'proxy-addr';
 import { seedsFolder } from './paths.js';
 
 const flagValues = z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off']);
@@ -80,6 +80,10 @@ const envSchema = z
     return { ...c, GRAPHQL_ERROR_DETAILS: c.GRAPHQL_ERROR_DETAILS ?? development, GRAPHIQL: c.GRAPHIQL ?? c.NODE_ENV !== 'production' };
   });
 
+/** TRUST_PROXY: trust no proxy, the nearest N hops, or proxies at these addresses and subnets. */
+export type TrustProxy = false | number | string[];
+
+/** TRUST_PROXY read: a boolean, a hop count, or a list of addresses and subnets. */
 function trustProxy(value: string, ctx: z.RefinementCtx): TrustProxy {
   const text = value.trim().toLowerCase();
   if (['false', '0', 'no', 'off', ''].includes(text)) return false;
@@ -96,7 +100,8 @@ function trustProxy(value: string, ctx: z.RefinementCtx): TrustProxy {
     .map((e) => e.trim())
     .filter(Boolean);
   try {
-    compileTrustList(entries);
+    // Checked the way proxy-addr will read it (http/client-address.ts): throws on an entry it cannot parse.
+    proxyaddr.compile(entries);
     return entries;
   } catch (error) {
     ctx.addIssue({ code: 'custom', message: `expected false, a hop count, or addresses and subnets: ${(error as Error).message}` });

@@ -1,9 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import ipaddr from 'ipaddr.js';
 import proxyaddr from 'proxy-addr';
-
-/** TRUST_PROXY: trust no proxy, the nearest N hops, or proxies at these addresses and subnets. */
-export type TrustProxy = false | number | string[];
+import type { TrustProxy } from '../config.js';
 
 /**
  * The address an anonymous client is budgeted by. Without TRUST_PROXY it is
@@ -30,9 +28,4 @@ function budgetAddress(address: string | undefined): string {
   } catch {
     return address;
   }
-}
-
-/** Checks a TRUST_PROXY list the way proxy-addr will read it; throws on an entry it cannot parse. */
-export function compileTrustList(entries: string[]): void {
-  proxyaddr.compile(entries);
 }
