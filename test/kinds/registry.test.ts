@@ -1,6 +1,6 @@
 import { getTableColumns } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getNamedType, isEnumType, isInterfaceType, isObjectType, isUnionType } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { openDatabase } from '../../src/db/open.js';
 import { citations } from '../../src/db/tables/index.js';
 import { takesSources } from '../../src/kinds/citations.js';
 import { entriesOf, kindList, kinds, searchableKinds } from '../../src/kinds/index.js';
-import { factMutationsPath, seedsFolder } from '../../src/paths.js';
+import { factMutationsPath, kindsFolder, seedsFolder } from '../../src/paths.js';
 import { factMutationsSdl } from '../../src/graphql/fact-mutations.js';
 import { loadSeed } from '../../src/seed/load-seed.js';
 import { createQueries } from '../../src/queries/index.js';
@@ -101,6 +101,26 @@ describe('the registry of kinds', () => {
         .map((r) => `${kind.typeName}.${r.field} → ${r.target.typeName}`),
     );
     expect([...new Set(late)]).toEqual([]);
+  });
+
+  it('keeps every kind in a folder of its own under src/kinds, with its SDL, statements and resolvers, and every folder there is a registered kind', () => {
+    const folderOf = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    const folders = readdirSync(kindsFolder, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
+    expect(folders.sort(), 'folders under src/kinds that are no kind of the registry (kinds/index.ts)').toEqual(
+      kindList.map((k) => folderOf(k.name)).sort(),
+    );
+    const missing = kindList.flatMap((kind) => {
+      const folder = join(kindsFolder, folderOf(kind.name));
+      const sdl = join(folder, `${folderOf(kind.name)}.graphql`);
+      const pieces = ['index.ts', 'api.ts', 'queries.ts', 'resolvers.ts'].filter((f) => !existsSync(join(folder, f)));
+      if (!existsSync(sdl)) pieces.push(`${folderOf(kind.name)}.graphql`);
+      else if (!new RegExp(`^type ${kind.typeName}\\b`, 'm').test(readFileSync(sdl, 'utf8')))
+        pieces.push(`type ${kind.typeName} in its SDL`);
+      return pieces.map((piece) => `${kind.name}: ${piece}`);
+    });
+    expect(missing).toEqual([]);
   });
 
   it('points every kind at its file under seeds/', () => {
