@@ -2,7 +2,6 @@ import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { stringify, type Options as CsvOptions } from 'csv-stringify/sync';
-import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import {
   coerceInputValue,
   getNullableType,
@@ -13,26 +12,13 @@ import {
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
-import { companies } from '../kinds/company/table.js';
-import { ipoDeals } from '../kinds/ipo-deal/table.js';
-import { listings } from '../kinds/listing/table.js';
-import { policyEvents } from '../kinds/policy-event/table.js';
-import type { DatePrecision } from '../db/tables/columns.js';
-import type { CompanyFilter, IpoDealFilter, ListingFilter, PolicyEventFilter } from '../generated/resolvers-types.js';
-import { toGlobalId } from '../lib/ids.js';
 import type { Kind } from '../kinds/index.js';
+import type { CsvExport, CsvExtras } from '../kinds/csv.js';
 import { FACT_LIMITS as L } from '../kinds/limits.js';
-import { formatPartialDate } from '../lib/partial-date.js';
 import { neutralise } from '../lib/unsafe-text.js';
 import type { Logger } from '../logger.js';
 import type { SortKey } from '../lib/connection.js';
-import type { TotalledPaged } from '../sql/batch.js';
 import type { Queries } from '../queries/index.js';
-import type { CitationRow } from '../graphql/models.js';
-import type { ReportedOn } from '../queries/citations.js';
-import { citedBytes } from '../sql/cited.js';
-import { checkDateRange } from '../kinds/policy-event/resolvers.js';
-import { withCompanyKey } from '../lib/ids.js';
 import { budgetClient, type Charge } from '../graphql/limits/budget.js';
 import type { Authentication } from './authenticate.js';
 
@@ -53,44 +39,6 @@ const PAGE = Math.max(1, Math.floor(PAGE_CHARS / MAX_ROW_CHARS));
 
 /** What an export costs beside its rows: one per KB (1,024 bytes, rounded up over the whole export) of the text the rows carry. */
 export const EXPORT_BYTES_PER_COST = 1024;
-
-/** What each row is written with beside the row itself: its citations, reportedOn and issuer's name. */
-interface Extras {
-  sources: CitationRow[];
-  reportedOn: ReportedOn | null;
-  companyName: string | null;
-}
-
-type Column<R> = [header: string, value: (row: R, extras: Extras) => string | number | boolean | null];
-
-const date = (start: string | null, precision: DatePrecision | null) => (start && precision ? formatPartialDate(start, precision) : null);
-const reported = (e: Extras) => (e.reportedOn ? formatPartialDate(e.reportedOn.start, e.reportedOn.precision) : null);
-/** Every citation as `article-slug: "quote"`, one per line inside the cell. */
-const sources = (e: Extras) => e.sources.map((c) => `${c.articleId}: "${c.quote}"`).join('\n');
-
-/** UTF-8 bytes of some text columns of a row, 0 for null. */
-const textBytes = (...columns: AnyColumn[]) =>
-  sql<number>`(${sql.join(
-    columns.map((c) => sql`coalesce(octet_length(${c}), 0)`),
-    sql` + `,
-  )})`;
-/** UTF-8 bytes of the issuer's name. */
-const companyNameBytes = (companyId: AnyColumn) =>
-  sql<number>`coalesce((select octet_length(${companies.name}) from ${companies} where ${companies.id} = ${companyId}), 0)`;
-
-interface Export<R, F> {
-  kind: Kind;
-  /** The GraphQL input type the query parameters are coerced to, and the field's name in messages. */
-  filterType: string;
-  /** The GraphQL list's own preparation of its filter (company ids decoded, date range checked), from the coerced input. */
-  prepare: (filter: Record<string, unknown>) => F;
-  rows: (q: Queries, filter: F) => TotalledPaged<R>;
-  /** The bytes of text a row carries (its text columns and citations), as SQL over the list's table: what the export is charged by. */
-  bytes: SQL<number>;
-  companyOf: (row: R) => string | null;
-  keyOf: (row: R) => string;
-  columns: Column<R>[];
-}
 
 /** One page of an export: its CSV, how many rows it holds, and the position after it (null when it was the last). */
 interface Page {
@@ -121,127 +69,29 @@ const csvOptions: CsvOptions = {
   cast: { boolean: (b) => String(b), string: neutralise },
 };
 
-/** An export's handler-facing side: the closure keeps each kind's row and filter types. */
-const exporter = <R, F>(e: Export<R, F>) => ({
-  filterType: e.filterType,
-  open: (queries: Queries, filter: Record<string, unknown>): OpenExport => {
-    const rows = e.rows(queries, e.prepare(filter));
-    return {
-      size: () => {
-        const { rows: count, sum } = rows.total(`export-${e.kind}`, e.bytes);
-        return { rows: count, bytes: sum };
-      },
-      header: () => stringify([e.columns.map(([header]) => header)], csvOptions),
-      page: (after) => {
-        const page = rows.page(PAGE, after);
-        const keys = page.map(e.keyOf);
-        const cited = queries.citations.bySubject(e.kind, keys);
-        const reportedOn = queries.citations.reportedOn(e.kind, keys);
-        const companyKeys = page.map(e.companyOf);
-        const issuers = companyKeys.some((k) => k !== null) ? queries.companies.byIds(companyKeys.map((k) => k ?? '')) : [];
-        const records = page.map((row, i) => {
-          const extras: Extras = { sources: cited[i] ?? [], reportedOn: reportedOn[i] ?? null, companyName: issuers[i]?.name ?? null };
-          return e.columns.map(([, value]) => value(row, extras));
-        });
-        // Keyset pages: a row inserted while the export streams neither shifts nor repeats the rest.
-        const next = page.length === PAGE ? (JSON.parse(page.at(-1)!.sortKey) as SortKey) : null;
-        return { text: stringify(records, csvOptions), rows: page.length, next };
-      },
-    };
-  },
-});
+/** An export with its filter applied, its pages written with each row's citations, reportedOn and issuer's name. */
+function openExport(queries: Queries, kind: Kind, csv: CsvExport, filter: Record<string, unknown>): OpenExport {
+  const rows = csv.open(filter);
+  return {
+    size: () => rows.total(),
+    header: () => stringify([csv.headers], csvOptions),
+    page: (after) => {
+      const page = rows.page(PAGE, after);
+      const cited = queries.citations.bySubject(kind, page.keys);
+      const reportedOn = queries.citations.reportedOn(kind, page.keys);
+      const issuers = page.companies.some((k) => k !== null) ? queries.companies.byIds(page.companies.map((k) => k ?? '')) : [];
+      const extras: CsvExtras[] = page.keys.map((_, i) => ({
+        sources: cited[i] ?? [],
+        reportedOn: reportedOn[i] ?? null,
+        companyName: issuers[i]?.name ?? null,
+      }));
+      return { text: stringify(page.cells(extras), csvOptions), rows: page.keys.length, next: page.next };
+    },
+  };
+}
 
-const exports = {
-  listings: exporter({
-    kind: 'listing',
-    filterType: 'ListingFilter',
-    // GraphQL's coercion has checked the value against ListingFilter.
-    prepare: (f) => withCompanyKey(f as ListingFilter),
-    rows: (q, f) => q.listings.connection(f),
-    bytes: sql<number>`${textBytes(listings.ticker)} + ${companyNameBytes(listings.companyId)} + ${citedBytes('Listing', listings.id)}`,
-    companyOf: (l) => l.companyId,
-    keyOf: (l) => l.id,
-    columns: [
-      ['id', (l) => toGlobalId('Listing', l.id)],
-      ['slug', (l) => l.id],
-      ['company', (_, e) => e.companyName],
-      ['exchange', (l) => l.exchangeMic],
-      ['market', (l) => l.market],
-      ['shareClass', (l) => l.shareClass],
-      ['ticker', (l) => l.ticker],
-      ['status', (l) => l.status],
-      ['listedOn', (l) => date(l.listedStart, l.listedPrecision)],
-      ['plannedFor', (l) => date(l.plannedStart, l.plannedPrecision)],
-      ['reportedOn', (_, e) => reported(e)],
-      ['sources', (_, e) => sources(e)],
-    ],
-  } satisfies Export<ReturnType<Queries['listings']['byIds']>[number] & object, Parameters<Queries['listings']['connection']>[0]>),
-  'ipo-deals': exporter({
-    kind: 'ipoDeal',
-    filterType: 'IpoDealFilter',
-    prepare: (f) => withCompanyKey(f as IpoDealFilter),
-    rows: (q, f) => q.ipoDeals.connection(f, 'DATE', 'ASC'),
-    bytes: sql<number>`${textBytes(ipoDeals.description)} + ${companyNameBytes(ipoDeals.companyId)} + ${citedBytes('IpoDeal', ipoDeals.id)}`,
-    companyOf: (d) => d.companyId,
-    keyOf: (d) => d.id,
-    columns: [
-      ['id', (d) => toGlobalId('IpoDeal', d.id)],
-      ['slug', (d) => d.id],
-      ['company', (_, e) => e.companyName],
-      ['exchange', (d) => d.exchangeMic],
-      ['date', (d) => date(d.dateStart, d.datePrecision)],
-      ['proceedsAmount', (d) => d.proceedsAmount],
-      ['proceedsCurrency', (d) => d.proceedsCurrency],
-      ['proceedsUsd', (d) => d.proceedsUsd],
-      ['description', (d) => d.description],
-      ['reportedOn', (_, e) => reported(e)],
-      ['sources', (_, e) => sources(e)],
-    ],
-  } satisfies Export<ReturnType<Queries['ipoDeals']['byIds']>[number] & object, Parameters<Queries['ipoDeals']['connection']>[0]>),
-  'policy-events': exporter({
-    kind: 'policyEvent',
-    filterType: 'PolicyEventFilter',
-    prepare: (f) => (checkDateRange(f as PolicyEventFilter), withCompanyKey(f as PolicyEventFilter)),
-    rows: (q, f) => q.policyEvents.connection(f, 'ASC'),
-    bytes: sql<number>`${textBytes(policyEvents.title, policyEvents.summary)} + ${citedBytes('PolicyEvent', policyEvents.id)}`,
-    companyOf: () => null,
-    keyOf: (e) => e.id,
-    columns: [
-      ['id', (e) => toGlobalId('PolicyEvent', e.id)],
-      ['slug', (e) => e.id],
-      ['title', (e) => e.title],
-      ['date', (e) => date(e.dateStart, e.datePrecision)],
-      ['jurisdiction', (e) => e.jurisdiction],
-      ['category', (e) => e.category],
-      ['summary', (e) => e.summary],
-      ['reportedOn', (_, x) => reported(x)],
-      ['sources', (_, x) => sources(x)],
-    ],
-  } satisfies Export<ReturnType<Queries['policyEvents']['byIds']>[number] & object, Parameters<Queries['policyEvents']['connection']>[0]>),
-  companies: exporter({
-    kind: 'company',
-    filterType: 'CompanyFilter',
-    prepare: (f) => f as CompanyFilter,
-    rows: (q, f) => q.companies.connection(f, 'ASC'),
-    bytes: sql<number>`${textBytes(companies.name, companies.sector, companies.description)} + ${citedBytes('Company', companies.id)}`,
-    companyOf: () => null,
-    keyOf: (c) => c.id,
-    columns: [
-      ['id', (c) => toGlobalId('Company', c.id)],
-      ['slug', (c) => c.id],
-      ['name', (c) => c.name],
-      ['sector', (c) => c.sector],
-      ['country', (c) => c.country],
-      ['stateOwned', (c) => c.stateOwned],
-      ['description', (c) => c.description],
-      ['reportedOn', (_, e) => reported(e)],
-      ['sources', (_, e) => sources(e)],
-    ],
-  } satisfies Export<ReturnType<Queries['companies']['byIds']>[number] & object, Parameters<Queries['companies']['connection']>[0]>),
-};
-
-/** The kinds /export/<name>.csv serves. */
-export const exportNames = Object.keys(exports);
+/** The paths /export/<name>.csv serves: every kind's with an export. */
+export const exportNames = (queries: Queries): string[] => [...queries.kinds.exports.keys()];
 
 class BadParameters extends Error {}
 
@@ -330,14 +180,23 @@ async function send(open: OpenExport, res: ServerResponse): Promise<{ rows: numb
 export function csvExport({ schema, queries, logger, authenticate, charge }: CsvExportOptions) {
   return async (req: IncomingMessage, res: ServerResponse, file: string): Promise<void> => {
     const name = /^([a-z-]+)\.csv$/.exec(file)?.[1];
-    const spec = name !== undefined && Object.hasOwn(exports, name) ? exports[name as keyof typeof exports] : undefined;
-    if (!spec) return jsonError(res, 404, 'NOT_FOUND', `No export "${file}": try ${exportNames.map((n) => `/export/${n}.csv`).join(', ')}`);
+    const found = name !== undefined ? queries.kinds.exports.get(name) : undefined;
+    if (!found)
+      return jsonError(
+        res,
+        404,
+        'NOT_FOUND',
+        `No export "${file}": try ${exportNames(queries)
+          .map((n) => `/export/${n}.csv`)
+          .join(', ')}`,
+      );
     const auth = authenticate(req);
     if (!auth.ok) return jsonError(res, 401, 'UNAUTHENTICATED', 'This export needs a valid key: send Authorization: Bearer <key>');
 
     let open: OpenExport;
     try {
-      open = spec.open(queries, filterFrom(schema, spec.filterType, new URL(req.url ?? '/', 'http://localhost').searchParams));
+      const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
+      open = openExport(queries, found.kind, found.csv, filterFrom(schema, found.csv.filterType, params));
     } catch (error) {
       if (error instanceof BadParameters || error instanceof GraphQLError) return jsonError(res, 400, 'BAD_USER_INPUT', error.message);
       throw error;

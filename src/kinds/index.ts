@@ -70,6 +70,8 @@ export function serveKinds(db: Db) {
     batches: Object.assign({}, ...served.map((s) => s.batches)) as KindBatches,
     counts: Object.assign({}, ...served.map((s) => s.counts)) as KindCounts,
     counted: (counting: Counting) => byCollection((s) => s.counted(counting)) as KindCounted,
+    /** Each kind's CSV export with its kind's name, by its path: /export/<path>.csv. */
+    exports: new Map(served.flatMap((s, i) => (s.csv ? [[s.csv.path, { kind: kindList[i]!.name, csv: s.csv }] as const] : []))),
   };
 }
 export const kindNames: Kind[] = kindList.map((kind) => kind.name);

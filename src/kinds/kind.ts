@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Db } from '../db/open.js';
 import type { Resolvers, SearchResultType } from '../generated/resolvers-types.js';
 import type { Batch, Paged } from '../sql/batch.js';
+import type { CsvExport } from './csv.js';
 import type { Citation } from './fields.js';
 
 /** Enough of another kind to point at it. */
@@ -110,6 +111,8 @@ export interface Served<Q = unknown, B = Record<string, Batch<unknown>>, C = Rec
   counts: C;
   /** What its resolvers call directly (its connection, facets, a lookup by name), each counted: ctx.counted[collection]. */
   counted(counting: Counting): S;
+  /** GET /export/<path>.csv of its list (kinds/csv.ts), or null when it has none. */
+  csv: CsvExport | null;
 }
 
 /** What the API serves of a kind: statements per connection and a resolver map (its SDL is the .graphql file in its folder). */

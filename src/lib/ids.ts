@@ -1,9 +1,7 @@
-import type { NodeType } from '../kinds/index.js';
 import { badUserInput } from './errors.js';
-import type { WithCompanyKey } from '../sql/batch.js';
 
 /** Opaque and stable: the type and the slug (or MIC), never a row number. */
-export function toGlobalId(type: NodeType, key: string): string {
+export function toGlobalId(type: string, key: string): string {
   return Buffer.from(`${type}:${key}`, 'utf8').toString('base64url');
 }
 
@@ -17,7 +15,7 @@ export function fromGlobalId(id: string): { typeName: string; key: string } | nu
 }
 
 /** The key of an id that must be of one type, e.g. a filter's company: ID; `field` names it in the message, `argument` in argumentName. */
-export function keyOfType(id: string, type: NodeType, field: string, argument = field): string {
+export function keyOfType(id: string, type: string, field: string, argument = field): string {
   const decoded = fromGlobalId(id);
   if (!decoded || decoded.typeName !== type) throw badUserInput(`${field} must be the id of a ${type}`, argument);
   return decoded.key;
@@ -28,3 +26,10 @@ export const withCompanyKey = <F extends { company?: string | null }>(filter: F 
   Object.assign({}, filter, {
     companyId: filter?.company != null ? keyOfType(filter.company, 'Company', 'filter.company', 'filter') : null,
   });
+
+export type WithCompanyKey<Filter> = Partial<Omit<Filter, 'company'>> & { companyId?: string | null } & Retractable;
+
+/** A list's includeRetracted argument. */
+export interface Retractable {
+  includeRetracted?: boolean | null;
+}

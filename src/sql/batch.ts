@@ -7,6 +7,8 @@ import { prepareSelect, type Buildable, type PreparedSelect, type RowOf } from '
 import { orderBy, type Ordering } from './order.js';
 
 export type { Paged } from '../lib/connection.js';
+import type { Retractable } from '../lib/ids.js';
+export type { Retractable, WithCompanyKey } from '../lib/ids.js';
 
 // Query modules state their SQL; these helpers give it DataLoader's contract
 // and the connection shape, so no module writes either by hand.
@@ -200,12 +202,6 @@ function countQuery(db: Db, table: SQLiteTable, where: SQL | undefined): Buildab
 }
 
 /** A connection's filter as the schema types it, with the company's global id already decoded to its slug. */
-export type WithCompanyKey<Filter> = Partial<Omit<Filter, 'company'>> & { companyId?: string | null } & Retractable;
-
-/** A list's includeRetracted argument. */
-export interface Retractable {
-  includeRetracted?: boolean | null;
-}
 
 /** Part of every list's one WHERE: no retracted fact unless the filter asks for them. */
 export function notRetracted(bind: Bind, retractedAt: SQLiteColumn, filter: Retractable | undefined): SQL | undefined {

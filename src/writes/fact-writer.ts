@@ -162,8 +162,7 @@ export function factWriter(db: Db) {
     }
     search.write(kind, key, entry, id, isNew);
     const { previous } = options;
-    if (previous !== undefined && kind.label(previous) !== kind.label(entry))
-      queuedNaming = search.queueNaming(id) || queuedNaming;
+    if (previous !== undefined && kind.label(previous) !== kind.label(entry)) queuedNaming = search.queueNaming(id) || queuedNaming;
     return id;
   }
 

@@ -12,6 +12,7 @@ export const articleApi = kindApi({
     const q = articleQueries(db);
     return {
       queries: q,
+      csv: null,
       batches: { article: q.byIds, articleBody: q.bodiesByIds, articlesByCompany: q.byCompanyIds },
       counts: {
         // A mention counts while its article is live, as in the list it sizes.

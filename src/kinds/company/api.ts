@@ -3,6 +3,7 @@ import { articleCompanies, companies } from './table.js';
 import { batchCount, liveLink } from '../../sql/batch.js';
 import type { Counting } from '../kind.js';
 import { kindApi } from '../kind.js';
+import { companyCsv } from './csv.js';
 import { companyQueries } from './queries.js';
 import { companyResolvers } from './resolvers.js';
 
@@ -11,6 +12,7 @@ export const companyApi = kindApi({
     const q = companyQueries(db);
     return {
       queries: q,
+      csv: companyCsv(q),
       batches: {
         company: q.byIds,
         companyAliases: q.aliasesByCompanyIds,

@@ -9,6 +9,7 @@ export const exchangeApi = kindApi({
     const q = exchangeQueries(db);
     return {
       queries: q,
+      csv: null,
       batches: { exchange: q.byMics },
       counts: {},
       counted: (c: Counting) => ({ all: c.counted(q.all) }),

@@ -13,6 +13,7 @@ export const indexWeightingApi = kindApi({
     const live = isNull(indexWeightings.retractedAt);
     return {
       queries: q,
+      csv: null,
       batches: { indexWeighting: q.byIds, weightingsByIndex: q.byIndexIds, weightingsByCompany: q.byCompanyIds },
       counts: {
         weightingsByIndex: batchCount(db, indexWeightings, indexWeightings.indexId, live),

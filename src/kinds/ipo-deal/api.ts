@@ -4,6 +4,7 @@ import { batchCount } from '../../sql/batch.js';
 import { ipoDeals } from './table.js';
 import type { Counting } from '../kind.js';
 import { kindApi } from '../kind.js';
+import { ipoDealCsv } from './csv.js';
 import { ipoDealQueries } from './queries.js';
 import { ipoDealResolvers } from './resolvers.js';
 
@@ -13,6 +14,7 @@ export const ipoDealApi = kindApi({
     const live = isNull(ipoDeals.retractedAt);
     return {
       queries: q,
+      csv: ipoDealCsv(q),
       batches: { ipoDeal: q.byIds, ipoDealsByCompany: q.byCompanyIds, ipoDealsByExchange: q.byExchangeMics },
       counts: {
         ipoDealsByCompany: batchCount(db, ipoDeals, ipoDeals.companyId, live),

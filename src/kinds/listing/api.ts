@@ -4,6 +4,7 @@ import { batchCount } from '../../sql/batch.js';
 import { listings } from './table.js';
 import type { Counting } from '../kind.js';
 import { kindApi } from '../kind.js';
+import { listingCsv } from './csv.js';
 import { listingQueries } from './queries.js';
 import { listingResolvers } from './resolvers.js';
 
@@ -13,6 +14,7 @@ export const listingApi = kindApi({
     const live = isNull(listings.retractedAt);
     return {
       queries: q,
+      csv: listingCsv(q),
       batches: { listing: q.byIds, listingsByCompany: q.byCompanyIds, listingsByExchange: q.byExchangeMics },
       counts: {
         listingsByCompany: batchCount(db, listings, listings.companyId, live),

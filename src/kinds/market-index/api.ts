@@ -9,6 +9,7 @@ export const marketIndexApi = kindApi({
     const q = marketIndexQueries(db);
     return {
       queries: q,
+      csv: null,
       batches: { marketIndex: q.byIds },
       counts: {},
       counted: (c: Counting) => ({ all: c.counted(q.all) }),

@@ -12,6 +12,7 @@ export const metricApi = kindApi({
     const q = metricQueries(db);
     return {
       queries: q,
+      csv: null,
       batches: { metric: q.byIds, metricsByCompany: q.byCompanyIds },
       counts: { metricsByCompany: batchCount(db, metrics, metrics.companyId, isNull(metrics.retractedAt)) },
       counted: (c: Counting) => ({ connection: c.connection(q.connection) }),

@@ -3,6 +3,7 @@ import { batchCount, liveLink } from '../../sql/batch.js';
 import { policyEventCompanies, policyEvents } from './table.js';
 import type { Counting } from '../kind.js';
 import { kindApi } from '../kind.js';
+import { policyEventCsv } from './csv.js';
 import { policyEventQueries } from './queries.js';
 import { policyEventResolvers } from './resolvers.js';
 
@@ -11,6 +12,7 @@ export const policyEventApi = kindApi({
     const q = policyEventQueries(db);
     return {
       queries: q,
+      csv: policyEventCsv(q),
       batches: { policyEvent: q.byIds, policyEventsByCompany: q.byCompanyIds },
       counts: {
         // A link counts while its event is live, as in the list it sizes.
