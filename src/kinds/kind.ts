@@ -5,6 +5,7 @@ import type { Resolvers, SearchResultType } from '../generated/resolvers-types.j
 import type { Batch, Paged } from '../sql/batch.js';
 import type { CsvExport } from './csv.js';
 import type { Citation } from './fields.js';
+import type { PartialDate } from '../lib/partial-date.js';
 
 /** Enough of another kind to point at it. */
 export interface KindRef {
@@ -181,6 +182,8 @@ export interface KindDescriptor<
   /** null for a kind with no generated mutations (articles have createArticle of their own; exchanges are curated in the seed). */
   mutations: KindMutations<E> | null;
 
+  /** Made-up entries for scale tests and benchmarks (seed/synthetic.ts), citing one made-up article. */
+  synthetic: SyntheticSpec<E>;
   /** What the API serves of the kind: its statements and resolvers (kinds/<kind>/api.ts), assembled beside every other kind's. */
   api: A;
 }
@@ -226,6 +229,25 @@ export const childRows = <E, T extends SQLiteTable>(
 
 /** A reference from `field` to `target`; a null key is an optional reference left empty. */
 export const ref = (field: string, target: KindRef, key: string | null): Reference => ({ field, target, key });
+
+/** What a kind's synthetic entries may point at and cite. */
+export interface SyntheticWorld {
+  /** The store's companies, made by the company kind: the keys and names other kinds point at. */
+  companies: readonly { slug: string; name: string }[];
+  /** A deterministic day for the i-th entry. */
+  day: (i: number) => PartialDate;
+  /** A citation of the synthetic article, which states every kind's `says`. */
+  cite: (quote: string) => Citation[];
+  /** The synthetic article's body, for the article kind. */
+  body: string;
+}
+
+/** A kind's synthetic entries: deterministic, so benchmarks compare like with like. */
+export interface SyntheticSpec<E> {
+  /** A sentence of the synthetic article the entries' quotes come from ('' when they need none of their own). */
+  says: string;
+  entries(world: SyntheticWorld): E[];
+}
 
 /** A kind's API, its statements' types kept as the kind's own serve() gives them. */
 export const kindApi = <P extends Served>(api: KindApi<P>): KindApi<P> => api;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parsePartialDate } from '../../lib/partial-date.js';
 import { articleApi } from './api.js';
 import { articles } from '../../db/tables/index.js';
 import { dateColumns, nonEmpty, partialDate, slug } from '../fields.js';
@@ -59,5 +60,20 @@ export const article = defineKind({
   // Articles are stored verbatim: created, never edited (retract one and create it again).
   // createArticle is its own mutation (schema/mutation.graphql): it answers with the companies the body mentions.
   mutations: null,
+  synthetic: {
+    says: '',
+    entries: ({ body }) => [
+      {
+        slug: 'synthetic-article',
+        title: 'Synthetic article',
+        publisher: 'Synthetic Wire',
+        dateline: '01-01-2025',
+        url: null,
+        publishedOn: parsePartialDate('2025-01-01'),
+        section: null,
+        body,
+      },
+    ],
+  },
   api: articleApi,
 });

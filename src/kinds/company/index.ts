@@ -18,6 +18,8 @@ const companyEntry = z.strictObject({
 });
 type CompanyEntry = z.output<typeof companyEntry>;
 
+const SYNTHETIC_SECTORS = ['Batteries', 'Automotive', 'Technology', 'Consumer Goods', 'Energy', 'Financial Services'];
+
 /** The name index's rows: each distinct name and alias with its key and near key (lib/name-key.ts). */
 const nameRows = (c: CompanyEntry) =>
   keyedNames([c.name, ...c.aliases]).map((n) => ({ companyId: c.slug, ...n, nearKey: nearNameKey(n.name) }));
@@ -68,6 +70,20 @@ export const company = defineKind({
       stateOwned: 'Whether the sources say the company is state-owned.',
       description: 'One neutral sentence on what the company is.',
     },
+  },
+  synthetic: {
+    says: 'Synthetic Company debuted on the Hong Kong Stock Exchange.',
+    entries: ({ companies, cite }) =>
+      companies.map(({ slug, name }, i) => ({
+        slug,
+        name,
+        aliases: [`SYN${slug.slice(-6)}`],
+        sector: SYNTHETIC_SECTORS[i % SYNTHETIC_SECTORS.length]!,
+        country: i % 3 === 0 ? 'HK' : 'CN',
+        stateOwned: i % 4 === 0 ? true : null,
+        description: `Synthetic company number ${i} in the ${SYNTHETIC_SECTORS[i % SYNTHETIC_SECTORS.length]} sector.`,
+        sources: cite('Synthetic Company debuted on the Hong Kong Stock Exchange.'),
+      })),
   },
   api: companyApi,
 });

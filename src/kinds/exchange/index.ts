@@ -31,5 +31,12 @@ export const exchange = defineKind({
   slugBase: (e) => e.mic,
   // The handful of exchanges is curated in the seed.
   mutations: null,
+  synthetic: {
+    says: '',
+    entries: ({ cite }) => [
+      { mic: 'XHKG', name: 'Hong Kong Stock Exchange', aliases: [], country: 'HK', sources: cite('Hong Kong Stock Exchange') },
+      { mic: 'XSHG', name: 'Shanghai Stock Exchange', aliases: [], country: 'CN', sources: cite('Shanghai listing') },
+    ],
+  },
   api: exchangeApi,
 });

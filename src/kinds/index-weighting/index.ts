@@ -61,5 +61,19 @@ export const indexWeighting = defineKind({
       asOf: 'When the weight applied: 2025-06-19, 2025-05, 2025-Q3 or 2025.',
     },
   },
+  synthetic: {
+    says: 'It weighs 1 per cent in the Synthetic Index.',
+    // The first 50 companies are the synthetic index's constituents.
+    entries: ({ companies, day, cite }) =>
+      companies.slice(0, 50).map((c, i) => ({
+        slug: `${c.slug}-weight`,
+        index: 'synthetic-index',
+        constituent: c.name,
+        company: c.slug,
+        weightPercent: 1,
+        asOf: day(i),
+        sources: cite('It weighs 1 per cent in the Synthetic Index.'),
+      })),
+  },
   api: indexWeightingApi,
 });

@@ -65,5 +65,18 @@ export const ipoDeal = defineKind({
       description: 'One sentence on the offering.',
     },
   },
+  synthetic: {
+    says: 'The offering raised HK$1 billion.',
+    entries: ({ companies, day, cite }) =>
+      companies.map((c, i) => ({
+        slug: `${c.slug}-ipo`,
+        company: c.slug,
+        exchange: 'XHKG',
+        date: day(i),
+        proceeds: { amount: 1e9 + i, currency: 'HKD', usd: i % 2 ? 1.28e8 + i : null },
+        description: 'Synthetic Hong Kong offering.',
+        sources: cite('The offering raised HK$1 billion.'),
+      })),
+  },
   api: ipoDealApi,
 });

@@ -66,5 +66,35 @@ export const listing = defineKind({
       plannedFor: "When the sources say the listing is to happen ('to list in Hong Kong in 2025'): 2025-06-19, 2025-05, 2025-Q3 or 2025.",
     },
   },
+  synthetic: {
+    says: 'It plans a Shanghai listing.',
+    entries: ({ companies, day, cite }) =>
+      companies.flatMap((c, i) => [
+        {
+          slug: `${c.slug}-xhkg`,
+          company: c.slug,
+          exchange: 'XHKG',
+          market: 'HK',
+          shareClass: 'H' as const,
+          ticker: null,
+          status: 'LISTED' as const,
+          listedOn: day(i),
+          plannedFor: null,
+          sources: cite('debuted on the Hong Kong Stock Exchange'),
+        },
+        {
+          slug: `${c.slug}-xshg`,
+          company: c.slug,
+          exchange: 'XSHG',
+          market: 'CN',
+          shareClass: 'A' as const,
+          ticker: null,
+          status: (['LISTED', 'PLANNED', 'CONSIDERING', 'WITHDRAWN'] as const)[i % 4]!,
+          listedOn: null,
+          plannedFor: null,
+          sources: cite('It plans a Shanghai listing.'),
+        },
+      ]),
+  },
   api: listingApi,
 });

@@ -49,5 +49,11 @@ export const marketIndex = defineKind({
       description: 'One sentence on the index.',
     },
   },
+  synthetic: {
+    says: '',
+    entries: ({ cite }) => [
+      { slug: 'synthetic-index', name: 'Synthetic Index', aliases: [], description: null, sources: cite('Synthetic Index') },
+    ],
+  },
   api: marketIndexApi,
 });

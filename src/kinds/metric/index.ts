@@ -71,5 +71,21 @@ export const metric = defineKind({
       market: 'ISO 3166-1 alpha-2 code or GLOBAL.',
     },
   },
+  synthetic: {
+    says: 'It holds 10 per cent of its market.',
+    entries: ({ companies, day, cite }) =>
+      companies.map((c, i) => ({
+        slug: `${c.slug}-share`,
+        name: 'Share of its market',
+        value: 10,
+        valueMax: null,
+        qualifier: 'EXACT' as const,
+        unit: 'percent',
+        asOf: day(i),
+        company: c.slug,
+        market: 'GLOBAL',
+        sources: cite('It holds 10 per cent of its market.'),
+      })),
+  },
   api: metricApi,
 });

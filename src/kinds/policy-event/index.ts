@@ -63,5 +63,20 @@ export const policyEvent = defineKind({
       companies: 'Slugs of the companies it explicitly touches.',
     },
   },
+  synthetic: {
+    says: 'Regulators changed the listing rules.',
+    // One event per ten companies, each about one of them.
+    entries: ({ companies, day, cite }) =>
+      Array.from({ length: Math.max(1, Math.floor(companies.length / 10)) }, (_, i) => ({
+        slug: `synthetic-policy-${String(i).padStart(6, '0')}`,
+        title: `Synthetic listing rule change ${i}`,
+        date: day(i),
+        jurisdiction: i % 2 ? 'HK' : 'CN',
+        category: (['LISTING_RULES', 'MARKET_ACCESS', 'TAX', 'TRADE', 'MONETARY'] as const)[i % 5]!,
+        summary: 'Regulators changed the listing rules.',
+        companies: [companies[(i * 10) % companies.length]!.slug],
+        sources: cite('Regulators changed the listing rules.'),
+      })),
+  },
   api: policyEventApi,
 });
