@@ -107,9 +107,9 @@ function onTermination(logger: Logger, stop: () => Promise<void>) {
 /**
  * Garbage requests leave in the old generation waits for the next full GC,
  * which V8 schedules when that space reaches up to 4x what survived the last
- * one. Capping the growth runs full GCs more often: peak memory at 100k
- * companies 8-22 MB lower, the same req/s, 2-5% more CPU per request
- * (README, Performance). V8 reads the flag whenever it sets the next limit.
+ * one. Capping the growth runs full GCs more often: a lower peak at the same
+ * req/s for a little more CPU per request (bench/README.md, "Missed: peak
+ * RSS"). V8 reads the flag whenever it sets the next limit.
  */
 function limitHeapGrowth(percent: number) {
   if (percent > 0) setFlagsFromString(`--heap-growing-percent=${percent}`);

@@ -38,9 +38,9 @@ export interface JitExecutionOptions {
 
 export function jitExecution(schema: GraphQLSchema, { cacheBytes, maxResponseBytes }: JitExecutionOptions): GatewayInterface {
   // graphql-jit compiles through new Function, and V8's compilation cache keeps every
-  // generated source (about 0.6 MB for 20 aliased connections) after its function is
-  // gone: 200 distinct queries left 117 MB that no GC frees. We cache compiled queries
-  // ourselves, bounded, so V8's copy only leaks.
+  // generated source after its function is gone, so memory grew with every distinct
+  // query and no GC freed it. We cache compiled queries ourselves, bounded, so V8's copy
+  // only leaks.
   setFlagsFromString('--no-compilation-cache');
   const compiled = new LRUCache<string, CompiledQuery>({ maxSize: cacheBytes });
   const tooLarge = (): ExecutionResult => ({
