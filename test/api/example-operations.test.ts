@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -60,11 +60,12 @@ async function post(url: string, query: string, operationName: string | undefine
 
 const publishedSchema = buildSchema(readFileSync(join(projectRoot, 'schema.graphql'), 'utf8'));
 
+const realCurl = spawnSync('bash', ['-c', 'command -v curl'], { encoding: 'utf8' }).stdout.trim();
+
 /** A curl that is the real one, keeping each call's response headers and body for the test. */
 function curlWrapper(calls: string): string {
-  const real = spawnSync('bash', ['-c', 'command -v curl'], { encoding: 'utf8' }).stdout.trim();
   const bin = join(calls, 'bin');
-  spawnSync('mkdir', ['-p', bin]);
+  mkdirSync(bin);
   writeFileSync(
     join(bin, 'curl'),
     `#!/usr/bin/env bash
@@ -75,7 +76,7 @@ mkdir -p "${calls}/$n/files"
 # A file curl names after the URL or the answer (-O, -J) is written here rather than in the checkout.
 into=()
 for arg in "$@"; do case "$arg" in --remote-name*|-[!-]*O*) into=(--output-dir "${calls}/$n/files");; esac; done
-${real} --dump-header "${calls}/$n/headers" "\${into[@]}" "$@" | tee "${calls}/$n/body"
+${realCurl} --dump-header "${calls}/$n/headers" "\${into[@]}" "$@" | tee "${calls}/$n/body"
 `,
   );
   chmodSync(join(bin, 'curl'), 0o755);
