@@ -28,8 +28,25 @@ const must = (outcome: { ok: boolean; userErrors?: unknown }) => {
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.userErrors));
   return outcome as { ok: true; key: string };
 };
+type UpdateArgs = Parameters<typeof writes.update>;
+/** An update with the quote that supports it (addSources), or, in a release before addSources, without. */
+const update = (
+  kind: UpdateArgs[0],
+  key: string,
+  version: number,
+  input: Record<string, unknown>,
+  support: { article: string; quote: string },
+  reason: string | null,
+) => {
+  const quoted = writes.update(kind, key, version, { ...input, addSources: [support] }, who, reason);
+  const unknownField =
+    !quoted.ok &&
+    JSON.stringify(quoted.userErrors).includes('addSources') &&
+    !JSON.stringify(quoted.userErrors).includes('CITATION_REQUIRED');
+  return must(unknownField ? writes.update(kind, key, version, input, who, reason) : quoted);
+};
 
-// What a curator does in a day: an article, facts citing it, an update, an added citation, a retraction.
+// What a curator does in a day: an article, facts citing it (one retry-safe), an update, an added citation, a retraction.
 const body =
   'Zhongshan Lighting Group said on Tuesday it plans a Hong Kong listing of H shares next year. ' +
   'CATL, which raised HK$41 billion in May, was cited by bankers as the model for the deal. ' +
@@ -64,10 +81,12 @@ const company = must(
     who,
   ),
 );
+// With an idempotency key, as a retrying client sends it: the record points at the listing it created.
 const listing = must(
   writes.create(
     kinds.listing,
     {
+      idempotencyKey: 'fixture-listing-1',
       company: company.key,
       exchange: 'XHKG',
       market: 'HK',
@@ -75,31 +94,46 @@ const listing = must(
       ticker: null,
       status: 'PLANNED',
       listedOn: null,
-      sources: quote('it plans a Hong Kong listing of H shares next year'),
+      sources: quote('Zhongshan Lighting Group said on Tuesday it plans a Hong Kong listing of H shares next year'),
     },
     who,
   ),
 );
-must(writes.update(kinds.company, company.key, 1, { description: 'A lighting maker controlled by its founder.' }, who, 'described'));
+const founder = { article: article.key, quote: 'Zhongshan Lighting Group is controlled by its founder' };
+update(kinds.company, company.key, 1, { description: 'A lighting maker controlled by its founder.' }, founder, 'described');
 must(
   writes.addCitation(
     kinds.company,
     company.key,
-    { article: article.key, quote: 'Zhongshan Lighting Group is controlled by its founder' },
+    { article: article.key, quote: 'Zhongshan Lighting Group said on Tuesday it plans' },
     2,
     who,
   ),
 );
-must(writes.update(kinds.company, company.key, 3, { name: 'Zhongshan Lighting Holdings' }, who, 'renamed'));
+update(kinds.company, company.key, 3, { name: 'Zhongshan Lighting Holdings' }, founder, 'renamed');
 const metric = must(
   writes.create(
     kinds.metric,
-    { name: 'Employees', value: 12000, unit: 'people', company: company.key, asOf: null, sources: quote('employs 12,000 people') },
+    {
+      name: 'Employees',
+      value: 12000,
+      unit: 'people',
+      company: company.key,
+      asOf: null,
+      sources: quote('Zhongshan Lighting Group is controlled by its founder and employs 12,000 people'),
+    },
     who,
   ),
 );
 must(writes.retract(kinds.metric, metric.key, 'a headcount is not a capital-markets fact', 1, who));
-must(writes.update(kinds.listing, listing.key, 1, { status: 'CONSIDERING' }, who, null));
+update(
+  kinds.listing,
+  listing.key,
+  1,
+  { status: 'CONSIDERING' },
+  { article: article.key, quote: 'Zhongshan Lighting Group said on Tuesday' },
+  null,
+);
 
 /**
  * The database as SQL that better-sqlite3's exec can load: tables, indexes

@@ -1,5 +1,4 @@
 import cluster, { type Worker } from 'node:cluster';
-import { setFlagsFromString } from 'node:v8';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { ensureSeeded } from './seed/ensure-seeded.js';
 import { DatabaseOpenError, isReadOnlyFile, openDatabase, openMode, type Db } from './db/open.js';
@@ -104,20 +103,8 @@ function onTermination(logger: Logger, stop: () => Promise<void>) {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-/**
- * Garbage requests leave in the old generation waits for the next full GC,
- * which V8 schedules when that space reaches up to 4x what survived the last
- * one. Capping the growth runs full GCs more often: a lower peak at the same
- * req/s for a little more CPU per request (bench/README.md, "Missed: peak
- * RSS"). V8 reads the flag whenever it sets the next limit.
- */
-function limitHeapGrowth(percent: number) {
-  if (percent > 0) setFlagsFromString(`--heap-growing-percent=${percent}`);
-}
-
 async function main() {
   const config = loadConfig();
-  limitHeapGrowth(config.HEAP_GROWTH_PERCENT);
   const logger = createLogger(config);
   if (cluster.isPrimary) {
     const db = prepareDatabase(config, logger);

@@ -16,4 +16,6 @@ function findProjectRoot(): string {
 export const projectRoot = findProjectRoot();
 export const migrationsFolder = join(projectRoot, 'src/db/migrations');
 export const schemaFolder = join(projectRoot, 'schema');
+/** The kinds' create and update mutations, generated from their descriptors (npm run schema:print). */
+export const factMutationsPath = join(schemaFolder, 'fact-mutations.generated.graphql');
 export const seedsFolder = join(projectRoot, 'seeds');

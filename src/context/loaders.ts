@@ -60,8 +60,10 @@ export function createLoaders(q: Queries, log: StatementLog, { observe, batch = 
     counts: Object.fromEntries(Object.entries(q.counts).map(([name, run]) => [name, loader(`count.${name}`, run)])) as {
       [N in keyof Queries['counts']]: DataLoader<string, number>;
     },
-    // Every kind's citations, by the cited key.
+    // Every kind's citations, by the cited fact's key.
     citations: mapKinds((kind) => loader(`citations.${kind}`, (keys) => q.citations.bySubject(kind, keys))),
+    // The passages of an article that facts cite, by the article's key.
+    citationsOfArticle: loader('citationsOfArticle', q.citations.ofArticles),
     // Every kind's reportedOn (earliest dated citing article), by the fact's key.
     reportedOn: mapKinds((kind) => loader(`reportedOn.${kind}`, (keys) => q.citations.reportedOn(kind, keys))),
   };

@@ -1213,9 +1213,9 @@ export type Mutation = {
   createArticle: CreateArticlePayload;
   /** Creates a Company with at least one verbatim citation. Needs an editor key. */
   createCompany: CompanyPayload;
-  /** Creates a IndexWeighting with at least one verbatim citation. Needs an editor key. */
+  /** Creates an IndexWeighting with at least one verbatim citation. Needs an editor key. */
   createIndexWeighting: IndexWeightingPayload;
-  /** Creates a IpoDeal with at least one verbatim citation. Needs an editor key. */
+  /** Creates an IpoDeal with at least one verbatim citation. Needs an editor key. */
   createIpoDeal: IpoDealPayload;
   /** Creates a Listing with at least one verbatim citation. Needs an editor key. */
   createListing: ListingPayload;
@@ -1243,9 +1243,9 @@ export type Mutation = {
   revokeApiKey: RevokeApiKeyPayload;
   /** Changes a Company. Needs an editor key; a stale expectedVersion changes nothing (CONFLICT). */
   updateCompany: CompanyPayload;
-  /** Changes a IndexWeighting. Needs an editor key; a stale expectedVersion changes nothing (CONFLICT). */
+  /** Changes an IndexWeighting. Needs an editor key; a stale expectedVersion changes nothing (CONFLICT). */
   updateIndexWeighting: IndexWeightingPayload;
-  /** Changes a IpoDeal. Needs an editor key; a stale expectedVersion changes nothing (CONFLICT). */
+  /** Changes an IpoDeal. Needs an editor key; a stale expectedVersion changes nothing (CONFLICT). */
   updateIpoDeal: IpoDealPayload;
   /** Changes a Listing. Needs an editor key; a stale expectedVersion changes nothing (CONFLICT). */
   updateListing: ListingPayload;
@@ -2292,7 +2292,7 @@ export type UpdateCompanyInput = {
   stateOwned?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-/** Fields of a IndexWeighting to change; omitted fields stay as they are, null clears a field that may be empty. The slug never changes. */
+/** Fields of an IndexWeighting to change; omitted fields stay as they are, null clears a field that may be empty. The slug never changes. */
 export type UpdateIndexWeightingInput = {
   /** Citations to add after the fact's own (or after sources, when given), each verbatim; one the fact already has is not repeated. A change to what the fact states needs a quote here or in sources. */
   addSources?: InputMaybe<Array<CitationInput>>;
@@ -2302,7 +2302,7 @@ export type UpdateIndexWeightingInput = {
   company?: InputMaybe<Scalars['String']['input']>;
   /** The constituent or group as the source names it. */
   constituent?: InputMaybe<Scalars['String']['input']>;
-  /** The market index: its slug, or its name or an alias, case-insensitive, as in CreateIndexWeightingInput.index. */
+  /** The market index: its slug ('hang-seng-index'), or its name or an alias, case-insensitive ('Hang Seng Index'). A name that no live index goes by, or that more than one does, is refused with UNKNOWN_REFERENCE; the weighting stores the slug. */
   index?: InputMaybe<Scalars['String']['input']>;
   /** Replaces the fact's citations: at least one, each verbatim. */
   sources?: InputMaybe<Array<CitationInput>>;
@@ -2310,7 +2310,7 @@ export type UpdateIndexWeightingInput = {
   weightPercent?: InputMaybe<Scalars['Float']['input']>;
 };
 
-/** Fields of a IpoDeal to change; omitted fields stay as they are, null clears a field that may be empty. The slug never changes. */
+/** Fields of an IpoDeal to change; omitted fields stay as they are, null clears a field that may be empty. The slug never changes. */
 export type UpdateIpoDealInput = {
   /** Citations to add after the fact's own (or after sources, when given), each verbatim; one the fact already has is not repeated. A change to what the fact states needs a quote here or in sources. */
   addSources?: InputMaybe<Array<CitationInput>>;

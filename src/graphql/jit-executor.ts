@@ -2,7 +2,6 @@ import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-i
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { GraphQLError, execute, getVariableValues, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import { setFlagsFromString } from 'node:v8';
 import { releaseRequestData, type Context } from '../context/context.js';
 import { fieldCount } from './bounded-cache.js';
 import { exceedsJsonSize } from './limits/response-size.js';
@@ -37,11 +36,6 @@ export interface JitExecutionOptions {
 }
 
 export function jitExecution(schema: GraphQLSchema, { cacheBytes, maxResponseBytes }: JitExecutionOptions): GatewayInterface {
-  // graphql-jit compiles through new Function, and V8's compilation cache keeps every
-  // generated source after its function is gone, so memory grew with every distinct
-  // query and no GC freed it. We cache compiled queries ourselves, bounded, so V8's copy
-  // only leaks.
-  setFlagsFromString('--no-compilation-cache');
   const compiled = new LRUCache<string, CompiledQuery>({ maxSize: cacheBytes });
   const tooLarge = (): ExecutionResult => ({
     errors: [

@@ -13,11 +13,11 @@ import {
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
-import { citations, companies, ipoDeals, listings, policyEvents } from '../db/tables/index.js';
+import { companies, ipoDeals, listings, policyEvents } from '../db/tables/index.js';
 import type { DatePrecision } from '../db/tables/columns.js';
 import type { CompanyFilter, IpoDealFilter, ListingFilter, PolicyEventFilter } from '../generated/resolvers-types.js';
 import { toGlobalId } from '../graphql/global-id.js';
-import { kinds, type Kind } from '../kinds/index.js';
+import type { Kind } from '../kinds/index.js';
 import { FACT_LIMITS as L } from '../kinds/limits.js';
 import { formatPartialDate } from '../lib/partial-date.js';
 import { neutralise } from '../lib/unsafe-text.js';
@@ -26,7 +26,7 @@ import type { SortKey } from '../graphql/connection.js';
 import type { TotalledPaged } from '../queries/batch.js';
 import type { Queries } from '../queries/index.js';
 import type { CitationRow } from '../graphql/models.js';
-import type { ReportedOn } from '../queries/citations.js';
+import { citedBytes, type ReportedOn } from '../queries/citations.js';
 import { checkDateRange } from '../resolvers/policy-event.js';
 import { withCompanyKey } from '../resolvers/shared.js';
 import { budgetClient, type Charge } from '../graphql/limits/budget.js';
@@ -70,9 +70,6 @@ const textBytes = (...columns: AnyColumn[]) =>
     columns.map((c) => sql`coalesce(octet_length(${c}), 0)`),
     sql` + `,
   )})`;
-/** UTF-8 bytes of a fact's citations as its sources cell holds them: each quote and its article's slug. */
-const citedBytes = (kind: Kind, key: AnyColumn) =>
-  sql<number>`(select coalesce(sum(octet_length(${citations.quote}) + octet_length(${citations.articleId})), 0) from ${citations} where ${citations[kinds[kind].citationColumn]} = ${key})`;
 /** UTF-8 bytes of the issuer's name. */
 const companyNameBytes = (companyId: AnyColumn) =>
   sql<number>`coalesce((select octet_length(${companies.name}) from ${companies} where ${companies.id} = ${companyId}), 0)`;

@@ -21,6 +21,7 @@ import { costLimitPlugin } from '../graphql/limits/cost.js';
 import { knownOperationTypesRule, noSubgraphSdlRule, singleSchemaIntrospectionRule } from '../graphql/limits/operation-rules.js';
 import { buildExecutableSchema } from '../graphql/executable-schema.js';
 import { jitExecution } from '../graphql/jit-executor.js';
+import { applyRuntimeFlags } from '../runtime-flags.js';
 import type { Logger } from '../logger.js';
 import { enableReadSnapshots } from '../db/read-snapshot.js';
 import { startReaderThread } from '../db/reader-thread.js';
@@ -66,6 +67,7 @@ export interface Api {
 
 /** Composition root: HTTP → context and loaders → resolvers → queries → SQLite. */
 export async function createApi({ config, db, logger, observeBatches, loaderBatching, ownPlugins = true }: ApiOptions): Promise<Api> {
+  applyRuntimeFlags({ heapGrowthPercent: config.HEAP_GROWTH_PERCENT });
   // Search, whose cost the client controls, runs on a reader thread so it never stalls the event loop.
   const reader = db.$client.memory ? undefined : startReaderThread(db.$client.name);
   // A write empties this process's response cache (other processes see SQLite's data_version move),

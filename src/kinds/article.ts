@@ -45,14 +45,14 @@ export const article = defineKind({
     body: a.body,
   }),
   children: [],
-  // Article.citations: the passages of this article that facts cite.
   textFields: ['title', 'publisher', 'dateline', 'section', 'url', 'body'],
-  citationColumn: 'articleId',
+  // A source cites nothing: its entry has no sources. Article.citations are the passages of it that facts cite.
   sources: () => [],
   references: () => [],
   label: () => null,
   search: { type: 'ARTICLE', text: (a) => ({ title: a.title, body: a.body }) },
   slugBase: (a) => a.title,
   // Articles are stored verbatim: created, never edited (retract one and create it again).
-  mutations: { create: true, update: false },
+  // createArticle is its own mutation (schema/mutation.graphql): it answers with the companies the body mentions.
+  mutations: null,
 });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { citations } from '../db/tables/index.js';
 import type { Citation } from './fields.js';
 import type { FieldProblem, KindDescriptor } from './kind.js';
@@ -24,18 +25,25 @@ export function quoteProblems(sources: Citation[], bodyOf: (article: string) => 
   });
 }
 
-/** An entry's citations as rows, in the curated order; each quote's offset is found in its article's body. */
+/**
+ * Whether a kind's entries cite sources, as its schema says: an article is a
+ * source, has no sources field, and takes no citation of its own.
+ */
+export const takesSources = (kind: KindDescriptor): boolean => kind.schema instanceof z.ZodObject && 'sources' in kind.schema.shape;
+
+/** An entry's citations as rows of its fact (by number), in the curated order; each quote's offset is found in its article's body. */
 export function citationRows<E>(
   kind: KindDescriptor<E>,
   entry: E,
+  factId: number,
   bodyOf: (article: string) => string | undefined,
 ): (typeof citations.$inferInsert)[] {
   return kind.sources(entry).map((c, position) => ({
+    factId,
     articleId: c.article,
     quote: c.quote,
     quoteOffset: bodyOf(c.article)?.indexOf(c.quote) ?? -1,
     position,
     context: c.context === true,
-    [kind.citationColumn]: kind.key(entry),
   }));
 }

@@ -44,7 +44,6 @@ export const company = defineKind({
     childRows(companyNames, companyNames.companyId, nameRows),
   ],
   textFields: ['name', 'aliases', 'sector', 'description', 'note'],
-  citationColumn: 'companyId',
   sources: (c) => c.sources,
   references: () => [],
   // Name and aliases: a search for 'CATL' finds the company's listings, deals, figures and events too.
@@ -55,5 +54,17 @@ export const company = defineKind({
     weight: 2,
   },
   slugBase: (c) => c.name,
-  mutations: { create: true, update: true },
+  mutations: {
+    create: true,
+    update: true,
+    slugFrom: 'the name',
+    inputs: {
+      name: "Full name, e.g. 'Contemporary Amperex Technology'.",
+      aliases: "Other names the sources use, e.g. 'CATL'.",
+      sector: "Broad sector, e.g. 'Batteries'.",
+      country: 'ISO 3166-1 alpha-2 code of the headquarters.',
+      stateOwned: 'Whether the sources say the company is state-owned.',
+      description: 'One neutral sentence on what the company is.',
+    },
+  },
 });

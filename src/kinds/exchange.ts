@@ -21,7 +21,6 @@ export const exchange = defineKind({
   toRow: (e) => ({ mic: e.mic, name: e.name, aliases: e.aliases, country: e.country }),
   children: [],
   textFields: ['name', 'aliases', 'note'],
-  citationColumn: 'exchangeMic',
   sources: (e) => e.sources,
   references: () => [],
   label: (e) => e.name,
@@ -29,5 +28,5 @@ export const exchange = defineKind({
   search: { type: 'EXCHANGE', text: (e) => ({ title: joinText(e.name, ...e.aliases), body: joinText(e.mic, e.country) }), weight: 2 },
   slugBase: (e) => e.mic,
   // The handful of exchanges is curated in the seed.
-  mutations: { create: false, update: false },
+  mutations: null,
 });

@@ -35,7 +35,6 @@ export const indexWeighting = defineKind({
   }),
   children: [],
   textFields: ['constituent', 'note'],
-  citationColumn: 'indexWeightingId',
   sources: (w) => w.sources,
   references: (w) => [ref('index', marketIndex, w.index), ref('company', company, w.company)],
   label: () => null,
@@ -47,5 +46,17 @@ export const indexWeighting = defineKind({
     }),
   },
   slugBase: (w) => `${w.index} ${w.constituent}`,
-  mutations: { create: true, update: true },
+  mutations: {
+    create: true,
+    update: true,
+    slugFrom: 'the index and the constituent',
+    inputs: {
+      index:
+        "The market index: its slug ('hang-seng-index'), or its name or an alias, case-insensitive ('Hang Seng Index'). A name that no live index goes by, or that more than one does, is refused with UNKNOWN_REFERENCE; the weighting stores the slug.",
+      constituent: 'The constituent or group as the source names it.',
+      company: 'Slug of the company, when the constituent is one.',
+      weightPercent: 'Weight in per cent, 0 to 100.',
+      asOf: 'When the weight applied: 2025-06-19, 2025-05, 2025-Q3 or 2025.',
+    },
+  },
 });

@@ -40,7 +40,6 @@ export const ipoDeal = defineKind({
   }),
   children: [],
   textFields: ['description', 'note'],
-  citationColumn: 'ipoDealId',
   sources: (d) => d.sources,
   references: (d) => [ref('company', company, d.company), ref('exchange', exchange, d.exchange)],
   label: () => null,
@@ -52,5 +51,16 @@ export const ipoDeal = defineKind({
     }),
   },
   slugBase: (d) => `${d.company} offering ${d.date?.start.slice(0, 4) ?? ''}`,
-  mutations: { create: true, update: true },
+  mutations: {
+    create: true,
+    update: true,
+    slugFrom: 'the company and the year',
+    inputs: {
+      company: 'Slug of the issuer.',
+      exchange: 'MIC of the exchange.',
+      date: 'When it priced or debuted: 2025-06-19, 2025-05, 2025-Q3 or 2025.',
+      proceeds: { description: "Money raised, in the source's currency.", type: 'MoneyInput' },
+      description: 'One sentence on the offering.',
+    },
+  },
 });

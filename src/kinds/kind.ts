@@ -1,11 +1,7 @@
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
-import type { CitationRow } from '../db/tables/citations.js';
 import type { SearchResultType } from '../generated/resolvers-types.js';
 import type { Citation } from './fields.js';
-
-/** The citations column holding a kind's key: the cited fact's, or for an article the source's. */
-export type CitationColumn = Exclude<keyof CitationRow, 'id' | 'quote' | 'quoteOffset' | 'position' | 'context'>;
 
 /** Enough of another kind to point at it. */
 export interface KindRef {
@@ -48,10 +44,26 @@ export interface NameIndex {
   key: SQLiteColumn;
 }
 
-/** Which mutations the API offers for a kind (schema/mutations.graphql has create<Type> and update<Type> accordingly). */
-export interface KindMutations {
+/**
+ * How an entry field reads in its kind's create and update inputs: what it
+ * means, and its GraphQL input type where the entry's schema cannot say it
+ * (an enum, a nested object such as MoneyInput).
+ */
+export type InputField = string | { description: string; type: string };
+
+/** Every field a client writes, described: all of the entry's but its key, its citations and the curator's note. */
+export type InputFields<E> = { [F in Exclude<keyof E & string, 'slug' | 'mic' | 'sources' | 'note'>]: InputField };
+
+/**
+ * The create and update mutations the API offers for a kind, generated from
+ * the descriptor (graphql/fact-mutations.ts writes their SDL).
+ */
+export interface KindMutations<E> {
   create: boolean;
   update: boolean;
+  /** What a create without a slug makes it from, as its description says: 'the name'. */
+  slugFrom: string;
+  inputs: InputFields<E>;
 }
 
 /** How full-text search finds entries of a kind: the SearchResultType that selects them, and their text. */
@@ -65,8 +77,8 @@ export interface SearchSpec<E> {
 
 /**
  * Everything about one kind of fact that the code outside its own query and
- * resolver files needs: the seed, the checks, the row it becomes, where its
- * citations point, what search sees and its global-id prefix. Its loader is
+ * resolver files needs: the seed, the checks, the row it becomes, the quotes
+ * it cites, what search sees and its global-id prefix. Its loader is
  * `loaders[name]` (context/loaders.ts, checked against this registry).
  *
  * Functions are declared as methods so that any kind fits where any kind is
@@ -96,14 +108,17 @@ export interface KindDescriptor<
   table: T;
   toRow(entry: E): T['$inferInsert'];
   children: readonly ChildRows<E>[];
-  citationColumn: CitationColumn;
   /**
    * The entry's fields of free text a client typed (names, prose, tickers, an
    * article's body): what a purge replaces. The rest are keys, codes, enums,
    * numbers, dates and quotes, which hold no text of the fact's own.
    */
   textFields: readonly string[];
-  /** The quotes that support the entry, each checked to be verbatim in its article. */
+  /**
+   * The quotes that support the entry, each checked to be verbatim in its
+   * article; stored as citations of the fact's number, whatever its kind.
+   * A kind whose entries take no sources (an article, which is a source) returns [].
+   */
   sources(entry: E): Citation[];
   references(entry: E): Reference[];
   /** The names other kinds' search text uses for this entry (a company's name and aliases), or null when none does. */
@@ -118,7 +133,8 @@ export interface KindDescriptor<
   names?: NameIndex;
   /** What a slug is made from when a client creates an entry without one, e.g. a company's name. */
   slugBase(entry: E): string;
-  mutations: KindMutations;
+  /** null for a kind with no generated mutations (articles have createArticle of their own; exchanges are curated in the seed). */
+  mutations: KindMutations<E> | null;
 }
 
 /** A descriptor with its key read from its key field. */

@@ -38,7 +38,6 @@ export const listing = defineKind({
   }),
   children: [],
   textFields: ['ticker', 'note'],
-  citationColumn: 'listingId',
   sources: (l) => l.sources,
   references: (l) => [ref('company', company, l.company), ref('exchange', exchange, l.exchange)],
   label: () => null,
@@ -50,5 +49,19 @@ export const listing = defineKind({
     }),
   },
   slugBase: (l) => `${l.company} ${l.exchange ?? l.market} listing`,
-  mutations: { create: true, update: true },
+  mutations: {
+    create: true,
+    update: true,
+    slugFrom: 'the company and the exchange or market',
+    inputs: {
+      company: 'Slug of the issuer.',
+      exchange: 'MIC of the exchange, e.g. XHKG; null where the source names only the market.',
+      market: 'ISO 3166-1 alpha-2 code of the market.',
+      shareClass: { description: 'Share class where a source states it.', type: 'ShareClass' },
+      ticker: 'Only as the sources state it.',
+      status: { description: 'Where the listing stands.', type: 'ListingStatus' },
+      listedOn: 'When trading began: 2025-06-19, 2025-05, 2025-Q3 or 2025.',
+      plannedFor: "When the sources say the listing is to happen ('to list in Hong Kong in 2025'): 2025-06-19, 2025-05, 2025-Q3 or 2025.",
+    },
+  },
 });

@@ -29,7 +29,6 @@ export const marketIndex = defineKind({
     ),
   ],
   textFields: ['name', 'aliases', 'description', 'note'],
-  citationColumn: 'marketIndexId',
   sources: (i) => i.sources,
   references: () => [],
   label: (i) => i.name,
@@ -38,5 +37,14 @@ export const marketIndex = defineKind({
   // A weighting's index may be given by its name or an alias.
   names: { table: marketIndexNames, parent: marketIndexNames.indexId, key: marketIndexNames.key },
   slugBase: (i) => i.name,
-  mutations: { create: true, update: true },
+  mutations: {
+    create: true,
+    update: true,
+    slugFrom: 'the name',
+    inputs: {
+      name: "Name, e.g. 'MSCI China'.",
+      aliases: 'Other names the sources use.',
+      description: 'One sentence on the index.',
+    },
+  },
 });

@@ -46,7 +46,6 @@ export const metric = defineKind({
   }),
   children: [],
   textFields: ['name', 'unit', 'note'],
-  citationColumn: 'metricId',
   sources: (m) => m.sources,
   references: (m) => [ref('company', company, m.company)],
   label: () => null,
@@ -55,5 +54,19 @@ export const metric = defineKind({
     text: (m, nameOf) => ({ title: m.name, body: joinText(nameOf(company, m.company), m.market, m.unit) }),
   },
   slugBase: (m) => m.name,
-  mutations: { create: true, update: true },
+  mutations: {
+    create: true,
+    update: true,
+    slugFrom: 'the name',
+    inputs: {
+      name: "What is measured, e.g. 'global EV battery market share'.",
+      value: 'The figure (the lower end for a RANGE).',
+      valueMax: 'Upper end, exactly when qualifier is RANGE.',
+      qualifier: { description: 'How the figure relates to the value; EXACT when omitted.', type: 'MetricQualifier' },
+      unit: "Unit, e.g. 'percent' or 'USD'.",
+      asOf: 'When the figure applied: 2025-06-19, 2025-05, 2025-Q3 or 2025.',
+      company: 'Slug of the company it is about.',
+      market: 'ISO 3166-1 alpha-2 code or GLOBAL.',
+    },
+  },
 });

@@ -40,7 +40,6 @@ export const policyEvent = defineKind({
     ),
   ],
   textFields: ['title', 'summary', 'note'],
-  citationColumn: 'policyEventId',
   sources: (e) => e.sources,
   references: (e) => e.companies.map((c, i) => ref(`companies.${i}`, company, c)),
   label: () => null,
@@ -49,5 +48,17 @@ export const policyEvent = defineKind({
     text: (e, nameOf) => ({ title: e.title, body: joinText(e.summary, ...e.companies.map((c) => nameOf(company, c))) }),
   },
   slugBase: (e) => e.title,
-  mutations: { create: true, update: true },
+  mutations: {
+    create: true,
+    update: true,
+    slugFrom: 'the title',
+    inputs: {
+      title: 'Short title.',
+      date: 'When it took effect or was announced: 2025-06-19, 2025-05, 2025-Q3 or 2025.',
+      jurisdiction: 'ISO 3166-1 alpha-2 code (or EU).',
+      category: { description: 'Kind of policy.', type: 'PolicyCategory' },
+      summary: 'What the event is, supported by its sources.',
+      companies: 'Slugs of the companies it explicitly touches.',
+    },
+  },
 });

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
-import { revisionSources, revisions, type RevisionRow } from '../db/tables/index.js';
+import { factNumber, facts, revisionSources, revisions, type RevisionRow } from '../db/tables/index.js';
 import { badUserInput } from '../graphql/errors.js';
 import type { RevisionFilter } from '../generated/resolvers-types.js';
 import { MAX_PAGE_SIZE } from '../graphql/connection.js';
@@ -22,14 +22,17 @@ export type RevisionQueryFilter = RevisionFilter & { source?: (typeof revisionSo
 /**
  * A revision with its entries as the JSON text they are stored as: `after` is
  * answered as it is, and parsed only where a whole `before` is rebuilt from it
- * (history.ts), instead of being parsed for every row and stringified again.
+ * (history.ts), instead of being parsed for every row and stringified again;
+ * and its fact's key beside the fact's number.
  */
-export type StoredRevision = Omit<RevisionRow, 'before' | 'after'> & { before: string | null; after: string };
+export type StoredRevision = Omit<RevisionRow, 'before' | 'after'> & { before: string | null; after: string; factKey: string };
 
 const storedColumns = {
   ...getTableColumns(revisions),
   before: sql<string | null>`${revisions.before}`.as('before'),
   after: sql<string>`${revisions.after}`.as('after'),
+  // The fact's key by its number: one probe of facts' primary key per row of the page.
+  factKey: sql<string>`(select ${facts.key} from ${facts} where ${facts.id} = ${revisions.factId})`.as('fact_key'),
 };
 
 /** History, newest first: the audit trail, and one fact's revisions. */
@@ -46,13 +49,15 @@ export function revisionQueries(db: Db) {
   const ranked = db
     .select({
       ...storedColumns,
+      factKey: sql<string>`${facts.key}`.as('fact_key'),
       sortKey: sql<string>`json_array(${revisions.id})`.as('sort_key'),
-      rank: sql<number>`row_number() over (partition by ${revisions.kind}, ${revisions.factKey} order by ${revisions.id} desc)`.as('rank'),
-      total: sql<number>`count(*) over (partition by ${revisions.kind}, ${revisions.factKey})`.as('total'),
+      rank: sql<number>`row_number() over (partition by ${revisions.factId} order by ${revisions.id} desc)`.as('rank'),
+      total: sql<number>`count(*) over (partition by ${revisions.factId})`.as('total'),
     })
-    .from(revisions)
+    .from(facts)
+    .innerJoin(revisions, eq(revisions.factId, facts.id))
     .where(
-      sql`(${revisions.kind}, ${revisions.factKey}) in (select substr(value, 1, instr(value, ':') - 1), substr(value, instr(value, ':') + 1) from json_each(${sql.placeholder('keys')}))`,
+      sql`(${facts.kind}, ${facts.key}) in (select substr(value, 1, instr(value, ':') - 1), substr(value, instr(value, ':') + 1) from json_each(${sql.placeholder('keys')}))`,
     )
     .as('ranked');
   const newestOfFacts = batchMany(
@@ -76,7 +81,7 @@ export function revisionQueries(db: Db) {
       db,
       revisions,
       (bind, fact: { kind: string; key: string }) => ({
-        where: and(eq(revisions.kind, bind('kind', fact.kind)), eq(revisions.factKey, bind('key', fact.key))),
+        where: eq(revisions.factId, factNumber(bind('kind', fact.kind), bind('key', fact.key))),
         order: newestFirst,
       }),
       storedColumns,

@@ -20,7 +20,7 @@ export const articleResolvers: Resolvers = {
     },
     publishedOn: (a) => partialDate(a.publishedStart, a.publishedEnd, a.publishedPrecision),
     companies: (a, _, { loaders }) => loaders.companiesByArticle.load(a.id),
-    citations: (a, _, { loaders }) => loaders.citations.article.load(a.id),
+    citations: (a, _, { loaders }) => loaders.citationsOfArticle.load(a.id),
     companyCount: (a, _, { loaders }) => loaders.counts.companiesByArticle.load(a.id),
     citationCount: (a, _, { loaders }) => loaders.counts.citationsByArticle.load(a.id),
   },

@@ -6,6 +6,7 @@ import { StorageError } from '../db/storage.js';
 import type { MutationResolvers, Resolvers } from '../generated/resolvers-types.js';
 import { storageRefusal } from '../graphql/errors.js';
 import { fromGlobalId } from '../graphql/global-id.js';
+import { takesSources } from '../kinds/citations.js';
 import { kindList, kinds, type AnyKind, type Kind } from '../kinds/index.js';
 import type { UserError, WriteOutcome } from '../writes/mutations.js';
 import { loadTyped } from './load.js';
@@ -66,7 +67,7 @@ type Args = Record<string, unknown>;
 type Resolver = (parent: unknown, args: Args, ctx: Context) => Promise<unknown>;
 
 const creates = kindList
-  .filter((kind) => kind.mutations.create && kind.name !== 'article')
+  .filter((kind) => kind.mutations?.create)
   .map((kind): [string, Resolver] => [
     `create${kind.typeName}`,
     (_, { input }, ctx) => {
@@ -80,7 +81,7 @@ const creates = kindList
   ]);
 
 const updates = kindList
-  .filter((kind) => kind.mutations.update)
+  .filter((kind) => kind.mutations?.update)
   .map((kind): [string, Resolver] => [
     `update${kind.typeName}`,
     (_, { id, expectedVersion, input, reason }, ctx) => {
@@ -118,10 +119,16 @@ const mutation: MutationResolvers = {
     const outcome: WriteOutcome =
       'userErrors' in fact
         ? { ok: false, userErrors: fact.userErrors.map((e) => ({ ...e, field: ['factId'] })) }
-        : fact.kind.citationColumn === 'articleId'
+        : !takesSources(fact.kind)
           ? {
               ok: false,
-              userErrors: [{ field: ['factId'], message: 'an article is a source: it has no citations', code: 'INVALID_INPUT' }],
+              userErrors: [
+                {
+                  field: ['factId'],
+                  message: `an ${fact.kind.typeName} is a source, not a cited fact: it takes no citations`,
+                  code: 'INVALID_INPUT',
+                },
+              ],
             }
           : inRequest(ctx, () => ctx.writes.addCitation(fact.kind, fact.key, { ...citation }, expectedVersion, who));
     return payload('node', outcome, ctx);
@@ -152,5 +159,5 @@ export const mutationResolvers: Resolvers = { Mutation: mutation };
 /** For the registry test: the mutation fields the descriptors call for. */
 export const descriptorMutations = (kind: Kind) => {
   const { typeName, mutations } = kinds[kind] as AnyKind;
-  return [...(mutations.create ? [`create${typeName}`] : []), ...(mutations.update ? [`update${typeName}`] : [])];
+  return [...(mutations?.create ? [`create${typeName}`] : []), ...(mutations?.update ? [`update${typeName}`] : [])];
 };

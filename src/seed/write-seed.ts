@@ -103,31 +103,34 @@ function writeFresh(db: Db, data: SeedData, onProgress?: SeedProgress) {
   const bodies = new Map(data.articles.map((a) => [a.slug, a.body]));
   const bodyOf = (article: string) => bodies.get(article);
   const at = new Date().toISOString();
+  // Every fact numbered in registry order; a search document's rowid is its fact's number.
+  const factRows = kindList.flatMap((kind) => entriesOf(data, kind).map((e) => ({ kind: kind.typeName, key: kind.key(e) })));
+  const numbered = factRows.map((f, i) => ({ id: i + 1, ...f }));
+  const factIds = new Map(numbered.map((f) => [`${f.kind}:${f.key}`, f.id]));
+  const numberOf = (kind: AnyKind, entry: Parameters<AnyKind['key']>[0]) => factIds.get(`${kind.typeName}:${kind.key(entry)}`)!;
   // In registry order, so every row's references are written before it.
   const kindRows: TableRows[] = kindList.flatMap((kind) => {
     const entries = entriesOf(data, kind);
     return [
-      { table: kind.table, rows: entries.map((e) => kind.toRow(e)) },
+      { table: kind.table, rows: entries.map((e) => ({ ...kind.toRow(e), factId: numberOf(kind, e) })) },
       ...kind.children.map((child) => ({ table: child.table, rows: entries.flatMap((e) => child.rows(e)) })),
     ];
   });
-  const citationRowList = kindList.flatMap((kind) => entriesOf(data, kind).flatMap((e) => citationRows(kind, e, bodyOf)));
+  const citationRowList = kindList.flatMap((kind) =>
+    entriesOf(data, kind).flatMap((e) => citationRows(kind, e, numberOf(kind, e), bodyOf)),
+  );
   const revisionRows = kindList.flatMap((kind) =>
     entriesOf(data, kind).map((e) => ({
       at,
       by: 'seed',
       source: 'seed' as const,
       kind: kind.typeName,
-      factKey: kind.key(e),
+      factId: numberOf(kind, e),
       version: 1,
       action: 'CREATE' as const,
       after: storedForm(e) as Record<string, unknown>,
     })),
   );
-  // Every fact numbered in registry order; a search document's rowid is its fact's number.
-  const factRows = kindList.flatMap((kind) => entriesOf(data, kind).map((e) => ({ kind: kind.typeName, key: kind.key(e) })));
-  const numbered = factRows.map((f, i) => ({ id: i + 1, ...f }));
-  const factIds = new Map(numbered.map((f) => [`${f.kind}:${f.key}`, f.id]));
   const documents = searchDocuments(data);
   const total =
     kindRows.reduce((n, r) => n + r.rows.length, 0) + numbered.length + citationRowList.length + revisionRows.length + documents.length;
@@ -154,16 +157,22 @@ function writeFresh(db: Db, data: SeedData, onProgress?: SeedProgress) {
       advance(chunk.length);
     }
   };
-  kindRows.forEach(insert);
+  // The numbers first: every fact's row, citations and revision point at its number.
   insert({ table: t.facts, rows: numbered });
+  kindRows.forEach(insert);
   insert({ table: t.citations, rows: citationRowList });
   insert({ table: t.revisions, rows: revisionRows });
   // FTS5 has no Drizzle builder; one prepared statement keeps 100k-row seeds fast.
   const index = db.$client.prepare('insert into search_index (rowid, kind, entity_id, title, body) values (?, ?, ?, ?, ?)');
-  const dependency = db.$client.prepare('insert into search_dependencies (kind, entity_id, target_kind, target_key) values (?, ?, ?, ?)');
+  const dependency = db.$client.prepare('insert into search_dependencies (fact_id, target_id) values (?, ?)');
   documents.forEach((doc, i) => {
-    index.run(factIds.get(`${doc.kind}:${doc.entityId}`), doc.kind, doc.entityId, doc.title, doc.body);
-    for (const d of doc.dependsOn) dependency.run(doc.kind, doc.entityId, d.targetKind, d.targetKey);
+    const id = factIds.get(`${doc.kind}:${doc.entityId}`);
+    index.run(id, doc.kind, doc.entityId, doc.title, doc.body);
+    for (const d of doc.dependsOn) {
+      // A document names only facts the seed holds (its references are checked); one it does not hold is no dependency.
+      const target = factIds.get(`${d.targetKind}:${d.targetKey}`);
+      if (target !== undefined) dependency.run(id, target);
+    }
     if (i % 1000 === 999 || i === documents.length - 1) advance((i % 1000) + 1);
   });
 }
@@ -171,7 +180,18 @@ function writeFresh(db: Db, data: SeedData, onProgress?: SeedProgress) {
 /** The newest revision of every fact, and whether any revision came through the API. */
 function knownFacts(db: Db): Map<string, Known> {
   const known = new Map<string, Known>();
-  const rows = db.select().from(t.revisions).orderBy(t.revisions.id).all();
+  const rows = db
+    .select({
+      kind: t.revisions.kind,
+      factKey: t.facts.key,
+      source: t.revisions.source,
+      action: t.revisions.action,
+      after: t.revisions.after,
+    })
+    .from(t.revisions)
+    .innerJoin(t.facts, eq(t.facts.id, t.revisions.factId))
+    .orderBy(t.revisions.id)
+    .all();
   for (const r of rows) {
     const id = `${r.kind}:${r.factKey}`;
     const runtime = (known.get(id)?.runtime ?? false) || r.source === 'api';

@@ -1,8 +1,8 @@
-import { and, eq, getTableColumns } from 'drizzle-orm';
+import { eq, getTableColumns } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
-import { articleCompanies, articles, citations, revisions, type RevisionAction } from '../db/tables/index.js';
-import { citationRows } from '../kinds/citations.js';
+import { articleCompanies, articles, citations, factNumber, revisions, type RevisionAction } from '../db/tables/index.js';
+import { citationRows, takesSources } from '../kinds/citations.js';
 import { kindOfTypeName, kinds, type AnyKind } from '../kinds/index.js';
 import type { KindRef, NameOf } from '../kinds/kind.js';
 import { formatPartialDate, type PartialDate } from '../lib/partial-date.js';
@@ -14,6 +14,9 @@ import { searchIndexWriter, type QueuedFact } from './search-index.js';
 /** The column holding a kind's key: `id` (a slug), or `mic` for exchanges. */
 export const keyColumn = (kind: AnyKind): SQLiteColumn =>
   (getTableColumns(kind.table) as Record<string, SQLiteColumn>)[kind.keyField === 'mic' ? 'mic' : 'id']!;
+
+/** The column holding a kind's fact number (db/tables/columns.ts factColumns). */
+export const factIdColumn = (kind: AnyKind): SQLiteColumn => (getTableColumns(kind.table) as Record<string, SQLiteColumn>).factId!;
 
 const isPartialDate = (v: object): v is PartialDate => 'start' in v && 'precision' in v && 'end' in v && Object.keys(v).length === 3;
 
@@ -73,8 +76,18 @@ export interface RevisionInput {
  * is stored one way.
  */
 export function factWriter(db: Db) {
-  const latestAfter = counted(db, 'select after from revisions where kind = ? and fact_key = ? order by id desc limit 1', { pluck: true });
-  const insertFact = counted(db, 'insert into facts (kind, key) values (?, ?) on conflict do nothing');
+  const latestAfter = counted(
+    db,
+    'select after from revisions where fact_id = (select id from facts where kind = ? and key = ?) order by id desc limit 1',
+    { pluck: true },
+  );
+  // A new fact's number; a kind and key numbered already (0016 numbers the facts that revisions name) keep theirs.
+  const numberFact = counted(
+    db,
+    `insert into facts (kind, key) values (?, ?)
+     on conflict (kind, key) do update set key = excluded.key returning id`,
+    { pluck: true },
+  );
 
   /** An article's body, and whether it is retracted (a retracted article cannot be cited again). */
   const articleText = (slug: string): ArticleText | undefined =>
@@ -116,40 +129,53 @@ export function factWriter(db: Db) {
   let queuedNaming = false;
 
   /**
-   * A fact's row, children, citations and search document; version 1 inserts,
-   * a later one replaces. `previous` (the entry it replaces, parsed) tells
-   * whether its name changed, which queues the documents that hold the name;
-   * `bodies` may be the ones the write's checks already read.
+   * A fact's row, children, citations and search document; version 1 numbers
+   * the fact and inserts its row, a later one replaces it. `previous` (the
+   * entry it replaces, parsed) tells whether its name changed, which queues the
+   * documents that hold the name; `bodies` may be the ones the write's checks
+   * already read. Returns the fact's number.
    */
-  function write(kind: AnyKind, entry: unknown, version: number, options: { previous?: unknown; bodies?: ArticleBodies } = {}) {
+  function write(kind: AnyKind, entry: unknown, version: number, options: { previous?: unknown; bodies?: ArticleBodies } = {}): number {
     const key = kind.key(entry as never);
     // Written again (a re-seed bringing back a fact it had dropped), a fact is live again.
     const row = { ...kind.toRow(entry as never), version, retractedAt: null, retractedBy: null, retractionReason: null };
-    let newId: number | undefined;
-    if (version === 1) {
-      db.insert(kind.table).values(row).run();
-      newId = Number(insertFact.run(kind.typeName, key).lastInsertRowid);
-    } else
-      db.update(kind.table)
-        .set(row)
-        .where(eq(keyColumn(kind), key))
+    const isNew = version === 1;
+    let id: number;
+    if (isNew) {
+      // The number first: the row, its citations and its document point at it.
+      id = numberFact.get(kind.typeName, key) as number;
+      db.insert(kind.table)
+        .values({ ...row, factId: id })
         .run();
+    } else id = updated(kind, key, row);
     for (const child of kind.children) {
       db.delete(child.table).where(eq(child.parent, key)).run();
       const rows = child.rows(entry as never);
       if (rows.length) db.insert(child.table).values(rows).run();
     }
-    // An article's citations column holds the facts that cite it, not its own sources.
-    if (kind.citationColumn !== 'articleId') {
-      db.delete(citations).where(eq(citations[kind.citationColumn], key)).run();
+    if (takesSources(kind)) {
+      db.delete(citations).where(eq(citations.factId, id)).run();
       // Offsets of every citation, those of an article retracted since it was cited included.
-      const rows = citationRows(kind, entry, (options.bodies ?? articleBodies(articleText)).any);
+      const rows = citationRows(kind, entry, id, (options.bodies ?? articleBodies(articleText)).any);
       if (rows.length) db.insert(citations).values(rows).run();
     }
-    search.write(kind, key, entry, newId);
+    search.write(kind, key, entry, id, isNew);
     const { previous } = options;
     if (previous !== undefined && kind.label(previous as never) !== kind.label(entry as never))
-      queuedNaming = search.queueNaming(kind, key) || queuedNaming;
+      queuedNaming = search.queueNaming(id) || queuedNaming;
+    return id;
+  }
+
+  /** Sets a fact's row and answers its number, in one statement. */
+  function updated(kind: AnyKind, key: string, set: Record<string, unknown>): number {
+    const row = db
+      .update(kind.table)
+      .set(set)
+      .where(eq(keyColumn(kind), key))
+      .returning({ factId: factIdColumn(kind) })
+      .get();
+    if (typeof row?.factId !== 'number') throw new Error(`${kind.typeName} ${key} has no row with its fact number`);
+    return row.factId;
   }
 
   /**
@@ -164,10 +190,7 @@ export function factWriter(db: Db) {
     if (current === undefined) throw new Error(`${kind.typeName} ${key} has no revision to purge`);
     const entry = purgedEntry(kind, current);
     const parsed = kind.schema.parse(entry);
-    db.update(kind.table)
-      .set({ ...kind.toRow(parsed), version })
-      .where(eq(keyColumn(kind), key))
-      .run();
+    const id = updated(kind, key, { ...kind.toRow(parsed), version });
     for (const child of kind.children) {
       db.delete(child.table).where(eq(child.parent, key)).run();
       const rows = child.rows(parsed);
@@ -175,9 +198,9 @@ export function factWriter(db: Db) {
     }
     if (kind.name === 'article') db.delete(articleCompanies).where(eq(articleCompanies.articleId, key)).run();
     // A retracted fact has no document of its own; this makes sure.
-    search.remove(kind, key);
-    if (kind.label(kind.schema.parse(current)) !== kind.label(parsed)) queuedNaming = search.queueNaming(kind, key) || queuedNaming;
-    const ofFact = and(eq(revisions.kind, kind.typeName), eq(revisions.factKey, key));
+    search.remove(id);
+    if (kind.label(kind.schema.parse(current)) !== kind.label(parsed)) queuedNaming = search.queueNaming(id) || queuedNaming;
+    const ofFact = eq(revisions.factId, id);
     for (const r of db.select({ id: revisions.id, before: revisions.before, after: revisions.after }).from(revisions).where(ofFact).all()) {
       db.update(revisions)
         .set({ before: r.before && purgedEntry(kind, r.before), after: purgedEntry(kind, r.after) })
@@ -189,11 +212,8 @@ export function factWriter(db: Db) {
 
   /** Marks a fact retracted (never deleted) and takes it out of search. */
   function retract(kind: AnyKind, key: string, version: number, retraction: { at: string; by: string; reason: string }) {
-    db.update(kind.table)
-      .set({ version, retractedAt: retraction.at, retractedBy: retraction.by, retractionReason: retraction.reason })
-      .where(eq(keyColumn(kind), key))
-      .run();
-    search.remove(kind, key);
+    const id = updated(kind, key, { version, retractedAt: retraction.at, retractedBy: retraction.by, retractionReason: retraction.reason });
+    search.remove(id);
   }
 
   function revision(r: RevisionInput) {
@@ -209,7 +229,7 @@ export function factWriter(db: Db) {
         by: r.by,
         source: r.source,
         kind: r.kind.typeName,
-        factKey: r.key,
+        factId: factNumber(r.kind.typeName, r.key),
         version: r.version,
         action: r.action,
         before: change.before,
@@ -221,9 +241,9 @@ export function factWriter(db: Db) {
   }
 
   /** A queued fact's document written again from its entry as it stands, unless it has been retracted since. */
-  const rewriteDocument = ({ kind: typeName, key }: QueuedFact) => {
+  const rewriteDocument = ({ id, kind: typeName, key }: QueuedFact) => {
     const fact = currentFact(typeName, key);
-    if (fact && state(fact.kind, key)?.retractedAt === null) search.write(fact.kind, key, fact.entry);
+    if (fact && state(fact.kind, key)?.retractedAt === null) search.write(fact.kind, key, fact.entry, id, false);
   };
 
   return {

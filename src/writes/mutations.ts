@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, getTableColumns, isNull } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { writeTransaction, type Db } from '../db/open.js';
-import { idempotencyKeys } from '../db/tables/index.js';
+import { facts as factTable, idempotencyKeys } from '../db/tables/index.js';
 import type { CitationInput } from '../kinds/fields.js';
 import { kindOfTypeName, kinds, type AnyKind } from '../kinds/index.js';
 import type { KindRef, NameIndex } from '../kinds/kind.js';
@@ -115,8 +115,9 @@ export function createWrites(db: Db, onCommit: () => void) {
       return refused(userError(['input', 'idempotencyKey'], message, 'TOO_LARGE'));
     }
     const seen = db
-      .select()
+      .select({ inputHash: idempotencyKeys.inputHash, factKey: factTable.key })
       .from(idempotencyKeys)
+      .innerJoin(factTable, eq(factTable.id, idempotencyKeys.factId))
       .where(and(eq(idempotencyKeys.keyName, who.keyName), eq(idempotencyKeys.idempotencyKey, idempotencyKey)))
       .get();
     if (seen && seen.inputHash === inputHash) return { ok: true, kind: kind.name, key: seen.factKey };
@@ -150,14 +151,12 @@ export function createWrites(db: Db, onCommit: () => void) {
       const given = checked.entry as Record<string, unknown>;
       const entry = slugGiven ? given : { ...given, slug: freeSlug(db, kind, slugBase(kind, kind.slugBase(given as never))) };
       const key = kind.key(entry as never);
-      facts.write(kind, entry, 1, { bodies });
+      const factId = facts.write(kind, entry, 1, { bodies });
       if (kind.name === 'article') facts.linkMentions(key, (entry as { body: string }).body);
       const after = storedForm(entry);
       facts.revision({ by: who.keyName, source: 'api', kind, key, version: 1, action: 'CREATE', before: null, after, at: now() });
       if (idempotencyKey != null) {
-        db.insert(idempotencyKeys)
-          .values({ keyName: who.keyName, idempotencyKey, inputHash, kind: kind.typeName, factKey: key, createdAt: now() })
-          .run();
+        db.insert(idempotencyKeys).values({ keyName: who.keyName, idempotencyKey, inputHash, factId, createdAt: now() }).run();
       }
       return { ok: true, kind: kind.name, key, wrote: true };
     });

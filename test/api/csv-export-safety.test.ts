@@ -152,7 +152,9 @@ describe('control and bidirectional characters', () => {
     api.db.$client
       .prepare('update companies set name = ?, description = ? where id = ?')
       .run('=Legacy\u0000\u001b[31m\u202E\u2066Holdings\u2069\u009b', 'Line one\n\u001b[2JLine two', slug);
-    api.db.$client.prepare('update citations set quote = ? where company_id = ?').run('Quoted \u202Easide\u0007', slug);
+    api.db.$client
+      .prepare('update citations set quote = ? where fact_id = (select fact_id from companies where id = ?)')
+      .run('Quoted \u202Easide\u0007', slug);
     const row = (await exportRows()).find((r) => r.slug === slug)!;
     expect(row.name).toBe("'=Legacy\uFFFD\uFFFD[31m\uFFFD\uFFFDHoldings\uFFFD\uFFFD");
     expect(row.description).toBe('Line one\n\uFFFD[2JLine two');

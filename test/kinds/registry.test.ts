@@ -1,17 +1,22 @@
 import { getTableColumns } from 'drizzle-orm';
-import { existsSync } from 'node:fs';
+import { getTableConfig } from 'drizzle-orm/sqlite-core';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getNamedType, isEnumType, isInterfaceType, isObjectType, isUnionType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { createLoaders } from '../../src/context/loaders.js';
 import { openDatabase } from '../../src/db/open.js';
 import { citations } from '../../src/db/tables/index.js';
+import { takesSources } from '../../src/kinds/citations.js';
 import { entriesOf, kindList, kinds, searchableKinds } from '../../src/kinds/index.js';
-import { seedsFolder } from '../../src/paths.js';
+import { factMutationsPath, seedsFolder } from '../../src/paths.js';
+import { factMutationsSdl } from '../../src/graphql/fact-mutations.js';
 import { loadSeed } from '../../src/seed/load-seed.js';
 import { createQueries } from '../../src/queries/index.js';
 import { buildExecutableSchema } from '../../src/graphql/executable-schema.js';
 import { descriptorMutations } from '../../src/resolvers/mutation.js';
+import { createWrites } from '../../src/writes/mutations.js';
+import { seededDb } from '../helpers/temp-db.js';
 
 // What the compiler cannot see: the registry against the SDL, the resolvers and the seed folder.
 // Each failure names the kind, so a kind added to one place and not another shows here.
@@ -98,20 +103,98 @@ describe('the registry of kinds', () => {
     expect([...new Set(late)]).toEqual([]);
   });
 
-  it('points every kind at a column of citations and at its file under seeds/', () => {
-    for (const kind of kindList) {
-      expect(citations[kind.citationColumn], `${kind.name}.citationColumn`).toBeDefined();
-      expect(existsSync(join(seedsFolder, kind.seedFile)), `${kind.name}: seeds/${kind.seedFile}`).toBe(true);
+  it('points every kind at its file under seeds/', () => {
+    for (const kind of kindList) expect(existsSync(join(seedsFolder, kind.seedFile)), `${kind.name}: seeds/${kind.seedFile}`).toBe(true);
+  });
+
+  it('cites every kind through its number in facts: citations have no column of any kind, and every kind table has fact_id', () => {
+    // A new kind needs no change to citations: they point at facts, whatever the kind.
+    expect(Object.keys(getTableColumns(citations)).sort()).toEqual([
+      'articleId',
+      'context',
+      'factId',
+      'id',
+      'position',
+      'quote',
+      'quoteOffset',
+    ]);
+    const { db } = seededDb(loadSeed(seedsFolder));
+    try {
+      // Rows written by the seed in bulk, and one by the write path.
+      const created = createWrites(db, () => {}).create(
+        kinds.company,
+        { name: 'Numbered Holdings', sources: [{ article: 'st-china-listing-frenzy', quote: 'Chinese companies are lining up' }] },
+        { keyName: 'registry' },
+      );
+      expect(created.ok).toBe(true);
+      const sqlite = db.$client;
+      const referencesOf = (table: string) =>
+        sqlite.prepare(`select "from", "table", "to", on_delete from pragma_foreign_key_list(?)`).all(table) as {
+          from: string;
+          table: string;
+          to: string;
+          on_delete: string;
+        }[];
+      expect(
+        referencesOf('citations')
+          .map((r) => `${r.from} → ${r.table}.${r.to} ${r.on_delete}`)
+          .sort(),
+      ).toEqual(['article_id → articles.id NO ACTION', 'fact_id → facts.id CASCADE']);
+      for (const kind of kindList) {
+        const table = getTableConfig(kind.table).name;
+        expect(
+          referencesOf(table).filter((r) => r.from === 'fact_id'),
+          `${table}.fact_id`,
+        ).toEqual([{ from: 'fact_id', table: 'facts', to: 'id', on_delete: 'NO ACTION' }]);
+        const unique = sqlite
+          .prepare(`select 1 from pragma_index_list(?) i where i."unique" and i.name = ?`)
+          .get(table, `${table}_fact_idx`);
+        expect(unique, `${table}_fact_idx`).toBeDefined();
+        // Nullable only because SQLite adds a referencing column so (db/tables/columns.ts): no row may lack its number,
+        // and each is the number facts gives the row's kind and key.
+        const key = kind.keyField === 'mic' ? 'mic' : 'id';
+        const unnumbered = sqlite
+          .prepare(
+            `select t.${key} from ${table} t left join facts f on f.id = t.fact_id and f.kind = ? and f.key = t.${key} where f.id is null`,
+          )
+          .all(kind.typeName);
+        expect(unnumbered, `${table} rows without their fact's number`).toEqual([]);
+      }
+    } finally {
+      db.$client.close();
     }
+  });
+
+  it('takes sources for every kind but a source itself, as its schema and the seed say', () => {
+    const seed = loadSeed(seedsFolder);
+    for (const kind of kindList) {
+      const cites = entriesOf(seed, kind).some((e) => kind.sources(e).length > 0);
+      expect(takesSources(kind), `${kind.name}: its entries take sources`).toBe(cites);
+    }
+    expect(takesSources(kinds.article)).toBe(false);
   });
 
   it('offers exactly the create and update mutations each descriptor calls for, each with a resolver', () => {
     const mutation = schema.getMutationType();
     if (!mutation) throw new Error('no Mutation type');
-    // createApiKey creates a key, not a fact.
-    const perKind = Object.keys(mutation.getFields()).filter((f) => /^(create|update)[A-Z]/.test(f) && f !== 'createApiKey');
+    // createApiKey creates a key, not a fact; createArticle is the article's own mutation, answering its mentions.
+    const perKind = Object.keys(mutation.getFields()).filter(
+      (f) => /^(create|update)[A-Z]/.test(f) && !['createApiKey', 'createArticle'].includes(f),
+    );
     expect(perKind.sort()).toEqual(kindList.flatMap((k) => descriptorMutations(k.name)).sort());
     for (const field of perKind) expect(typeof mutation.getFields()[field]!.resolve, field).toBe('function');
+  });
+
+  it('serves the create and update inputs the descriptors make, as committed in schema/', () => {
+    expect(readFileSync(factMutationsPath, 'utf8'), 'run npm run schema:print').toBe(factMutationsSdl(kindList));
+  });
+
+  it('names the kind and the field when an input field has no GraphQL type it can be given', () => {
+    const listing = kinds.listing;
+    if (!listing.mutations) throw new Error('listings take mutations');
+    const inputs = { ...listing.mutations.inputs, status: 'Where the listing stands.' };
+    const untyped = { ...listing, mutations: { ...listing.mutations, inputs } };
+    expect(() => factMutationsSdl([untyped])).toThrow(/kind Listing: the input field status needs its GraphQL type/);
   });
 
   it('gives every kind its history fields: version, retracted and revisions', () => {

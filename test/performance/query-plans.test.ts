@@ -144,6 +144,8 @@ describe('query plans', () => {
     ]),
     ["a company's timeline", page(q.timeline.byCompany('synthetic-000007'))],
     ['articles newest first', page(q.articles.connection({}))],
+    ['revisions of one kind, newest first', page(q.revisions.connection({ kind: 'Company' }))],
+    ["a fact's revisions after the first page", page(q.revisions.ofFact({ kind: 'Company', key: 'synthetic-000001' }))],
     ['search, with the near spellings of its words', () => search('listing rulle semicon')],
   ];
 
@@ -249,7 +251,7 @@ describe('query plans', () => {
       ['articles by company', () => q.articles.byCompanyIds(keys)],
       ['citations by company', () => q.citations.bySubject('company', keys)],
       ['citations by listing', () => q.citations.bySubject('listing', ['synthetic-000001-xhkg'])],
-      ['citations by article', () => q.citations.bySubject('article', ['synthetic-article'])],
+      ['citations of an article', () => q.citations.ofArticles(['synthetic-article'])],
       ...Object.entries(q.counts).map(([name, run]): [string, () => unknown] => [
         `count of ${name}`,
         () => run(name.endsWith('Exchange') ? ['XHKG'] : keys),

@@ -70,8 +70,9 @@ describe('a server killed while writing', () => {
       expect(created.size - acknowledged.length).toBeLessThanOrEqual(ROUNDS);
       // Nothing half-written: every created company has exactly its revision, its citation and its search document.
       const count = (sql: string) => sqlite.prepare(sql).pluck().get() as number;
-      expect(count(`select count(*) from revisions where fact_key like 'crash-%' and kind = 'Company'`)).toBe(created.size);
-      expect(count(`select count(*) from citations where company_id like 'crash-%'`)).toBe(created.size);
+      const ofCreated = `select fact_id from companies where id like 'crash-%'`;
+      expect(count(`select count(*) from revisions where fact_id in (${ofCreated})`)).toBe(created.size);
+      expect(count(`select count(*) from citations where fact_id in (${ofCreated})`)).toBe(created.size);
       expect(count(`select count(*) from search_index where kind = 'Company' and entity_id like 'crash-%'`)).toBe(created.size);
     } finally {
       db.$client.close();

@@ -147,7 +147,8 @@ describe('purge refused', () => {
   it('whole when it fails halfway: the fact keeps its text and its history, with no PURGE revision', async () => {
     const before = await companyView();
     // Fails the purge at its last step, after the fact's row and children were rewritten.
-    api.db.$client.exec(`create trigger fail_purge before update on revisions when new.fact_key = 'zq-co'
+    api.db.$client
+      .exec(`create trigger fail_purge before update on revisions when new.fact_id = (select fact_id from companies where id = 'zq-co')
       begin select raise(abort, 'injected failure'); end`);
     try {
       const res = await admin(PURGE, { id: companyId, reason: 'pasted a secret', v: 3 });

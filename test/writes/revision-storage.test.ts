@@ -27,7 +27,7 @@ const history = async () =>
 const stored = (version: number) =>
   api.db.$client
     .prepare(
-      `select before, changed_fields as changedFields from revisions where kind = 'Company' and version = ? and fact_key = 'stored-holdings'`,
+      `select before, changed_fields as changedFields from revisions where version = ? and fact_id = (select fact_id from companies where id = 'stored-holdings')`,
     )
     .get(version) as {
     before: string | null;
@@ -91,7 +91,7 @@ describe('what a revision stores', () => {
   it('answers after as the stored text, and each whole before as the text of the previous after, character for character', async () => {
     const texts = ((await api.data(HISTORY, { id })).node.revisions.nodes as { before: string | null; after: string }[]).reverse();
     const storedAfter = api.db.$client
-      .prepare(`select after from revisions where kind = 'Company' and fact_key = 'stored-holdings' order by version`)
+      .prepare(`select after from revisions where fact_id = (select fact_id from companies where id = 'stored-holdings') order by version`)
       .pluck()
       .all() as string[];
     expect(texts.map((r) => r.after)).toEqual(storedAfter);

@@ -62,7 +62,7 @@ describe('renaming a company that many facts name', () => {
     // The write path alone, as in a process that stopped right after the rename committed.
     const writes = createWrites(db, () => {});
     const naming = db.$client
-      .prepare(`select count(*) from search_dependencies where target_key = 'synthetic-000000'`)
+      .prepare(`select count(*) from search_dependencies where target_id = (select fact_id from companies where id = 'synthetic-000000')`)
       .pluck()
       .get() as number;
     const outcome = writes.update(

@@ -63,7 +63,7 @@ describe('concurrent writers with WORKERS=2', () => {
       expect(count(`select count(*) from companies where id like 'load-%'`)).toBe(CLIENTS * EACH);
       expect(count(`select count(distinct name) from companies where id like 'load-%'`)).toBe(CLIENTS * EACH);
       expect(count(`select count(*) from revisions where by = 'load-bot' and action = 'CREATE'`)).toBe(CLIENTS * EACH);
-      expect(count(`select count(distinct fact_key) from revisions where by = 'load-bot'`)).toBe(CLIENTS * EACH);
+      expect(count(`select count(distinct fact_id) from revisions where by = 'load-bot'`)).toBe(CLIENTS * EACH);
     } finally {
       db.$client.close();
     }

@@ -1,5 +1,5 @@
 import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { datePrecisions, nullsLastIndexes, factColumns, retractedIndex } from './columns.js';
+import { datePrecisions, nullsLastIndexes, factColumns, factIndex, retractedIndex } from './columns.js';
 
 export const articles = sqliteTable(
   'articles',
@@ -20,6 +20,7 @@ export const articles = sqliteTable(
   },
   (t) => [
     retractedIndex('articles', t.retractedAt),
+    factIndex('articles', t.factId),
     ...nullsLastIndexes('articles_published', t.publishedStart, t.id, { covering: [t.retractedAt] }),
   ],
 );

@@ -1,5 +1,6 @@
-import { index, integer, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { index, integer, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
+import { facts } from './facts.js';
 
 export const datePrecisions = ['DAY', 'MONTH', 'QUARTER', 'YEAR'] as const;
 export type DatePrecision = (typeof datePrecisions)[number];
@@ -17,6 +18,9 @@ export function nullsLastIndexes(
   ];
 }
 
+/** A fact's row found by its number: one row per fact. */
+export const factIndex = (table: string, factId: AnySQLiteColumn) => uniqueIndex(`${table}_fact_idx`).on(factId);
+
 /**
  * The retracted facts of a table, a partial index that stays as small as they
  * are few: an unfiltered list counts all rows less these (queries/batch.ts).
@@ -27,11 +31,18 @@ export const retractedIndex = (table: string, retractedAt: AnySQLiteColumn) =>
     .where(sql`${retractedAt} is not null`);
 
 /**
- * Every fact's bookkeeping: its version (1 when created, +1 per change, the
+ * Every fact's bookkeeping: its number in facts, which citations, revisions
+ * and search point at; its version (1 when created, +1 per change, the
  * optimistic-concurrency token) and, once retracted, when, why and by whom.
  * A retracted fact is kept: lists and search skip it, node(id) still finds it.
+ *
+ * fact_id is nullable only because SQLite adds a column with a foreign key
+ * that way: rebuilding the kind tables to make it NOT NULL would run DROP
+ * TABLE's cascading delete over their children. The writer always sets it,
+ * and test/kinds/registry.test.ts checks that no row lacks it.
  */
 export const factColumns = () => ({
+  factId: integer().references(() => facts.id),
   version: integer().notNull().default(1),
   retractedAt: text(),
   retractionReason: text(),

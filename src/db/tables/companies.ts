@@ -1,4 +1,4 @@
-import { factColumns, retractedIndex } from './columns.js';
+import { factColumns, factIndex, retractedIndex } from './columns.js';
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { articles } from './articles.js';
@@ -17,6 +17,7 @@ export const companies = sqliteTable(
   },
   (t) => [
     retractedIndex('companies', t.retractedAt),
+    factIndex('companies', t.factId),
     // Name lookups and ordering are case-insensitive; retracted_at last, so counting live companies reads this index alone.
     index('companies_name_idx').on(sql`lower(${t.name})`, t.id, t.retractedAt),
     // Sector filters compare case-insensitively.

@@ -1,4 +1,4 @@
-import { factColumns, retractedIndex } from './columns.js';
+import { factColumns, factIndex, retractedIndex } from './columns.js';
 import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const exchanges = sqliteTable(
@@ -12,7 +12,7 @@ export const exchanges = sqliteTable(
     country: text().notNull(),
     ...factColumns(),
   },
-  (t) => [index('exchanges_country_idx').on(t.country), retractedIndex('exchanges', t.retractedAt)],
+  (t) => [index('exchanges_country_idx').on(t.country), retractedIndex('exchanges', t.retractedAt), factIndex('exchanges', t.factId)],
 );
 
 export type ExchangeRow = typeof exchanges.$inferSelect;

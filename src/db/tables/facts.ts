@@ -1,3 +1,4 @@
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -16,6 +17,14 @@ export const facts = sqliteTable(
   },
   (t) => [uniqueIndex('facts_kind_key_idx').on(t.kind, t.key)],
 );
+
+/**
+ * A fact's number by its GraphQL type name and key, as a subquery on
+ * facts_kind_key_idx: a statement that points at a fact (a revision, a
+ * citation) finds it without a lookup of its own.
+ */
+export const factNumber = (kind: SQLWrapper | string, key: SQLWrapper | string): SQL<number> =>
+  sql<number>`(select ${facts.id} from ${facts} where ${facts.kind} = ${kind} and ${facts.key} = ${key})`;
 
 /**
  * Facts whose search documents hold a name that has since changed (a renamed

@@ -1,5 +1,5 @@
 import { index, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { datePrecisions, nullsLastIndexes, factColumns, retractedIndex } from './columns.js';
+import { datePrecisions, nullsLastIndexes, factColumns, factIndex, retractedIndex } from './columns.js';
 import { companies } from './companies.js';
 import { exchanges } from './exchanges.js';
 
@@ -23,6 +23,7 @@ export const ipoDeals = sqliteTable(
   },
   (t) => [
     retractedIndex('ipo_deals', t.retractedAt),
+    factIndex('ipo_deals', t.factId),
     // A relation list: its key, then live facts only (retracted_at is null), in its order.
     ...nullsLastIndexes('ipo_deals_company_date', t.dateStart, t.id, { prefix: [t.companyId, t.retractedAt] }),
     index('ipo_deals_proceeds_usd_idx').on(t.proceedsUsd),

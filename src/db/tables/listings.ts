@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { datePrecisions, factColumns, retractedIndex } from './columns.js';
+import { datePrecisions, factColumns, factIndex, retractedIndex } from './columns.js';
 import { companies } from './companies.js';
 import { exchanges } from './exchanges.js';
 
@@ -31,6 +31,7 @@ export const listings = sqliteTable(
   },
   (t) => [
     retractedIndex('listings', t.retractedAt),
+    factIndex('listings', t.factId),
     // Each relation list read in its order straight off the index (company's or exchange's listings by id).
     // Live facts only (retracted_at is null) between the key and the order, so the lists need no sort.
     index('listings_company_idx').on(t.companyId, t.retractedAt, t.id),

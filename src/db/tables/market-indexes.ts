@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { datePrecisions, factColumns, retractedIndex } from './columns.js';
+import { datePrecisions, factColumns, factIndex, retractedIndex } from './columns.js';
 import { companies } from './companies.js';
 
 export const marketIndexes = sqliteTable(
@@ -12,7 +12,11 @@ export const marketIndexes = sqliteTable(
     description: text(),
     ...factColumns(),
   },
-  (t) => [index('market_indexes_name_idx').on(sql`lower(${t.name})`), retractedIndex('market_indexes', t.retractedAt)],
+  (t) => [
+    index('market_indexes_name_idx').on(sql`lower(${t.name})`),
+    retractedIndex('market_indexes', t.retractedAt),
+    factIndex('market_indexes', t.factId),
+  ],
 );
 
 /**
@@ -49,6 +53,7 @@ export const indexWeightings = sqliteTable(
   },
   (t) => [
     retractedIndex('index_weightings', t.retractedAt),
+    factIndex('index_weightings', t.factId),
     // Each relation list: its key, live facts only, in date order.
     index('index_weightings_index_idx').on(t.indexId, t.retractedAt, t.asOfStart, t.id),
     index('index_weightings_company_idx').on(t.companyId, t.retractedAt, t.asOfStart, t.id),

@@ -1,5 +1,5 @@
 import { index, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { datePrecisions, factColumns, retractedIndex } from './columns.js';
+import { datePrecisions, factColumns, factIndex, retractedIndex } from './columns.js';
 import { companies } from './companies.js';
 
 export const metricQualifiers = ['EXACT', 'APPROXIMATE', 'AT_LEAST', 'MORE_THAN', 'LESS_THAN', 'AT_MOST', 'RANGE'] as const;
@@ -23,6 +23,7 @@ export const metrics = sqliteTable(
   },
   (t) => [
     retractedIndex('metrics', t.retractedAt),
+    factIndex('metrics', t.factId),
     // A company's metrics: live facts only, in id order.
     index('metrics_company_idx').on(t.companyId, t.retractedAt, t.id),
     index('metrics_market_idx').on(t.market),

@@ -1,5 +1,5 @@
 import { index, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { datePrecisions, nullsLastIndexes, factColumns, retractedIndex } from './columns.js';
+import { datePrecisions, nullsLastIndexes, factColumns, factIndex, retractedIndex } from './columns.js';
 import { companies } from './companies.js';
 
 export const policyCategories = [
@@ -30,6 +30,7 @@ export const policyEvents = sqliteTable(
   },
   (t) => [
     retractedIndex('policy_events', t.retractedAt),
+    factIndex('policy_events', t.factId),
     index('policy_events_date_idx').on(t.dateStart, t.dateEnd),
     // retracted_at last: counting live events reads this index alone.
     ...nullsLastIndexes('policy_events_order', t.dateStart, t.id, { covering: [t.retractedAt] }),

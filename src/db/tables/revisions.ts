@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { facts } from './facts.js';
 
 // PURGE: an admin replaced a retracted fact's text, here and in every earlier revision (writes/purge.ts).
 export const revisionActions = ['CREATE', 'UPDATE', 'RETRACT', 'PURGE'] as const;
@@ -8,7 +9,8 @@ export const revisionSources = ['seed', 'api'] as const;
 
 /**
  * One row per change to a fact, written in the change's own transaction:
- * who (a key's name, or 'seed'), when, which fact, the version it produced,
+ * who (a key's name, or 'seed'), when, which fact (by its number in facts),
+ * the version it produced,
  * the entry after the change as JSON (the seed file's format), and of the
  * entry before only the fields that changed, so no revision holds the whole
  * entry twice.
@@ -21,9 +23,12 @@ export const revisions = sqliteTable(
     at: text().notNull(),
     by: text().notNull(),
     source: text({ enum: revisionSources }).notNull(),
-    // The GraphQL type name, e.g. 'Listing'.
+    // The GraphQL type name, e.g. 'Listing': Query.revisions filters by it.
     kind: text().notNull(),
-    factKey: text().notNull(),
+    // No cascade: a fact with history cannot be deleted from under it.
+    factId: integer()
+      .notNull()
+      .references(() => facts.id),
     version: integer().notNull(),
     action: text({ enum: revisionActions }).notNull(),
     // The changed fields' earlier values (null for a creation). Rows written before
@@ -35,7 +40,9 @@ export const revisions = sqliteTable(
     changedFields: text({ mode: 'json' }).$type<string[]>(),
   },
   (t) => [
-    index('revisions_fact_idx').on(t.kind, t.factKey, t.id),
+    // A fact's revisions, newest first, read backwards off this index.
+    index('revisions_fact_idx').on(t.factId, t.id),
+    index('revisions_kind_idx').on(t.kind, t.id),
     index('revisions_by_idx').on(t.by, t.id),
     index('revisions_at_idx').on(t.at),
     check('revisions_source_check', sql`${t.source} in ('seed', 'api')`),
@@ -49,11 +56,13 @@ export const idempotencyKeys = sqliteTable(
     keyName: text().notNull(),
     idempotencyKey: text().notNull(),
     inputHash: text().notNull(),
-    kind: text().notNull(),
-    factKey: text().notNull(),
+    factId: integer()
+      .notNull()
+      .references(() => facts.id),
     createdAt: text().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.keyName, t.idempotencyKey] })],
+  // fact_id indexed as every reference to facts is: a write to a facts row checks its referrers by it.
+  (t) => [primaryKey({ columns: [t.keyName, t.idempotencyKey] }), index('idempotency_keys_fact_idx').on(t.factId)],
 );
 
 export type RevisionRow = typeof revisions.$inferSelect;

@@ -1,4 +1,5 @@
-import { index, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable } from 'drizzle-orm/sqlite-core';
+import { facts } from './facts.js';
 
 /**
  * Which other facts' names a search document was written with (a listing's
@@ -8,15 +9,14 @@ import { index, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 export const searchDependencies = sqliteTable(
   'search_dependencies',
   {
-    // The document's fact, by GraphQL type name and key, as in search_index.
-    kind: text().notNull(),
-    entityId: text().notNull(),
+    // The document's fact: its number is the document's rowid in search_index.
+    factId: integer()
+      .notNull()
+      .references(() => facts.id, { onDelete: 'cascade' }),
     // The fact whose name the document holds.
-    targetKind: text().notNull(),
-    targetKey: text().notNull(),
+    targetId: integer()
+      .notNull()
+      .references(() => facts.id, { onDelete: 'cascade' }),
   },
-  (t) => [
-    primaryKey({ columns: [t.kind, t.entityId, t.targetKind, t.targetKey] }),
-    index('search_dependencies_target_idx').on(t.targetKind, t.targetKey),
-  ],
+  (t) => [primaryKey({ columns: [t.factId, t.targetId] }), index('search_dependencies_target_idx').on(t.targetId)],
 );
