@@ -23,7 +23,7 @@ const SCALE = COMPANIES % 1000 === 0 ? `${COMPANIES / 1000}k` : String(COMPANIES
 // Before every timed run: a variant has idled through the other cells, and V8 uncommits its
 // young generation's from-space at the first scavenges after a quiet spell; refaulting those
 // 16 MB took 8-12k page faults in the next 0.5-0.75 s here. One second covers 25 s of idle, partly
-// 45 s, not 90 s (README, Performance). The warm-up's own CPU is reported beside the timed run's.
+// 45 s, not 90 s (bench/README.md). The warm-up's own CPU is reported beside the timed run's.
 const WARMUP_SECONDS = envNumber('BENCH_WARMUP_SECONDS', 1);
 const resultsDir = join(projectRoot, 'bench/results');
 const started = Date.now();

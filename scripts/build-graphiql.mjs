@@ -1,9 +1,10 @@
 // Bundles GraphiQL (graphiql/app.tsx, React and Monaco's workers) into dist/graphiql/,
 // with a gzip copy of each file and a manifest the server reads. Skips the work
-// when the sources and package versions are those of the last build.
+// when the sources and package versions are those of the last build, so that
+// npm start rebuilds it only when they change.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -12,7 +13,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist/graphiql');
 const force = process.argv.includes('--force');
 
-const sources = ['graphiql/app.tsx', 'graphiql/app.css', 'scripts/build-graphiql.mjs'];
+// Every file of graphiql/ (a new module included) and this script: a change to any rebuilds the bundle.
+const sources = [
+  ...readdirSync(join(root, 'graphiql'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(root, join(entry.parentPath ?? entry.path, entry.name)))
+    .sort(),
+  'scripts/build-graphiql.mjs',
+];
 const packages = ['graphiql', '@graphiql/react', 'monaco-editor', 'monaco-graphql', 'react', 'react-dom', 'esbuild'];
 const versionOf = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
 const stamp = createHash('sha256')

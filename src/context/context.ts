@@ -35,8 +35,8 @@ export function createContext(
  * their caches hold, as soon as execution ends. The context itself lives on
  * until the response is written; letting it keep the whole object graph makes
  * a request that outlives two scavenges promote all of it to the old
- * generation (measured: 240 KB promoted per W2 request without the Apollo
- * patch, 68 KB with this alone; see README, Performance).
+ * generation (bench/README.md, "GC"; test/performance/retention.test.ts
+ * bounds what a request promotes).
  */
 export function releaseRequestData(context: Context): void {
   // Typed as always present for resolvers, which run before this; nothing reads them after.

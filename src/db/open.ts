@@ -87,6 +87,26 @@ export function registerSqlFunctions(sqlite: Database.Database): void {
 const STARTUP_BUSY_TIMEOUT_MS = 60_000;
 const SERVING_BUSY_TIMEOUT_MS = 5_000;
 
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Switches a writable connection to WAL. On a file still in rollback mode two
+ * processes switching at once can deadlock, and SQLite then answers
+ * SQLITE_BUSY at once instead of calling the busy handler: wait and retry.
+ */
+export function switchToWal(sqlite: Database.Database, timeoutMs: number): void {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      sqlite.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+      Atomics.wait(pause, 0, 0, 5 + Math.random() * 20);
+    }
+  }
+}
+
 /**
  * Runs fn in one BEGIN IMMEDIATE transaction, which commits before this
  * returns. Every write goes through here: it first ends the shared read
@@ -148,7 +168,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     sqlite = readonly ? openReadOnly(path) : new Database(path, { fileMustExist: options.mustExist ?? false });
     // Before the WAL switch, which another process may be making at the same moment.
     sqlite.pragma(`busy_timeout = ${readonly ? SERVING_BUSY_TIMEOUT_MS : STARTUP_BUSY_TIMEOUT_MS}`);
-    if (!readonly) sqlite.pragma('journal_mode = WAL');
+    if (!readonly) switchToWal(sqlite, STARTUP_BUSY_TIMEOUT_MS);
     // WAL's default (NORMAL) may lose the last commits on power loss; FULL syncs each commit,
     // so a write acknowledged to a client survives a crash of the process or of the machine.
     if (!readonly) sqlite.pragma('synchronous = FULL');

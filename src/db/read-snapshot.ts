@@ -4,9 +4,10 @@ import type Database from 'better-sqlite3';
  * The serving connection's reads share one read transaction, from a request's
  * first statement until the next request arrives or the event loop's next
  * check phase, instead of opening one per statement. Opening one costs SQLite
- * three system calls (a lock, an fstat, an unlock): 21 of a W1 request's 24,
- * 3 now; W1 436 -> 387 µs of CPU per request in alternating runs. A request
- * now also reads one snapshot of the file.
+ * three system calls (a lock, an fstat, an unlock), which were most of a small
+ * request's system calls; the measurement is in bench/README.md ("A request's
+ * statements share one read transaction"). A request also reads one snapshot
+ * of the file.
  *
  * A snapshot never predates the request that reads it: it ends when any
  * request arrives (the HTTP server calls `end` first), so a commit another

@@ -11,7 +11,7 @@ import type Database from 'better-sqlite3';
  */
 export type StorageProblem = 'DATABASE_REPLACED' | 'STORAGE_FULL';
 
-/** A write the store refused, with the code clients see (README, Limits and errors). */
+/** A write the store refused, with the code clients see (docs/limits-and-errors.md). */
 export class StorageError extends Error {
   override name = 'StorageError';
   constructor(

@@ -1,6 +1,6 @@
 /**
- * The README's example operations, one GraphiQL tab each; a test fails when
- * the README and these drift apart.
+ * The example questions of docs/analysts.md, one GraphiQL tab each; a test
+ * (test/api/explorer.test.ts) fails when the guide and these drift apart.
  */
 export const exampleTabs: { query: string }[] = [
   `# Which offering raised the most, and which sentences say so?

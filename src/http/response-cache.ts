@@ -167,8 +167,8 @@ export function responseCache({ maxEntries, maxAgeSeconds, shared, db, logger, m
     sizeCalculation: (value, key) => value.body.length + key.length + (value.etag?.length ?? 0) + (value.operationName?.length ?? 0),
   });
   // Prepared once: a hit checks it on every request. Outside the shared read
-  // snapshot: opening one for a hit cost more than the miss's second read
-  // transaction saves (W2 hits 66 -> 80 µs of CPU, alternating runs).
+  // snapshot: opening one for a hit costs more than the miss's second read
+  // transaction saves (bench/README.md, "The response cache against D").
   const versionStatement = db.$client.prepare('pragma data_version').pluck();
   const dataVersion = () => versionStatement.get() as number;
   let version = dataVersion();

@@ -130,7 +130,7 @@ const matching = `from search_index
   where search_index match ${matchExpression}
   and ${ofKinds} and ${sampled('rowid')}`;
 // Only widened matches need it: objects holding all words hold each as written. Reading every
-// object that holds any word took 28 ms of a 28.4 ms search at 100k companies ('listing rule change 4242').
+// object that holds any word was nearly all of a search's time at 100k companies (bench/README.md, "W3 at 100k").
 const exactFirst = `(case when ${allFound} then 1 else rowid in (select rowid from search_index where search_index match @any and ${sampled('rowid')}) end)`;
 
 // snippet() weighs every match instance against every other, so its cost grows with the square of

@@ -40,7 +40,7 @@ export const searchResolvers: Resolvers = {
       const search = queries.search.search(query, types?.length ? types.map(kindOf) : null, deadline);
       if (!search) throw badUserInput('query must contain at least one letter or digit', 'query');
       // Near spellings only when the words as written and as prefixes find nothing: the vocabulary
-      // lookup reads a range of every term, 39 ms of CPU per search at 100k companies.
+      // lookup reads a range of every term (its cost at 100k companies: bench/README.md).
       let match = search.plain();
       let rows = await withinBudget(search.page(match, window.limit + 1, window.offset));
       const nothingFound = async () => rows.length === 0 && (window.offset === 0 || (await withinBudget(search.count(match))) === 0);

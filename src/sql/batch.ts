@@ -188,9 +188,10 @@ export function pagedSelect<Args extends unknown[]>(
 
 /**
  * A list's count. SQLite reads every entry to count `where retracted_at is
- * null` (2.5 ms for 100k companies) but answers a bare count(*) from the
- * b-tree (17 µs): an unfiltered list counts all rows less the retracted ones,
- * which have a partial index of their own (db/tables/columns.ts), 8 µs in all.
+ * null` but answers a bare count(*) from the b-tree: an unfiltered list
+ * counts all rows less the retracted ones, which have a partial index of
+ * their own (db/tables/columns.ts). The difference at 100k companies is in
+ * bench/README.md.
  */
 function countQuery(db: Db, table: SQLiteTable, where: SQL | undefined): Buildable {
   const filtered = db.select({ n: count() }).from(table).where(where);

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Kind } from '../kinds/index.js';
 import type { FieldProblem } from '../kinds/kind.js';
 
-/** Stable codes of a refused write (README, "Writing"). */
+/** Stable codes of a refused write (docs/curators.md). */
 export type UserErrorCode =
   | 'QUOTE_NOT_IN_ARTICLE'
   | 'UNKNOWN_REFERENCE'

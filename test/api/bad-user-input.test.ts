@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../src/lib/ids.js';
 import { startApi, type TestApi } from '../helpers/api.js';
 
-// Every argument the README's "Limits and errors" lists as refused with a 200 BAD_USER_INPUT,
+// Every argument docs/limits-and-errors.md lists as refused with a 200 BAD_USER_INPUT,
 // each sent through HTTP: the error names the field in path and the argument in extensions.argumentName.
 let api: TestApi;
 beforeAll(async () => {
@@ -54,7 +54,7 @@ const cases: [what: string, query: string, variables: Record<string, unknown>, p
   ],
 ];
 
-describe('every refused argument the README lists', () => {
+describe('every refused argument docs/limits-and-errors.md lists', () => {
   it.each(cases)('%s: BAD_USER_INPUT naming the field and the argument', async (_, query, variables, path, argumentName) => {
     let text = query;
     if (!text) {

@@ -60,21 +60,30 @@ describe('GraphiQL at /graphiql', () => {
     expect(policy).not.toMatch(/https?:/);
   });
 
-  it('preloads every example operation of the README as a tab, and nothing the README does not show', () => {
-    // The examples are the tour's; other sections show curl lines of their own (keys, for one).
-    const whole = readFileSync(join(projectRoot, 'README.md'), 'utf8');
-    const tour = whole.indexOf('## A tour of the schema');
-    const readme = whole.slice(tour, whole.indexOf('\n## ', tour + 1));
-    const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
-    // The curl example carries its query as JSON.
-    const curl = [...readme.matchAll(/-d '(\{"query":[\s\S]*?\})'/g)].map((m) => JSON.parse(m[1]!).query as string);
+  it("preloads every example question of the analysts' guide as a tab, and nothing the guide does not show; the README's tour shows some of them", () => {
+    // The examples are the guide's "Example questions"; other sections show curl lines of their own (CSV, for one).
+    const section = (file: string, heading: string) => {
+      const whole = readFileSync(join(projectRoot, file), 'utf8');
+      const start = whole.indexOf(heading);
+      expect(start, `${file} has ${heading}`).toBeGreaterThanOrEqual(0);
+      return whole.slice(start, whole.indexOf('\n## ', start + 1));
+    };
+    const operations = (markdown: string) => [
+      // The curl example carries its query as JSON.
+      ...[...markdown.matchAll(/-d '(\{"query":[\s\S]*?\})'/g)].map((m) => JSON.parse(m[1]!).query as string),
+      ...[...markdown.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!),
+    ];
     const selections = (source: string) => {
       const operation = parse(source).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
       return print(operation.selectionSet);
     };
-    const fromReadme = [...curl, ...blocks].map(selections);
-    expect(fromReadme.length).toBeGreaterThanOrEqual(6);
-    expect(exampleTabs.map((tab) => selections(tab.query)).sort()).toEqual(fromReadme.sort());
+    const tabs = exampleTabs.map((tab) => selections(tab.query)).sort();
+    const guide = operations(section('docs/analysts.md', '## Example questions')).map(selections);
+    expect(guide.length).toBeGreaterThanOrEqual(6);
+    expect(tabs).toEqual(guide.sort());
+    const tour = operations(section('README.md', '## A short tour')).map(selections);
+    expect(tour.length).toBeGreaterThanOrEqual(3);
+    for (const example of tour) expect(tabs).toContain(example);
   });
 
   it('puts the example tabs in the page, with "<" escaped so that no example can end the script element', async () => {

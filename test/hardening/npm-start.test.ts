@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,6 +80,19 @@ describe('npm start', () => {
     expect(npm.stdout.some((l) => l.includes('"msg":"stopped"'))).toBe(true);
     expect(family.filter((p) => running(p.pid))).toEqual([]);
     expect(await portFree(Number(url.port))).toBe(true);
+  }, 180_000);
+
+  it('rebuilds only what changed: a build of an unchanged checkout writes nothing, so a restart costs little more than starting the server', () => {
+    const build = () =>
+      spawnSync('npm', ['run', 'build'], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    expect(build().status).toBe(0);
+    const outputs = ['dist/main.js', 'dist/.tsbuildinfo', 'dist/graphiql/manifest.json', 'dist/graphiql/graphiql.js'];
+    const stamps = () => outputs.map((f) => statSync(join(projectRoot, f)).mtimeMs);
+    const before = stamps();
+    const again = build();
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('GraphiQL bundle is up to date');
+    expect(stamps()).toEqual(before);
   }, 180_000);
 
   it('npm run dev: SIGTERM to the npm process stops tsx watch and the server, leaving no process behind and the port free', async () => {

@@ -23,8 +23,8 @@ export const ASSUMED_LIST_SIZE = 10;
 
 /**
  * What a search costs on top of its hits: ranking reads every document that
- * matches (up to 1.5 s at 100k companies against about 2 ms for a page of
- * 50 companies with their relations), so it weighs as a hundred objects.
+ * matches, far more work at 100k companies than a page of 50 companies with
+ * their relations, so it weighs as a hundred objects.
  * The execution budget (EXECUTION_TIMEOUT_MS) bounds what the weight cannot.
  */
 export const SEARCH_WEIGHT = 100;

@@ -41,8 +41,8 @@ export function companyQueries(db: Db) {
       (r) => r.company,
     );
   // Exact name first, then alias or slug: 'catl' finds CATL by its alias. One index seek per
-  // way of naming a company: written as one OR, SQLite merged the three in 185 µs at 100k
-  // companies; as UNION ALL, in 20 µs. Last, a near name ('Tencent Holdings' for 'Tencent'),
+  // way of naming a company, as UNION ALL: written as one OR, SQLite merges the three and is
+  // several times slower at 100k companies (bench/README.md). Last, a near name ('Tencent Holdings' for 'Tencent'),
   // only when one live company goes by it: two would be a guess.
   const name = sql.placeholder('name');
   const near = sql.placeholder('near');
