@@ -22,9 +22,8 @@ const asGraphQLError = (e: GraphQLError) =>
 const withGraphQLErrors = (result: ExecutionResult): ExecutionResult =>
   result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
 
-// A compiled query holds at most about 6.4 KB per field selection (1.4 MB for 20
-// aliased 11-field connections, heap after GC, V8's cached source still included):
-// entries are weighed by that, so the bound errs on the safe side.
+// A compiled query holds under 8 KB per field selection (heap after GC, V8's cached source
+// included): entries are weighed by that bound, so the cache errs on the safe side.
 const COMPILED_BYTES_PER_FIELD = 8 * 1024;
 const COMPILED_BASE_BYTES = 16 * 1024;
 
