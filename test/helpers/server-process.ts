@@ -2,10 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { buildSync } from 'esbuild';
 import { afterAll } from 'vitest';
-import { projectRoot } from '../../src/paths.js';
+import { kindsFolder, projectRoot } from '../../src/paths.js';
+import { typeDefFiles } from '../../src/graphql/schema-files.js';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -58,7 +59,7 @@ const packageFolder = (name: string, from: string) => dirname(createRequire(join
  * Another user may not reach the checkout at all: a clone in a private folder
  * (mode 0700, as /root and mktemp -d are) cannot be entered by nobody. So the
  * server is bundled from src/main.ts into a world-readable temp folder, with
- * what it reads at run time: migrations, schema, seeds, a package.json to mark
+ * what it reads at run time: migrations, schema (and each kind's SDL), seeds, a package.json to mark
  * the root, and better-sqlite3's native driver, which cannot be bundled.
  */
 function serverForOtherUsers(): string {
@@ -77,6 +78,8 @@ function serverForOtherUsers(): string {
   });
   writeFileSync(join(folder, 'package.json'), JSON.stringify({ private: true, type: 'module' }));
   for (const path of ['src/db/migrations', 'schema', 'seeds']) cpSync(join(projectRoot, path), join(folder, path), { recursive: true });
+  // Each kind's SDL, beside its descriptor.
+  for (const file of typeDefFiles().filter((f) => f.startsWith(kindsFolder))) cpSync(file, join(folder, relative(projectRoot, file)));
   // better-sqlite3 loads its addon through bindings, which looks for it inside the package.
   const driver = packageFolder('better-sqlite3', projectRoot);
   const bindings = packageFolder('bindings', driver);
