@@ -14,8 +14,17 @@ import { marketIndex } from './market-index/index.js';
 import { metric } from './metric/index.js';
 import { policyEvent } from './policy-event/index.js';
 
-/** Each kind is registered under its own name. */
-const registry = <R extends { [K in keyof R]: { name: K } }>(kinds: R) => kinds;
+/** The members a descriptor must have whose absence the compiler reports only as failed inference (its entry typed as the bare key). */
+const required = ['schema', 'table', 'api', 'synthetic', 'mutations'] as const;
+
+/** Each kind is registered under its own name, and a descriptor missing a member fails here, naming both. */
+function registry<R extends { [K in keyof R]: { name: K } }>(kinds: R): R {
+  for (const [name, kind] of Object.entries<object>(kinds)) {
+    const missing = required.filter((member) => !(member in kind) || Reflect.get(kind, member) === undefined);
+    if (missing.length) throw new Error(`kind ${name}: its descriptor (src/kinds/<kind>/index.ts) has no ${missing.join(', ')}`);
+  }
+  return kinds;
+}
 
 /**
  * Every kind of fact, in the order they are written: a kind comes after the

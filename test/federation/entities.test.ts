@@ -88,16 +88,18 @@ describe('_entities', () => {
   });
 
   it('resolves an object of every kind by its key, as node(id) finds it, one statement per kind', async () => {
-    const ids = kindList.map((kind) => toGlobalId(kind.typeName, kind.key(entriesOf(curatedSeed(), kind)[0]!)));
-    const representations = kindList.map((kind, i) => ({ __typename: kind.typeName, id: ids[i] }));
+    // Every kind the curated seed has an entry of (a new kind may start with an empty seed file).
+    const seeded = kindList.filter((kind) => entriesOf(curatedSeed(), kind).length > 0);
+    const ids = seeded.map((kind) => toGlobalId(kind.typeName, kind.key(entriesOf(curatedSeed(), kind)[0]!)));
+    const representations = seeded.map((kind, i) => ({ __typename: kind.typeName, id: ids[i] }));
     const res = await privateApi.gql('query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Node { id } } }', {
       r: representations,
     });
     expect(res.body.errors).toBeUndefined();
     const nodes = await privateApi.data('query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }', { ids });
     expect(res.body.data._entities).toEqual(nodes.nodes);
-    expect(res.body.data._entities.map((e: { __typename: string }) => e.__typename)).toEqual(kindList.map((k) => k.typeName));
-    expect(res.body.extensions!.diagnostics.sqlStatements).toBe(kindList.length);
+    expect(res.body.data._entities.map((e: { __typename: string }) => e.__typename)).toEqual(seeded.map((k) => k.typeName));
+    expect(res.body.extensions!.diagnostics.sqlStatements).toBe(seeded.length);
   });
 
   it('resolves to null an id that matches nothing, an id of another type and a malformed id, beside the ones that match', async () => {
