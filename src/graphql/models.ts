@@ -1,6 +1,6 @@
 // What resolvers receive as parent for each GraphQL type (codegen mappers, see codegen.ts).
 import type { Loaders } from '../context/loaders.js';
-import type { DatePrecision } from '../db/tables/columns.js';
+import type { PartialDate } from '../lib/partial-date.js';
 import type { KindOfType, NodeType, SearchableKind } from '../kinds/index.js';
 import type { CompanyFilterInput } from '../kinds/company/queries.js';
 import type { ListingFilterInput } from '../kinds/listing/queries.js';
@@ -21,11 +21,7 @@ export type NodeConnection<T extends NodeType> = ConnectionModel<NodeModel<T>>;
 export type NodeEdge<T extends NodeType> = EdgeModel<NodeModel<T>>;
 export type EdgeModel<T> = { cursor: string; node: T };
 
-export interface PartialDateModel {
-  start: string;
-  end: string;
-  precision: DatePrecision;
-}
+export type PartialDateModel = PartialDate;
 
 export interface MoneyModel {
   amount: number;

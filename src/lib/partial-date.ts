@@ -1,5 +1,6 @@
-import type { DatePrecision } from '../db/tables/columns.js';
-import type { PartialDateModel } from '../graphql/models.js';
+/** How precisely a date is known. */
+export const datePrecisions = ['DAY', 'MONTH', 'QUARTER', 'YEAR'] as const;
+export type DatePrecision = (typeof datePrecisions)[number];
 
 /** A date known only to a precision: stored as its first and last day. */
 export interface PartialDate {
@@ -61,6 +62,6 @@ export function formatPartialDate(start: string, precision: DatePrecision): stri
 }
 
 /** Three nullable columns to a PartialDate, or null when the source gives no date. */
-export function partialDate(start: string | null, end: string | null, precision: DatePrecision | null): PartialDateModel | null {
+export function partialDate(start: string | null, end: string | null, precision: DatePrecision | null): PartialDate | null {
   return start && end && precision ? { start, end, precision } : null;
 }

@@ -4,7 +4,7 @@ import type { Context } from '../context/context.js';
 import { withStatementLog } from '../db/statement-log.js';
 import { StorageError } from '../db/storage.js';
 import type { MutationResolvers, Resolvers } from '../generated/resolvers-types.js';
-import { storageRefusal } from '../lib/errors.js';
+import { GraphQLError } from 'graphql';
 import { takesSources } from '../kinds/citations.js';
 import { kindList, kindOfGlobalId, kinds, type AnyKind, type Kind } from '../kinds/index.js';
 import type { UserError, WriteOutcome } from '../writes/mutations.js';
@@ -14,6 +14,17 @@ import { loadTyped } from './load.js';
 // descriptor: create<Type> and update<Type> exist for each kind whose
 // descriptor offers them (schema/mutation.graphql; test/kinds/registry.test.ts
 // checks the two agree).
+
+// 503 until a restart opens the file the path names now; 507 until space is freed.
+const storageStatus = { DATABASE_REPLACED: 503, STORAGE_FULL: 507 } as const;
+
+/** A write the store refused (storage.ts), with its code and HTTP status; nothing was written. */
+function storageRefusal(error: StorageError): GraphQLError {
+  return new GraphQLError(error.message, {
+    originalError: error,
+    extensions: { code: error.code, http: { status: storageStatus[error.code] } },
+  });
+}
 
 /** A write's statements, counted toward the request like its reads; a refusal of the store answered with its code. */
 export function inRequest<T>(ctx: Context, write: () => T): T {

@@ -2,8 +2,9 @@ import { index, integer, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle
 import { sql } from 'drizzle-orm';
 import { facts } from './facts.js';
 
-export const datePrecisions = ['DAY', 'MONTH', 'QUARTER', 'YEAR'] as const;
-export type DatePrecision = (typeof datePrecisions)[number];
+import { datePrecisions, type DatePrecision } from '../../lib/partial-date.js';
+
+export { datePrecisions, type DatePrecision };
 
 /** The two indexes that let a nulls-last ORDER BY in either direction walk an index (see queries/order.ts). */
 export function nullsLastIndexes(
