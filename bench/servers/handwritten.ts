@@ -53,8 +53,8 @@ const sql = {
     where ${inKeys('l.company_id')} order by l.id`),
   ipoDealsOf: db.prepare(`select company_id as k, id, proceeds_amount, proceeds_currency, proceeds_usd from ipo_deals
     where ${inKeys('company_id')} order by date_start is null, date_start, id`),
-  companySources: db.prepare(`select c.company_id as k, c.quote, a.title from citations c join articles a on a.id = c.article_id
-    where ${inKeys('c.company_id')} order by c.company_id, c.position, c.id`),
+  companySources: db.prepare(`select f.key as k, c.quote, a.title from facts f join citations c on c.fact_id = f.id join articles a on a.id = c.article_id
+    where f.kind = 'Company' and ${inKeys('f.key')} order by f.key, c.position, c.id`),
 
   // Search: the API's ranking and snippet expressions, so scores and snippets match.
   hasAll: db.prepare('select 1 from search_index where search_index match ? limit 1').pluck(),
@@ -82,8 +82,8 @@ const sql = {
   eventCompanies:
     db.prepare(`select pc.policy_event_id as k, c.id, c.name from policy_event_companies pc join companies c on c.id = pc.company_id
     where ${inKeys('pc.policy_event_id')} order by lower(c.name), c.id`),
-  eventSources: db.prepare(`select c.policy_event_id as k, c.quote, a.title from citations c join articles a on a.id = c.article_id
-    where ${inKeys('c.policy_event_id')} order by c.policy_event_id, c.position, c.id`),
+  eventSources: db.prepare(`select f.key as k, c.quote, a.title from facts f join citations c on c.fact_id = f.id join articles a on a.id = c.article_id
+    where f.kind = 'PolicyEvent' and ${inKeys('f.key')} order by f.key, c.position, c.id`),
 };
 
 const sources = (rows: Row[] | undefined) => (rows ?? []).map((s) => ({ quote: s.quote, article: { title: s.title } }));
