@@ -1,8 +1,11 @@
 import DataLoader from 'dataloader';
 import { withStatementLog, type StatementLog } from '../db/statement-log.js';
-import { mapKinds, type Kind } from '../kinds/index.js';
-import type { Batch, Paged } from '../sql/batch.js';
+import type { Kind, KindBatches } from '../kinds/index.js';
+import type { Batch, NamedBatch, Paged } from '../sql/batch.js';
 import type { Queries } from '../queries/index.js';
+
+/** A DataLoader for each batch function of B, by its name. */
+type Named<B> = { [N in keyof B]: DataLoader<string, B[N] extends Batch<infer V> ? V : never> };
 
 /** Called with each batch a loader runs; tests use it to record batches. */
 export type BatchObserver = (loader: string, keys: readonly string[]) => void;
@@ -29,25 +32,25 @@ export function createLoaders(q: Queries, log: StatementLog, { observe, batch = 
       { batch },
     );
 
-  // Each kind by its key under the kind's name (node(id), search hits, every to-one relation),
-  // and the relation lists each kind serves, by the parent's key.
-  const byName = <B extends Record<string, Batch<unknown>>>(batches: B, prefix = '') =>
-    Object.fromEntries(Object.entries(batches).map(([name, run]) => [name, loader(prefix + name, run)])) as {
-      [N in keyof B]: DataLoader<string, B[N] extends Batch<infer V> ? V : never>;
-    };
-  const loaders = {
-    ...byName(q.kinds.batches),
+  // Each loader of a list under its name: a plain loop over names listed once per connection.
+  const build = (list: readonly NamedBatch[]) => {
+    const out: Record<string, DataLoader<string, unknown>> = {};
+    for (const [name, label, run] of list) out[name] = loader(label, run);
+    return out;
+  };
+  const { byKey, counts, citations, reportedOn } = q.loaderBatches;
+  const loaders = Object.assign(build(byKey) as Named<KindBatches>, {
     // A fact's newest revisions (a first page's worth), by "Type:key".
     newestRevisions: loader('newestRevisions', q.revisions.newestOfFacts),
     // Sizes of relation lists, by the parent's key.
-    counts: byName(q.counts, 'count.'),
+    counts: build(counts) as Named<Queries['counts']>,
     // Every kind's citations, by the cited fact's key.
-    citations: mapKinds((kind) => loader(`citations.${kind}`, (keys) => q.citations.bySubject(kind, keys))),
+    citations: build(citations) as Record<Kind, DataLoader<string, ReturnType<Queries['citations']['bySubject']>[number]>>,
     // The passages of an article that facts cite, by the article's key.
     citationsOfArticle: loader('citationsOfArticle', q.citations.ofArticles),
     // Every kind's reportedOn (earliest dated citing article), by the fact's key.
-    reportedOn: mapKinds((kind) => loader(`reportedOn.${kind}`, (keys) => q.citations.reportedOn(kind, keys))),
-  };
+    reportedOn: build(reportedOn) as Record<Kind, DataLoader<string, ReturnType<Queries['citations']['reportedOn']>[number]>>,
+  });
   // node(id) finds a kind through loaders[kind]: a kind of the registry without its loader fails here.
   return loaders satisfies { [K in Kind]: DataLoader<string, object | null> };
 }

@@ -1,8 +1,8 @@
 import { keyStore } from '../auth/key-store.js';
 import type { Db } from '../db/open.js';
 import type { ReaderThread } from '../db/reader-thread.js';
-import { serveKinds } from '../kinds/index.js';
-import { batchCount } from '../sql/batch.js';
+import { kindNames, serveKinds } from '../kinds/index.js';
+import { batchCount, namedBatches, type NamedBatch } from '../sql/batch.js';
 import { citations } from '../db/tables/index.js';
 import { citationQueries } from './citations.js';
 import { revisionQueries } from './revisions.js';
@@ -16,11 +16,20 @@ import { timelineQueries } from './timeline.js';
  */
 export function createQueries(db: Db, reader?: ReaderThread, onWrite: () => void = () => {}) {
   const kinds = serveKinds(db);
+  const counts = { ...kinds.counts, citationsByArticle: batchCount(db, citations, citations.articleId) };
+  const cited = citationQueries(db);
   return {
     ...kinds.queries,
     kinds,
-    counts: { ...kinds.counts, citationsByArticle: batchCount(db, citations, citations.articleId) },
-    citations: citationQueries(db),
+    counts,
+    // What each request's loaders are built from, listed once here (context/loaders.ts).
+    loaderBatches: {
+      byKey: namedBatches(kinds.batches),
+      counts: namedBatches(counts, 'count.'),
+      citations: kindNames.map((kind): NamedBatch => [kind, `citations.${kind}`, (keys) => cited.bySubject(kind, keys)]),
+      reportedOn: kindNames.map((kind): NamedBatch => [kind, `reportedOn.${kind}`, (keys) => cited.reportedOn(kind, keys)]),
+    },
+    citations: cited,
     revisions: revisionQueries(db),
     search: searchQueries(db, reader),
     writes: createWrites(db, onWrite),

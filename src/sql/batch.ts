@@ -268,3 +268,10 @@ export function batchCount(db: Db, table: SQLiteTable, column: SQLiteColumn, vis
 /** A link row counts only while the fact it leads to is not retracted, as in the relation list it sizes. */
 export const liveLink = (link: SQLiteColumn, table: SQLiteTable, id: SQLiteColumn, retractedAt: SQLiteColumn): SQL =>
   sql`exists (select 1 from ${table} where ${id} = ${link} and ${retractedAt} is null)`;
+
+/** A loader's name, the label its batches are observed and counted by, and its batch function. */
+export type NamedBatch = readonly [name: string, label: string, run: Batch<unknown>];
+
+/** Batch functions with their names, listed once per connection, so that a request only builds its loaders. */
+export const namedBatches = (batches: Record<string, Batch<unknown>>, prefix = ''): NamedBatch[] =>
+  Object.entries(batches).map(([name, run]) => [name, prefix + name, run]);
