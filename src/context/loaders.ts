@@ -7,6 +7,15 @@ import type { Queries } from '../queries/index.js';
 /** A DataLoader for each batch function of B, by its name. */
 type Named<B> = { [N in keyof B]: DataLoader<string, B[N] extends Batch<infer V> ? V : never> };
 
+// Each list's names as an object, made once: a request copies it (every field in place from
+// the start) and fills it, instead of growing an empty object one field at a time.
+const shapes = new WeakMap<readonly NamedBatch[], Record<string, DataLoader<string, unknown> | null>>();
+function shapeOf(list: readonly NamedBatch[]) {
+  let shape = shapes.get(list);
+  if (!shape) shapes.set(list, (shape = Object.fromEntries(list.map(([name]) => [name, null]))));
+  return shape;
+}
+
 /** Called with each batch a loader runs; tests use it to record batches. */
 export type BatchObserver = (loader: string, keys: readonly string[]) => void;
 
@@ -34,7 +43,7 @@ export function createLoaders(q: Queries, log: StatementLog, { observe, batch = 
 
   // Each loader of a list under its name: a plain loop over names listed once per connection.
   const build = (list: readonly NamedBatch[]) => {
-    const out: Record<string, DataLoader<string, unknown>> = {};
+    const out = { ...shapeOf(list) };
     for (const [name, label, run] of list) out[name] = loader(label, run);
     return out;
   };
