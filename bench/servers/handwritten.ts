@@ -53,7 +53,8 @@ const sql = {
     where ${inKeys('l.company_id')} order by l.id`),
   ipoDealsOf: db.prepare(`select company_id as k, id, proceeds_amount, proceeds_currency, proceeds_usd from ipo_deals
     where ${inKeys('company_id')} order by date_start is null, date_start, id`),
-  companySources: db.prepare(`select f.key as k, c.quote, a.title from facts f join citations c on c.fact_id = f.id join articles a on a.id = c.article_id
+  companySources:
+    db.prepare(`select f.key as k, c.quote, a.title from facts f join citations c on c.fact_id = f.id join articles a on a.id = c.article_id
     where f.kind = 'Company' and ${inKeys('f.key')} order by f.key, c.position, c.id`),
 
   // Search: the API's ranking and snippet expressions, so scores and snippets match.
@@ -82,7 +83,8 @@ const sql = {
   eventCompanies:
     db.prepare(`select pc.policy_event_id as k, c.id, c.name from policy_event_companies pc join companies c on c.id = pc.company_id
     where ${inKeys('pc.policy_event_id')} order by lower(c.name), c.id`),
-  eventSources: db.prepare(`select f.key as k, c.quote, a.title from facts f join citations c on c.fact_id = f.id join articles a on a.id = c.article_id
+  eventSources:
+    db.prepare(`select f.key as k, c.quote, a.title from facts f join citations c on c.fact_id = f.id join articles a on a.id = c.article_id
     where f.kind = 'PolicyEvent' and ${inKeys('f.key')} order by f.key, c.position, c.id`),
 };
 
