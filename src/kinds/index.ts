@@ -71,7 +71,7 @@ export type KindCounted = { [K in Kind as Kinds[K]['collection']]: ReturnType<Se
 
 /** Every kind's statements, prepared on one connection, assembled from the descriptors' api.serve. */
 export function serveKinds(db: Db) {
-  const served = kindList.map((kind) => ({ collection: kind.collection, ...kind.api.serve(db) }));
+  const served = kindList.map((kind) => ({ name: kind.name, collection: kind.collection, ...kind.api.serve(db) }));
   // The registry's kinds, each under its collection: exactly the keys the types above list.
   const byCollection = <V>(value: (s: (typeof served)[number]) => V) => Object.fromEntries(served.map((s) => [s.collection, value(s)]));
   return {
@@ -85,7 +85,7 @@ export function serveKinds(db: Db) {
       return out as KindCounted;
     },
     /** Each kind's CSV export with its kind's name, by its path: /export/<path>.csv. */
-    exports: new Map(served.flatMap((s, i) => (s.csv ? [[s.csv.path, { kind: kindList[i]!.name, csv: s.csv }] as const] : []))),
+    exports: new Map(served.flatMap((s) => (s.csv ? [[s.csv.path, { kind: s.name, csv: s.csv }] as const] : []))),
   };
 }
 export const kindNames: Kind[] = kindList.map((kind) => kind.name);
