@@ -3,17 +3,20 @@ import { withStatementLog, type StatementLog } from '../db/statement-log.js';
 import type { Kind, KindBatches } from '../kinds/index.js';
 import type { Batch, NamedBatch, Paged } from '../sql/batch.js';
 import type { Queries } from '../queries/index.js';
+import { lazyFields, type LazyFields } from '../lib/lazy-fields.js';
 
 /** A DataLoader for each batch function of B, by its name. */
 type Named<B> = { [N in keyof B]: DataLoader<string, B[N] extends Batch<infer V> ? V : never> };
 
-// Each list's names as an object, made once: a request copies it (every field in place from
-// the start) and fills it, instead of growing an empty object one field at a time.
-const shapes = new WeakMap<readonly NamedBatch[], Record<string, DataLoader<string, unknown> | null>>();
-function shapeOf(list: readonly NamedBatch[]) {
-  let shape = shapes.get(list);
-  if (!shape) shapes.set(list, (shape = Object.fromEntries(list.map(([name]) => [name, null]))));
-  return shape;
+type MakeLoader = (label: string, run: Batch<unknown>) => DataLoader<string, unknown>;
+
+// Each list's loaders as a class made once per list: a request's instance builds a loader
+// when a resolver first reads it, so a request pays only for the loaders it uses.
+const lazyLists = new WeakMap<readonly NamedBatch[], LazyFields<MakeLoader, DataLoader<string, unknown>>>();
+function lazyLoaders(list: readonly NamedBatch[]) {
+  let lazy = lazyLists.get(list);
+  if (!lazy) lazyLists.set(list, (lazy = lazyFields(list.map(([name, label, run]) => [name, (make: MakeLoader) => make(label, run)]))));
+  return lazy;
 }
 
 /** Called with each batch a loader runs; tests use it to record batches. */
@@ -41,12 +44,8 @@ export function createLoaders(q: Queries, log: StatementLog, { observe, batch = 
       { batch },
     );
 
-  // Each loader of a list under its name: a plain loop over names listed once per connection.
-  const build = (list: readonly NamedBatch[]) => {
-    const out = { ...shapeOf(list) };
-    for (const [name, label, run] of list) out[name] = loader(label, run);
-    return out;
-  };
+  // Each loader of a list under its name, built on first use.
+  const build = (list: readonly NamedBatch[]) => new (lazyLoaders(list))(loader);
   const { byKey, counts, citations, reportedOn } = q.loaderBatches;
   const loaders = Object.assign(build(byKey) as Named<KindBatches>, {
     // A fact's newest revisions (a first page's worth), by "Type:key".
@@ -87,8 +86,8 @@ export function countedQueries(q: Queries, log: StatementLog) {
   const countedEach = <G extends Record<string, (...args: never[]) => unknown>>(group: G): G =>
     Object.fromEntries(Object.entries(group).map(([name, run]) => [name, counted(run)])) as G;
 
-  return {
-    ...q.kinds.counted({ counted, connection, each: countedEach }),
+  // Each kind's counted statements are built when a resolver first reads them.
+  return Object.assign(q.kinds.counted({ counted, connection, each: countedEach }), {
     revisions: { connection: connection(q.revisions.connection), ofFact: connection(q.revisions.ofFact) },
     timeline: { byCompany: connection(q.timeline.byCompany) },
     // Search issues its statements when its page, count and near spellings are read; each is counted as it is issued.
@@ -106,7 +105,7 @@ export function countedQueries(q: Queries, log: StatementLog) {
         );
       },
     },
-  };
+  });
 }
 
 export type CountedQueries = ReturnType<typeof countedQueries>;

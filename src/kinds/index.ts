@@ -1,5 +1,6 @@
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { fromGlobalId } from '../lib/ids.js';
+import { lazyFields } from '../lib/lazy-fields.js';
 import type { z } from 'zod';
 import type { SearchResultType } from '../generated/resolvers-types.js';
 import { article } from './article/index.js';
@@ -73,17 +74,14 @@ export type KindCounted = { [K in Kind as Kinds[K]['collection']]: ReturnType<Se
 export function serveKinds(db: Db) {
   const served = kindList.map((kind) => ({ name: kind.name, collection: kind.collection, ...kind.api.serve(db) }));
   // The registry's kinds, each under its collection: exactly the keys the types above list.
+  const LazyCounted = lazyFields(served.map((s) => [s.collection, (counting: Counting) => s.counted(counting)] as const));
   const byCollection = <V>(value: (s: (typeof served)[number]) => V) => Object.fromEntries(served.map((s) => [s.collection, value(s)]));
   return {
     queries: byCollection((s) => s.queries) as KindQueries,
     batches: Object.assign({}, ...served.map((s) => s.batches)) as KindBatches,
     counts: Object.assign({}, ...served.map((s) => s.counts)) as KindCounts,
-    // Per request: a plain loop, as the loaders are built.
-    counted: (counting: Counting) => {
-      const out: Record<string, unknown> = {};
-      for (const s of served) out[s.collection] = s.counted(counting);
-      return out as KindCounted;
-    },
+    // Per request, each kind's built when a resolver first reads it.
+    counted: (counting: Counting) => new LazyCounted(counting) as KindCounted,
     /** Each kind's CSV export with its kind's name, by its path: /export/<path>.csv. */
     exports: new Map(served.flatMap((s) => (s.csv ? [[s.csv.path, { kind: s.name, csv: s.csv }] as const] : []))),
   };

@@ -36,4 +36,22 @@ describe('the per-request context', () => {
     one.queries.companies.connection({}, 'ASC').count();
     expect([one.statements.count, two.statements.count]).toEqual([2, 1]);
   });
+
+  it("builds a loader or a kind's counted statements only when a resolver first reads them", () => {
+    const ctx = createContext(queries, request('lazy'));
+    // Built on first use (lib/lazy-fields.ts): getters on a class made once per list, not fields each request fills.
+    for (const [object, name] of [
+      [ctx.loaders, 'company'],
+      [ctx.loaders.citations, 'listing'],
+      [ctx.loaders.reportedOn, 'metric'],
+      [ctx.loaders.counts, 'listingsByCompany'],
+      [ctx.queries, 'listings'],
+    ] as const) {
+      expect(Object.getOwnPropertyDescriptor(object, name), name).toBeUndefined();
+      const onPrototype = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(object), name);
+      expect(onPrototype && 'get' in onPrototype && typeof onPrototype.get, name).toBe('function');
+    }
+    expect(ctx.queries.listings).toBe(ctx.queries.listings);
+    expect(ctx.loaders.counts.listingsByCompany).toBe(ctx.loaders.counts.listingsByCompany);
+  });
 });
