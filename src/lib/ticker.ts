@@ -56,7 +56,10 @@ const normalCode = (code: string) => (/^\d+$/.test(code) ? String(Number(code)) 
 
 /** A ticker read from how a source or a client writes it; null for text that is not one. */
 export function parseTicker(text: string): Ticker | null {
-  const trimmed = text.trim().replace(/^\((.*)\)$/, '$1').trim();
+  const trimmed = text
+    .trim()
+    .replace(/^\((.*)\)$/, '$1')
+    .trim();
   for (const { pattern, code, market } of forms) {
     const m = pattern.exec(trimmed);
     if (!m) continue;

@@ -160,7 +160,7 @@ describe('a deal through its stages', () => {
   it("exports stage, qualifiers, ranges, price and shares as columns after the first release's", async () => {
     const res = await fetch(`${api.url.replace('/graphql', '')}/export/ipo-deals.csv?stage=PRICED`);
     expect(res.status).toBe(200);
-    const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(await res.text(), { columns: true });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       id: deal.id,

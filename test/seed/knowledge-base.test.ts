@@ -211,8 +211,14 @@ describe('amounts that are not money raised, deal stages, index changes and tick
     expect(seed.ipoDeals.every((d) => d.stage !== null)).toBe(true);
     // A plan is quoted as a plan: what is sought or in a pipeline, never a debut.
     for (const slug of stages('PLANNED')) {
-      const quotes = seed.ipoDeals.find((d) => d.slug === slug)!.sources.filter((c) => !c.context).map((c) => c.quote);
-      expect(quotes.some((q) => /seeking|pipeline/.test(q)), slug).toBe(true);
+      const quotes = seed.ipoDeals
+        .find((d) => d.slug === slug)!
+        .sources.filter((c) => !c.context)
+        .map((c) => c.quote);
+      expect(
+        quotes.some((q) => /seeking|pipeline/.test(q)),
+        slug,
+      ).toBe(true);
       expect(seed.ipoDeals.find((d) => d.slug === slug)!.proceeds, slug).toBeNull();
     }
   });
