@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyStore } from '../../src/auth/key-store.js';
 import { expectBadUserInput } from '../helpers/kb.js';
 import { startApi, type TestApi } from '../helpers/api.js';
 import { CREATE_ARTICLE, articleInput, as, makeKeys, rowCounts } from '../helpers/writes.js';
@@ -142,6 +143,26 @@ describe('a listing by its ticker', () => {
     });
     expect(res.body.data.retract.userErrors).toEqual([]);
     expect((await byTicker('2899')).body.data.listing.id).toBe(ids.zijinHk);
+  });
+});
+
+describe('a purged listing', () => {
+  it('loses its ticker and its normalised code with its text', async () => {
+    const admin = as(api.url, keyStore(api.db).create('ticker-admin', 'admin').secret);
+    const res = await admin(
+      `mutation($id: ID!) { purge(id: $id, reason: "a fund, not a listing", expectedVersion: 2) { userErrors { code } } }`,
+      {
+        id: ids.tianqiFund,
+      },
+    );
+    expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
+    expect(res.body.data.purge.userErrors).toEqual([]);
+    const node = await admin(`query($id: ID!) { node(id: $id) { ... on Listing { ticker tickerSymbol } } }`, { id: ids.tianqiFund });
+    expect(node.body.data.node).toEqual({ ticker: null, tickerSymbol: null });
+    const row = api.db.$client
+      .prepare('select ticker_code, ticker_mic from listings where ticker is null and ticker_code is not null')
+      .all();
+    expect(row).toEqual([]);
   });
 });
 
