@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { parseTicker } from '../lib/ticker.js';
 import { nameKey, nearNameKey } from '../lib/name-key.js';
 import { endReadSnapshot } from './read-snapshot.js';
 import { recordStatement } from './statement-log.js';
@@ -81,6 +82,10 @@ function openReadOnly(path: string): Database.Database {
 export function registerSqlFunctions(sqlite: Database.Database): void {
   sqlite.function('name_key', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? nameKey(name) : null));
   sqlite.function('name_near_key', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? nearNameKey(name) : null));
+  // A stored ticker's normalised code and named exchange (migration 0017 fills them for tickers written before).
+  const ticker = (text: unknown) => (typeof text === 'string' ? parseTicker(text) : null);
+  sqlite.function('parse_ticker_code', { deterministic: true }, (text: unknown) => ticker(text)?.code ?? null);
+  sqlite.function('parse_ticker_mic', { deterministic: true }, (text: unknown) => ticker(text)?.mic ?? null);
 }
 
 // How long start-up waits for another process's migration or seed to commit.

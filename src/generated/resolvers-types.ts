@@ -18,6 +18,43 @@ export type Scalars = {
   Date: { input: string; output: string; }
 };
 
+/** How a stated amount relates to its figure. */
+export type AmountQualifier =
+  /** 'About', 'roughly', 'nearly', 'around'. */
+  | 'APPROXIMATE'
+  /** 'At least'. */
+  | 'AT_LEAST'
+  /** 'Up to', 'as much as'. */
+  | 'AT_MOST'
+  /** The figure as stated. */
+  | 'EXACT'
+  /** 'Less than', 'under'. */
+  | 'LESS_THAN'
+  /** 'More than', 'over'. */
+  | 'MORE_THAN'
+  /** A range from amount to amountMax: 'HK$10bn to HK$12bn'. */
+  | 'RANGE';
+
+/**
+ * Amounts summed apart from money raised, each only with its like: the same currency, the same
+ * qualifier, and raised or not.
+ */
+export type AmountTotal = {
+  __typename?: 'AmountTotal';
+  /** Sum of the amounts (of the lower ends, for RANGE). */
+  amount: Scalars['Float']['output'];
+  /** Sum of the upper ends, for RANGE; otherwise null. */
+  amountMax?: Maybe<Scalars['Float']['output']>;
+  /** ISO 4217 code as the sources state it. */
+  currency: Scalars['String']['output'];
+  /** How many deals the sum covers. */
+  dealCount: Scalars['Int']['output'];
+  /** How the amounts relate to their figures: AT_MOST sums upper bounds, RANGE sums lower ends in amount and upper ends in amountMax. */
+  qualifier: AmountQualifier;
+  /** true: amounts of priced or completed deals stated only as a bound or a range; false: amounts sought by deals planned, filed, launched or withdrawn. */
+  raised: Scalars['Boolean']['output'];
+};
+
 /**
  * An API key as an admin sees it: never its secret, nor the secret's hash.
  * Keys are revoked, never deleted, and a name is never reused, so a name in
@@ -400,7 +437,7 @@ export type CreateIndexWeightingInput = {
 export type CreateIpoDealInput = {
   /** Slug of the issuer. */
   company: Scalars['String']['input'];
-  /** When it priced or debuted: 2025-06-19, 2025-05, 2025-Q3 or 2025. */
+  /** When it priced or debuted (for a deal not yet priced, when it is planned to): 2025-06-19, 2025-05, 2025-Q3 or 2025. */
   date?: InputMaybe<Scalars['String']['input']>;
   /** One sentence on the offering. */
   description?: InputMaybe<Scalars['String']['input']>;
@@ -408,12 +445,18 @@ export type CreateIpoDealInput = {
   exchange?: InputMaybe<Scalars['String']['input']>;
   /** A key of your choosing (at most 200 characters) that makes a retry safe: the same key with the same input returns the first result and creates nothing; with another input it is refused (IDEMPOTENCY_KEY_REUSED). Scoped to your API key. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
-  /** Money raised, in the source's currency. */
+  /** Price per share: the final price, or the range marketed while book-building (qualifier RANGE). */
+  offerPrice?: InputMaybe<MoneyInput>;
+  /** Money raised, or sought while the deal is not priced, in the source's currency; a target, bound or range says so in its qualifier. */
   proceeds?: InputMaybe<MoneyInput>;
+  /** How many shares are offered, where a source states it. */
+  sharesOffered?: InputMaybe<Scalars['Float']['input']>;
   /** Stable key; generated from the company and the year when omitted, and never changed afterwards. Lower-case a-z, 0-9 and single hyphens. */
   slug?: InputMaybe<Scalars['String']['input']>;
   /** At least one passage stating the fact, each quoted verbatim from a stored article. */
   sources: Array<CitationInput>;
+  /** Where the offering stands, as its sources report it; null where they do not say. */
+  stage?: InputMaybe<IpoDealStage>;
 };
 
 /** A new Listing, in the seed file's format (references are slugs). */
@@ -438,7 +481,7 @@ export type CreateListingInput = {
   sources: Array<CitationInput>;
   /** Where the listing stands. */
   status: ListingStatus;
-  /** Only as the sources state it. */
+  /** Only as the sources state it ('0700.HK', 'stock code 700'); found by any spelling through listing(ticker:). */
   ticker?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -663,7 +706,7 @@ export type IpoDeal = Node & {
   __typename?: 'IpoDeal';
   /** The issuer. */
   company: Company;
-  /** When the offering happened, at the precision the source gives. */
+  /** When the offering happened (for a deal not yet priced, when it is planned to), at the precision the source gives. */
   date?: Maybe<PartialDate>;
   /** What the sources say of the deal, in one sentence. */
   description?: Maybe<Scalars['String']['output']>;
@@ -671,7 +714,12 @@ export type IpoDeal = Node & {
   exchange?: Maybe<Exchange>;
   /** Global id; stable across re-seeding. */
   id: Scalars['ID']['output'];
-  /** Money raised, in the currency the source used. */
+  /** Price per share: the final offer price, or the range marketed while book-building (qualifier RANGE); null where no source states it. */
+  offerPrice?: Maybe<Money>;
+  /**
+   * Money raised, in the currency the source used; while the deal is planned, filed or launched,
+   * the amount sought. A target, bound or range says so in qualifier ('as much as': AT_MOST).
+   */
   proceeds?: Maybe<Money>;
   /**
    * When this was first reported: the publication date of the earliest dated article among those
@@ -682,10 +730,14 @@ export type IpoDeal = Node & {
   retracted?: Maybe<Retraction>;
   /** Every change to this fact, newest first. */
   revisions: RevisionConnection;
+  /** How many shares are offered, where a source states it (a whole number; Float because counts exceed Int). */
+  sharesOffered?: Maybe<Scalars['Float']['output']>;
   /** Stable, URL-safe key, e.g. 'catl-hong-kong-ipo-2025'; the global id is derived from it, and it never changes. */
   slug: Scalars['String']['output'];
   /** Passages that state the deal; one per article that reports it. */
   sources: Array<Citation>;
+  /** Where the offering stands, as its sources report it; null where they do not say. */
+  stage?: Maybe<IpoDealStage>;
   /** 1 when created, one more with every change: send it as expectedVersion to change the fact. */
   version: Scalars['Int']['output'];
 };
@@ -697,16 +749,21 @@ export type IpoDealRevisionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** Deals counted and their proceeds summed, in total and per group. */
+/** Deals counted and their money raised summed, in total and per group, with targets, bounds and ranges reported apart. */
 export type IpoDealAggregate = {
   __typename?: 'IpoDealAggregate';
   /** How many deals match the filter. */
   count: Scalars['Int']['output'];
   /** One entry per combination of the grouped fields' values, largest first, ties by value; empty when groupBy is. */
   groups: Array<IpoDealGroup>;
-  /** Proceeds of all matching deals, summed per currency. */
+  /** Amounts that are not money raised as stated: targets of deals not (yet) priced, and bounds and ranges, each summed only with its like. */
+  otherAmounts: Array<AmountTotal>;
+  /**
+   * Money raised, summed per currency: proceeds stated exactly or approximately, of deals priced or
+   * completed (or whose stage is not stated). Never a target, a bound or a range: those are in otherAmounts.
+   */
   proceeds: Array<CurrencyTotal>;
-  /** US dollar proceeds of all matching deals whose source states them. */
+  /** US dollar money raised, over the same deals as proceeds whose source states a US dollar figure. */
   usd: UsdTotal;
 };
 
@@ -750,11 +807,13 @@ export type IpoDealFilter = {
   minProceedsUsd?: InputMaybe<Scalars['Float']['input']>;
   /** Only deals that have no value for each of these fields, e.g. [YEAR]: undated deals (with dateOrReported: neither dated nor reported in a dated article). Empty or omitted: no condition. */
   missing?: InputMaybe<Array<IpoDealGroupField>>;
+  /** Deals at this stage; several: at any of them. */
+  stage?: InputMaybe<Array<IpoDealStage>>;
   /** Deals whose date falls in this calendar year; several: in any of them. */
   year?: InputMaybe<Array<Scalars['Int']['input']>>;
 };
 
-/** Deals sharing the values of the grouped fields, with their proceeds summed per currency. */
+/** Deals sharing the values of the grouped fields, with their money raised summed per currency and other amounts apart. */
 export type IpoDealGroup = {
   __typename?: 'IpoDealGroup';
   /** How many deals the group holds, with or without proceeds. */
@@ -765,9 +824,13 @@ export type IpoDealGroup = {
   exchange?: Maybe<Scalars['String']['output']>;
   /** The filter that lists exactly this group's deals. */
   filter: IpoDealGroupFilter;
-  /** Proceeds summed per currency, by currency code; a deal without proceeds adds to none. */
+  /** Targets, bounds and ranges, each summed only with its like, as in IpoDealAggregate.otherAmounts. */
+  otherAmounts: Array<AmountTotal>;
+  /** Money raised, summed per currency, as in IpoDealAggregate.proceeds. */
   proceeds: Array<CurrencyTotal>;
-  /** US dollar proceeds summed over the deals whose source states them. */
+  /** The stage, when grouped by STAGE; null also for deals whose stage is not stated. */
+  stage?: Maybe<IpoDealStage>;
+  /** US dollar money raised, as in IpoDealAggregate.usd. */
   usd: UsdTotal;
   /** The year, when grouped by YEAR; null also for undated deals (then missing holds YEAR). */
   year?: Maybe<Scalars['Int']['output']>;
@@ -779,6 +842,8 @@ export type IpoDealGroupField =
   | 'CURRENCY'
   /** The exchange's MIC; null where the source does not say. */
   | 'EXCHANGE'
+  /** The deal's stage; null where the sources do not say. */
+  | 'STAGE'
   /** The calendar year of the deal's date (with dateOrReported, of its reportedOn when it has no date); null when unknown. */
   | 'YEAR';
 
@@ -797,6 +862,8 @@ export type IpoDealGroupFilter = {
   minProceedsUsd?: Maybe<Scalars['Float']['output']>;
   /** As IpoDealFilter.missing: the grouped fields whose value is null in this group. */
   missing: Array<IpoDealGroupField>;
+  /** As IpoDealFilter.stage. */
+  stage?: Maybe<Array<IpoDealStage>>;
   /** As IpoDealFilter.year. */
   year?: Maybe<Array<Scalars['Int']['output']>>;
 };
@@ -824,6 +891,21 @@ export type IpoDealPayload = {
   /** Why nothing was written; empty on success. */
   userErrors: Array<UserError>;
 };
+
+/** Where a share offering stands. A deal is one fact through its stages: an update moves it on. */
+export type IpoDealStage =
+  /** Shares sold and trading: 'debuted', 'began trading', 'raised'. */
+  | 'COMPLETED'
+  /** An application or prospectus filed with the exchange or regulator. */
+  | 'FILED'
+  /** Book-building open, usually with a marketed price range. */
+  | 'LAUNCHED'
+  /** Planned or considered: 'plans to raise', 'is considering a listing', 'seeks to raise as much as'. */
+  | 'PLANNED'
+  /** The offer price fixed; shares not yet trading. */
+  | 'PRICED'
+  /** Withdrawn, lapsed or shelved. */
+  | 'WITHDRAWN';
 
 /** A company's shares on one market: a live listing, or one planned, considered or given up. */
 export type Listing = Node & {
@@ -860,8 +942,14 @@ export type Listing = Node & {
   sources: Array<Citation>;
   /** Where the listing stands. */
   status: ListingStatus;
-  /** Only as the sources state it; never guessed. */
+  /** Only as the sources state it ('0700.HK', 'stock code 700'); never guessed. */
   ticker?: Maybe<Scalars['String']['output']>;
+  /**
+   * The ticker in one form: a Hong Kong code zero-padded to four digits with .HK ('0700.HK'), a mainland
+   * code with .SZ or .SS, else the symbol with its exchange's suffix; the bare code where neither the
+   * ticker nor the listing names an exchange. null without a ticker.
+   */
+  tickerSymbol?: Maybe<Scalars['String']['output']>;
   /** 1 when created, one more with every change: send it as expectedVersion to change the fact. */
   version: Scalars['Int']['output'];
 };
@@ -941,6 +1029,11 @@ export type ListingFilter = {
   shareClass?: InputMaybe<Array<ShareClass>>;
   /** Listing status; several: any of them, e.g. [PLANNED, CONSIDERING]. */
   status?: InputMaybe<Array<ListingStatus>>;
+  /**
+   * Tickers in any spelling: '0700.HK', '700 HK', 'HKEX: 700', '300750.SZ', 'SH600519'; a code alone ('700')
+   * matches it on any exchange. Several: any of them. Text that is not a ticker is refused (BAD_USER_INPUT).
+   */
+  ticker?: InputMaybe<Array<Scalars['String']['input']>>;
   /**
    * Listings dated in one of these calendar years: by the year trading began (listedOn) or, for a listing
    * the sources give no such date for, the year they say it is planned for (plannedFor). So year: 2025 finds
@@ -1177,22 +1270,34 @@ export type MetricQualifier =
 /** An amount in the currency the source used; usd only where the source itself gives the US dollar figure. */
 export type Money = {
   __typename?: 'Money';
-  /** The amount in the source's currency, in units (not thousands or millions). */
+  /** The amount in the source's currency, in units (not thousands or millions); the lower end when qualifier is RANGE. */
   amount: Scalars['Float']['output'];
+  /** The upper end when qualifier is RANGE ('HK$10bn to HK$12bn'); otherwise null. */
+  amountMax?: Maybe<Scalars['Float']['output']>;
   /** ISO 4217 code: HKD, USD, CNY, SGD... */
   currency: Scalars['String']['output'];
-  /** The US dollar amount, only where a source states it; never converted by us. */
+  /** How the amount relates to the figure the source states: exact, about, a bound ('as much as', 'at least') or a range. */
+  qualifier: AmountQualifier;
+  /** The US dollar amount, only where a source states it; never converted by us. The lower end when qualifier is RANGE. */
   usd?: Maybe<Scalars['Float']['output']>;
+  /** The upper end of the US dollar range, where the source states one; otherwise null. */
+  usdMax?: Maybe<Scalars['Float']['output']>;
 };
 
 /** An amount in the currency the source used. */
 export type MoneyInput = {
-  /** The amount in the source's currency, in units. */
+  /** The amount in the source's currency, in units; the lower end of a RANGE. */
   amount: Scalars['Float']['input'];
+  /** The upper end, exactly when qualifier is RANGE. */
+  amountMax?: InputMaybe<Scalars['Float']['input']>;
   /** ISO 4217 code: HKD, USD, CNY... */
   currency: Scalars['String']['input'];
-  /** The US dollar amount, only where a source states it. */
+  /** How the amount relates to the stated figure; EXACT when omitted. */
+  qualifier?: InputMaybe<AmountQualifier>;
+  /** The US dollar amount, only where a source states it; the lower end of a RANGE. */
   usd?: InputMaybe<Scalars['Float']['input']>;
+  /** The upper end of a US dollar RANGE, only where a source states it. */
+  usdMax?: InputMaybe<Scalars['Float']['input']>;
 };
 
 /**
@@ -1818,7 +1923,8 @@ export type Query = {
   /** first defaults to 20 and may not exceed 100; a larger value is a BAD_USER_INPUT error. */
   companies: CompanyConnection;
   /**
-   * By id, or by name or alias, case-insensitive ('catl', 'Contemporary Amperex Technology'). Give exactly one of the two.
+   * By id, by name or alias, case-insensitive ('catl', 'Contemporary Amperex Technology'), or by a listing's ticker
+   * ('0700.HK'). Give exactly one of the three.
    * A name that no company goes by exactly still finds the one live company it nearly names: equal once legal and
    * corporate words at the end (Group, Holdings, Technologies, Co., Ltd., Limited, Inc., 有限公司...) are set aside
    * ('Midea' finds Midea Group, 'Contemporary Amperex Technology Co., Limited' and 'CATL Co., Ltd.' find CATL). A near
@@ -1833,8 +1939,14 @@ export type Query = {
   indexWeightings: IndexWeightingConnection;
   /** Share offerings, earliest first unless orderBy says otherwise. */
   ipoDeals: IpoDealConnection;
-  /** Deals counted and their proceeds summed per currency, by any of exchange, year and currency, over the same filter as Query.ipoDeals. One SQL statement. */
+  /** Deals counted and their money raised summed per currency (targets, bounds and ranges apart), by any of exchange, year, currency and stage, over the same filter as Query.ipoDeals. One SQL statement. */
   ipoDealsAggregate: IpoDealAggregate;
+  /**
+   * The live listing with this ticker, in any spelling ('0700.HK', '700 HK', 'stock code 700'); null when
+   * none. A code without its exchange that more than one exchange lists is refused (AMBIGUOUS_TICKER, with
+   * the candidates' tickerSymbol in extensions.candidates): add the exchange.
+   */
+  listing?: Maybe<Listing>;
   /** Listings in any status, ordered by slug. */
   listings: ListingConnection;
   /** Listings counted by any of status, exchange, market and year, over the same filter as Query.listings. One SQL statement. */
@@ -1906,6 +2018,7 @@ export type QueryCompaniesArgs = {
 export type QueryCompanyArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
+  ticker?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1954,6 +2067,16 @@ export type QueryIpoDealsArgs = {
 export type QueryIpoDealsAggregateArgs = {
   filter?: InputMaybe<IpoDealFilter>;
   groupBy?: Array<IpoDealGroupField>;
+};
+
+
+/**
+ * Every read starts here. Lists that can grow are Relay connections: first
+ * defaults to 20 and may not exceed 100; after takes a cursor from the same
+ * connection.
+ */
+export type QueryListingArgs = {
+  ticker: Scalars['String']['input'];
 };
 
 
@@ -2316,16 +2439,22 @@ export type UpdateIpoDealInput = {
   addSources?: InputMaybe<Array<CitationInput>>;
   /** Slug of the issuer. */
   company?: InputMaybe<Scalars['String']['input']>;
-  /** When it priced or debuted: 2025-06-19, 2025-05, 2025-Q3 or 2025. */
+  /** When it priced or debuted (for a deal not yet priced, when it is planned to): 2025-06-19, 2025-05, 2025-Q3 or 2025. */
   date?: InputMaybe<Scalars['String']['input']>;
   /** One sentence on the offering. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** MIC of the exchange. */
   exchange?: InputMaybe<Scalars['String']['input']>;
-  /** Money raised, in the source's currency. */
+  /** Price per share: the final price, or the range marketed while book-building (qualifier RANGE). */
+  offerPrice?: InputMaybe<MoneyInput>;
+  /** Money raised, or sought while the deal is not priced, in the source's currency; a target, bound or range says so in its qualifier. */
   proceeds?: InputMaybe<MoneyInput>;
+  /** How many shares are offered, where a source states it. */
+  sharesOffered?: InputMaybe<Scalars['Float']['input']>;
   /** Replaces the fact's citations: at least one, each verbatim. */
   sources?: InputMaybe<Array<CitationInput>>;
+  /** Where the offering stands, as its sources report it; null where they do not say. */
+  stage?: InputMaybe<IpoDealStage>;
 };
 
 /** Fields of a Listing to change; omitted fields stay as they are, null clears a field that may be empty. The slug never changes. */
@@ -2348,7 +2477,7 @@ export type UpdateListingInput = {
   sources?: InputMaybe<Array<CitationInput>>;
   /** Where the listing stands. */
   status?: InputMaybe<ListingStatus>;
-  /** Only as the sources state it. */
+  /** Only as the sources state it ('0700.HK', 'stock code 700'); found by any spelling through listing(ticker:). */
   ticker?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2581,6 +2710,8 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AmountQualifier: AmountQualifier;
+  AmountTotal: ResolverTypeWrapper<AmountTotal>;
   ApiKey: ResolverTypeWrapper<ApiKey>;
   Article: ResolverTypeWrapper<NodeModel<'Article'>>;
   ArticleConnection: ResolverTypeWrapper<NodeConnection<'Article'>>;
@@ -2631,6 +2762,7 @@ export type ResolversTypes = {
   IpoDealOrder: IpoDealOrder;
   IpoDealOrderField: IpoDealOrderField;
   IpoDealPayload: ResolverTypeWrapper<Omit<IpoDealPayload, 'ipoDeal'> & { ipoDeal?: Maybe<ResolversTypes['IpoDeal']> }>;
+  IpoDealStage: IpoDealStage;
   Listing: ResolverTypeWrapper<NodeModel<'Listing'>>;
   ListingAggregate: ResolverTypeWrapper<ListingAggregate>;
   ListingConnection: ResolverTypeWrapper<NodeConnection<'Listing'>>;
@@ -2705,6 +2837,7 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AmountTotal: AmountTotal;
   ApiKey: ApiKey;
   Article: NodeModel<'Article'>;
   ArticleConnection: NodeConnection<'Article'>;
@@ -2809,6 +2942,15 @@ export type ResolversParentTypes = {
   UpdatePolicyEventInput: UpdatePolicyEventInput;
   UsdTotal: UsdTotal;
   UserError: UserError;
+};
+
+export type AmountTotalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AmountTotal'] = ResolversParentTypes['AmountTotal']> = {
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  amountMax?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dealCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  qualifier?: Resolver<ResolversTypes['AmountQualifier'], ParentType, ContextType>;
+  raised?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type ApiKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
@@ -2997,12 +3139,15 @@ export type IpoDealResolvers<ContextType = Context, ParentType extends Resolvers
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   exchange?: Resolver<Maybe<ResolversTypes['Exchange']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  offerPrice?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   proceeds?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   retracted?: Resolver<Maybe<ResolversTypes['Retraction']>, ParentType, ContextType>;
   revisions?: Resolver<ResolversTypes['RevisionConnection'], ParentType, ContextType, Partial<IpoDealRevisionsArgs>>;
+  sharesOffered?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['IpoDealStage']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3010,6 +3155,7 @@ export type IpoDealResolvers<ContextType = Context, ParentType extends Resolvers
 export type IpoDealAggregateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IpoDealAggregate'] = ResolversParentTypes['IpoDealAggregate']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   groups?: Resolver<Array<ResolversTypes['IpoDealGroup']>, ParentType, ContextType>;
+  otherAmounts?: Resolver<Array<ResolversTypes['AmountTotal']>, ParentType, ContextType>;
   proceeds?: Resolver<Array<ResolversTypes['CurrencyTotal']>, ParentType, ContextType>;
   usd?: Resolver<ResolversTypes['UsdTotal'], ParentType, ContextType>;
 };
@@ -3031,7 +3177,9 @@ export type IpoDealGroupResolvers<ContextType = Context, ParentType extends Reso
   currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   exchange?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   filter?: Resolver<ResolversTypes['IpoDealGroupFilter'], ParentType, ContextType>;
+  otherAmounts?: Resolver<Array<ResolversTypes['AmountTotal']>, ParentType, ContextType>;
   proceeds?: Resolver<Array<ResolversTypes['CurrencyTotal']>, ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['IpoDealStage']>, ParentType, ContextType>;
   usd?: Resolver<ResolversTypes['UsdTotal'], ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
@@ -3043,6 +3191,7 @@ export type IpoDealGroupFilterResolvers<ContextType = Context, ParentType extend
   exchange?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   minProceedsUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   missing?: Resolver<Array<ResolversTypes['IpoDealGroupField']>, ParentType, ContextType>;
+  stage?: Resolver<Maybe<Array<ResolversTypes['IpoDealStage']>>, ParentType, ContextType>;
   year?: Resolver<Maybe<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
 };
 
@@ -3066,6 +3215,7 @@ export type ListingResolvers<ContextType = Context, ParentType extends Resolvers
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ListingStatus'], ParentType, ContextType>;
   ticker?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tickerSymbol?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3180,8 +3330,11 @@ export type MetricPayloadResolvers<ContextType = Context, ParentType extends Res
 
 export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  amountMax?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  qualifier?: Resolver<ResolversTypes['AmountQualifier'], ParentType, ContextType>;
   usd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  usdMax?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -3305,6 +3458,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   indexWeightings?: Resolver<ResolversTypes['IndexWeightingConnection'], ParentType, ContextType, Partial<QueryIndexWeightingsArgs>>;
   ipoDeals?: Resolver<ResolversTypes['IpoDealConnection'], ParentType, ContextType, Partial<QueryIpoDealsArgs>>;
   ipoDealsAggregate?: Resolver<ResolversTypes['IpoDealAggregate'], ParentType, ContextType, RequireFields<QueryIpoDealsAggregateArgs, 'groupBy'>>;
+  listing?: Resolver<Maybe<ResolversTypes['Listing']>, ParentType, ContextType, RequireFields<QueryListingArgs, 'ticker'>>;
   listings?: Resolver<ResolversTypes['ListingConnection'], ParentType, ContextType, Partial<QueryListingsArgs>>;
   listingsAggregate?: Resolver<ResolversTypes['ListingAggregate'], ParentType, ContextType, RequireFields<QueryListingsAggregateArgs, 'groupBy'>>;
   marketIndexes?: Resolver<Array<ResolversTypes['MarketIndex']>, ParentType, ContextType>;
@@ -3412,6 +3566,7 @@ export type UserErrorResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type Resolvers<ContextType = Context> = {
+  AmountTotal?: AmountTotalResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
   Article?: ArticleResolvers<ContextType>;
   ArticleConnection?: ArticleConnectionResolvers<ContextType>;

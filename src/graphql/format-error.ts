@@ -22,6 +22,7 @@ export const errorRequestIdPlugin: ApolloServerPlugin<Context> = {
 // Codes a client may act on; anything else is our fault and is masked.
 const clientCodes = new Set([
   'BAD_USER_INPUT',
+  'AMBIGUOUS_TICKER',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { amountQualifiers, type AmountQualifier } from '../lib/amount.js';
 import { parsePartialDate, type PartialDate } from '../lib/partial-date.js';
 import { UNSAFE_IN_LINE, UNSAFE_IN_PROSE } from '../lib/unsafe-text.js';
 import { FACT_LIMITS as L } from './limits.js';
@@ -102,3 +103,42 @@ export const dateColumns = <P extends string>(prefix: P, d: PartialDate | null) 
 
 /** Search text from the parts that are present. */
 export const joinText = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' · ');
+
+const positive = z.number().positive();
+export const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as HKD');
+
+/**
+ * An amount as the source states it: in its currency, exact, about, a bound
+ * or a range (amountMax, and usdMax where the US dollar figure is a range
+ * too), with the US dollar figure only where the source gives one.
+ */
+export const money = z
+  .strictObject({
+    amount: positive,
+    amountMax: positive.nullable().default(null),
+    currency: currencyCode,
+    qualifier: z.enum(amountQualifiers).default('EXACT'),
+    usd: positive.nullable().default(null),
+    usdMax: positive.nullable().default(null),
+  })
+  .refine((m) => (m.qualifier === 'RANGE') === (m.amountMax !== null), {
+    message: 'amountMax is set exactly when qualifier is RANGE',
+    path: ['amountMax'],
+  })
+  .refine((m) => m.amountMax === null || m.amountMax > m.amount, { message: 'amountMax must be above amount', path: ['amountMax'] })
+  .refine((m) => m.usdMax === null || (m.qualifier === 'RANGE' && m.usd !== null && m.usdMax > m.usd), {
+    message: 'usdMax is the upper end of a RANGE whose usd is the lower end',
+    path: ['usdMax'],
+  });
+export type Money = z.output<typeof money>;
+
+/** The columns of an amount, under a prefix: proceedsAmount, proceedsCurrency... */
+export const moneyColumns = <P extends string>(prefix: P, m: Money | null) =>
+  ({
+    [`${prefix}Amount`]: m?.amount ?? null,
+    [`${prefix}AmountMax`]: m?.amountMax ?? null,
+    [`${prefix}Currency`]: m?.currency ?? null,
+    [`${prefix}Qualifier`]: m?.qualifier ?? null,
+  }) as Record<`${P}${'Amount' | 'AmountMax'}`, number | null> &
+    Record<`${P}Currency`, string | null> &
+    Record<`${P}Qualifier`, AmountQualifier | null>;

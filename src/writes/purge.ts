@@ -22,5 +22,11 @@ function purgedValue(kind: AnyKind, field: string, value: unknown): unknown {
 export function purgedEntry(kind: AnyKind, entry: Entry): Entry {
   const purged = { ...entry };
   for (const field of kind.textFields) if (field in purged) purged[field] = purgedValue(kind, field, purged[field]);
+  // A rule over the whole entry may refuse the placeholder too (a ticker must read as one): null there.
+  const checked = kind.schema.safeParse(purged);
+  for (const issue of checked.error?.issues ?? []) {
+    const field = String(issue.path[0]);
+    if (kind.textFields.includes(field) && purged[field] === PURGED_TEXT) purged[field] = null;
+  }
   return purged;
 }

@@ -26,6 +26,16 @@ const cases: [what: string, query: string, variables: Record<string, unknown>, p
     'filter',
   ],
   ['company with both id and name', '{ company(name: "catl", id: "x") { name } }', {}, 'company', 'id'],
+  ['company with both name and ticker', '{ company(name: "catl", ticker: "3750.HK") { name } }', {}, 'company', 'id'],
+  ['a ticker that is no ticker', '{ listing(ticker: "next Tuesday") { id } }', {}, 'listing', 'ticker'],
+  ['a company ticker that is no ticker', '{ company(ticker: "rose 3 per cent") { name } }', {}, 'company', 'ticker'],
+  [
+    'a ticker filter that is no ticker',
+    '{ listings(filter: { ticker: ["0700.HK", "soon after"] }) { totalCount } }',
+    {},
+    'listings',
+    'ticker',
+  ],
   ['company with neither id nor name', '{ company { name } }', {}, 'company', 'id'],
   ['from after to', '{ policyEvents(filter: { from: "2025-01-02", to: "2025-01-01" }) { totalCount } }', {}, 'policyEvents', 'filter'],
   [

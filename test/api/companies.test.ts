@@ -74,11 +74,11 @@ describe('Query.company', () => {
   it('refuses a request that gives both id and name', async () => {
     const listed = await api.data(`{ company(name: "CATL") { id } }`);
     const res = await api.gql(`query($id: ID) { company(id: $id, name: "CATL") { slug } }`, { id: listed.company.id });
-    expectBadUserInput(res, /exactly one of id and name/);
+    expectBadUserInput(res, /exactly one of id, name and ticker/);
   });
 
   it('refuses a request that gives neither id nor name', async () => {
-    expectBadUserInput(await api.gql(`{ company { slug } }`), /exactly one of id and name/);
+    expectBadUserInput(await api.gql(`{ company { slug } }`), /exactly one of id, name and ticker/);
   });
 
   it('refuses the global id of an object of another type, such as an exchange', async () => {

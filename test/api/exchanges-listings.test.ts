@@ -94,7 +94,7 @@ describe('Exchange relations', () => {
       for (const d of e.ipoDeals) expect(d.exchange.mic).toBe(e.mic);
     }
     const hk = data.exchanges.find((e: any) => e.mic === 'XHKG');
-    expect(hk.ipoDeals.map((d: any) => d.company.slug)).toEqual(['midea-group', 'catl', 'foshan-haitian']);
+    expect(hk.ipoDeals.map((d: any) => d.company.slug)).toEqual(['midea-group', 'catl', 'foshan-haitian', 'muyuan-foods']);
   });
 
   it('cites the passages that name each exchange, each quote a verbatim substring of its article body', async () => {

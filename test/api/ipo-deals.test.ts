@@ -37,7 +37,14 @@ describe('Query.ipoDeals order', () => {
   it('orders by date ascending with undated deals last when orderBy is omitted', async () => {
     const served = await deals();
     expect(served.map(servedKey)).toEqual([...seed.ipoDeals].sort(nullsLastThenSlug((d) => startOf(d.date))).map(seedKey));
-    expect(served.map((d) => d.company.slug)).toEqual(['midea-group', 'catl', 'foshan-haitian', 'mao-geping-cosmetics']);
+    expect(served.map((d) => d.company.slug)).toEqual([
+      'midea-group',
+      'catl',
+      'foshan-haitian',
+      'eastroc-beverage',
+      'mao-geping-cosmetics',
+      'muyuan-foods',
+    ]);
     expect(served.at(-1).date).toBeNull();
   });
 
@@ -50,7 +57,15 @@ describe('Query.ipoDeals order', () => {
     const expected = [...seed.ipoDeals].sort(nullsLastThenSlug((d) => startOf(d.date), 'DESC'));
     expect(served.map((d) => d.date?.value ?? null)).toEqual(expected.map((d) => startOf(d.date)));
     expect(served.map(servedKey).sort()).toEqual(expected.map(seedKey).sort());
-    expect(served.map((d) => d.company.slug)).toEqual(['foshan-haitian', 'catl', 'midea-group', 'mao-geping-cosmetics']);
+    expect(served.map((d) => d.company.slug)).toEqual([
+      'foshan-haitian',
+      'catl',
+      'midea-group',
+      // Undated deals last, ties by slug in the order asked for.
+      'muyuan-foods',
+      'mao-geping-cosmetics',
+      'eastroc-beverage',
+    ]);
   });
 
   it('orders by US dollar proceeds descending with deals without a US dollar figure last', async () => {
@@ -75,7 +90,7 @@ describe('Query.ipoDeals order', () => {
 describe('Query.ipoDeals filters', () => {
   it('filters by exchange MIC, in any letter case', async () => {
     const expected = expectedKeys((d) => d.exchange === 'XHKG');
-    expect(expected).toHaveLength(3);
+    expect(expected).toHaveLength(4);
     expect(await keysOf({ exchange: 'XHKG' })).toEqual(expected);
     expect(await keysOf({ exchange: 'xhkg' })).toEqual(expected);
     expect(await keysOf({ exchange: 'XLON' })).toEqual([]);
@@ -123,7 +138,7 @@ describe('IpoDeal fields', () => {
         nodes {
           company { slug } exchange { mic } description
           date { value end precision text }
-          proceeds { amount currency usd }
+          proceeds { amount amountMax currency qualifier usd usdMax }
           ${citationFields}
         }
       }
@@ -136,7 +151,7 @@ describe('IpoDeal fields', () => {
 
   it('gives proceeds in the currency the source used, with usd only where the source states it', () => {
     for (const d of served) expect(d.proceeds).toEqual(seedFor(d).proceeds);
-    expect(catl().proceeds).toEqual({ amount: 41e9, currency: 'HKD', usd: 5.2e9 });
+    expect(catl().proceeds).toEqual({ amount: 41e9, amountMax: null, currency: 'HKD', qualifier: 'EXACT', usd: 5.2e9, usdMax: null });
     // Deals whose proceeds the sources do not state have none at all.
     expect(served.find((d) => d.company.slug === 'midea-group').proceeds).toBeNull();
   });

@@ -13,17 +13,38 @@ import { tempDbPath } from '../helpers/temp-db.js';
 // retraction. Opening one with today's code migrates it in place; nothing it held may change.
 // 65b9611 is the release before the facts table; d3f3ebf the one before citations, revisions, search
 // dependencies and idempotency records pointed at facts by number (migration 0016).
+// Deals gained stages, qualified amounts, offer prices and shares, listings normalised tickers (0017).
+const STAGES_AND_TICKERS = [
+  'stage',
+  'proceeds_amount_max',
+  'proceeds_usd_max',
+  'proceeds_qualifier',
+  'offer_price_amount',
+  'offer_price_amount_max',
+  'offer_price_currency',
+  'offer_price_qualifier',
+  'shares_offered',
+  'ticker_code',
+  'ticker_mic',
+];
+// Tickers as a curator of those releases may have typed them: each finds its listing after 0017, but text that is no ticker.
+const OLD_TICKERS: [string, { code: string | null; mic: string | null }][] = [
+  ['0700.HK', { code: '700', mic: 'XHKG' }],
+  ['stock code 2899', { code: '2899', mic: 'XHKG' }],
+  ['n/a', { code: null, mic: null }],
+];
+
 const FIXTURES = [
   {
     release: '65b9611',
     // Listings gained plannedFor (0013), every kind its fact number (0016): empty for every earlier row.
-    added: ['planned_start', 'planned_end', 'planned_precision', 'fact_id'],
+    added: ['planned_start', 'planned_end', 'planned_precision', 'fact_id', ...STAGES_AND_TICKERS],
     // Indexes and exchanges, which that release did not search, gain documents of their own (0010).
     searchedSince: ['MarketIndex', 'Exchange'],
     // Its documents move to their facts' numbers (0009).
     keepsRowids: false,
   },
-  { release: 'd3f3ebf', added: ['fact_id'], searchedSince: [], keepsRowids: true },
+  { release: 'd3f3ebf', added: ['fact_id', ...STAGES_AND_TICKERS], searchedSince: [], keepsRowids: true },
 ];
 
 // How those releases held a citation's fact: one column per kind, exactly one of them set.
@@ -109,6 +130,8 @@ describe.each(FIXTURES)('migrating a database of release $release', ({ release, 
     const dbPath = tempDbPath();
     const old = new Database(dbPath);
     old.exec(readFileSync(join(import.meta.dirname, `../fixtures/release-${release}.sql`), 'utf8'));
+    const onHongKong = old.prepare(`select id from listings where exchange_mic = 'XHKG' order by id limit 3`).all() as { id: string }[];
+    OLD_TICKERS.forEach(([ticker], i) => old.prepare('update listings set ticker = ? where id = ?').run(ticker, onHongKong[i]!.id));
     before = contents(old);
     old.close();
     api = await startApi({ database: { db: openDatabase(dbPath), dbPath } });
@@ -135,6 +158,18 @@ describe.each(FIXTURES)('migrating a database of release $release', ({ release, 
     }
     // No fact numbered twice, none left over.
     expect(facts.size).toBe(numbered);
+  });
+
+  it('states every amount stored before as exact, and finds every ticker stored before by its normalised code', () => {
+    const deals = after.tables.ipo_deals as Row[];
+    expect(deals.filter((d) => d.proceeds_amount !== null).length).toBeGreaterThan(0);
+    for (const d of deals) expect(d.proceeds_qualifier, String(d.id)).toBe(d.proceeds_amount === null ? null : 'EXACT');
+    expect(deals.every((d) => d.stage === null)).toBe(true);
+    const listings = after.tables.listings as Row[];
+    for (const [ticker, normalised] of OLD_TICKERS) {
+      const found = listings.filter((l) => l.ticker === ticker).map((l) => ({ code: l.ticker_code, mic: l.ticker_mic }));
+      expect(found, ticker).toEqual([normalised]);
+    }
   });
 
   it('keeps every citation of every fact: its article, quote, offset, position and context', () => {

@@ -128,8 +128,8 @@ describe('every fact about a company cites a quote that names it', () => {
     ...seed.policyEvents.flatMap((f) => f.companies.map((company) => ({ fact: `policyEvent ${f.slug}`, company, sources: f.sources }))),
   ];
 
-  it('holds 39 fact–company links, and in each a quote other than context names the company by its name or an alias', () => {
-    expect(links).toHaveLength(39);
+  it('holds 41 fact–company links, and in each a quote other than context names the company by its name or an alias', () => {
+    expect(links).toHaveLength(41);
     const unnamed = links.filter(({ company, sources }) => !sources.some((c) => !c.context && mentions(c.quote, names.get(company)!)));
     expect(unnamed.map((l) => `${l.fact} › ${l.company}`)).toEqual([]);
   });
@@ -193,6 +193,50 @@ describe('facts the audit corrected: only what the articles state', () => {
     const slugs = ['audi', 'coronation', 'google', 'london-stock-exchange-group', 'mao-geping-cosmetics', 'tesla'];
     const sectors = seed.companies.filter((c) => slugs.includes(c.slug)).map((c) => [c.slug, c.sector]);
     expect(sectors.sort()).toEqual(slugs.map((s) => [s, null]));
+  });
+});
+
+describe('amounts that are not money raised, deal stages, index changes and tickers', () => {
+  const seed = loadSeed(seedsFolder);
+  const stages = (stage: string) => seed.ipoDeals.filter((d) => d.stage === stage).map((d) => d.slug);
+
+  it('gives each deal the stage its quotes support: four completed, two planned', () => {
+    expect(stages('COMPLETED').sort()).toEqual([
+      'catl-hong-kong-ipo-2025',
+      'foshan-haitian-hong-kong-listing-2025',
+      'mao-geping-cosmetics-debut',
+      'midea-group-hong-kong-offering-2024',
+    ]);
+    expect(stages('PLANNED').sort()).toEqual(['eastroc-beverage-hong-kong-offering', 'muyuan-foods-hong-kong-offering']);
+    expect(seed.ipoDeals.every((d) => d.stage !== null)).toBe(true);
+    // A plan is quoted as a plan: what is sought or in a pipeline, never a debut.
+    for (const slug of stages('PLANNED')) {
+      const quotes = seed.ipoDeals
+        .find((d) => d.slug === slug)!
+        .sources.filter((c) => !c.context)
+        .map((c) => c.quote);
+      expect(
+        quotes.some((q) => /seeking|pipeline/.test(q)),
+        slug,
+      ).toBe(true);
+      expect(seed.ipoDeals.find((d) => d.slug === slug)!.proceeds, slug).toBeNull();
+    }
+  });
+
+  it('states every deal amount exactly as its article gives it, and 25 figures with a qualifier other than EXACT', () => {
+    expect(seed.ipoDeals.flatMap((d) => (d.proceeds ? [d.proceeds.qualifier] : []))).toEqual(['EXACT']);
+    const qualified = seed.metrics.filter((m) => m.qualifier !== 'EXACT');
+    expect(qualified).toHaveLength(25);
+    expect(qualified.map((m) => m.qualifier).sort()).toEqual(
+      expect.arrayContaining(['APPROXIMATE', 'AT_LEAST', 'AT_MOST', 'LESS_THAN', 'MORE_THAN', 'RANGE']),
+    );
+  });
+
+  it('holds no index change and no ticker: none of the five articles states one', () => {
+    const bodies = seed.articles.map((a) => a.body).join('\n');
+    // What an index review or a ticker would look like in these articles.
+    expect(bodies).not.toMatch(/\b\d{4,6}\.(HK|SZ|SS|SH)\b|stock code|constituents?\b|will (join|be added to|leave) the/i);
+    expect(seed.listings.filter((l) => l.ticker !== null)).toEqual([]);
   });
 });
 

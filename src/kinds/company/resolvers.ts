@@ -5,16 +5,20 @@ import type { Resolvers } from '../../generated/resolvers-types.js';
 import { filterMemory } from '../../lib/filters.js';
 import type { CompanyFilterInput } from './queries.js';
 import { connectionFields } from '../../lib/connection.js';
+import { listingByTicker } from '../listing/resolvers.js';
 
 /** The filter each connection was read with, for its facets. */
 const companyFilters = filterMemory<CompanyFilterInput>();
 
 export const companyResolvers: Resolvers = {
   Query: {
-    company: (_, { id, name }, { loaders, queries }) => {
-      if (id != null && name == null) return loaders.company.load(keyOfType(id, 'Company', 'id'));
-      if (name != null && id == null) return queries.companies.byName(name.trim());
-      throw badUserInput('company takes exactly one of id and name', 'id');
+    company: (_, { id, name, ticker }, ctx) => {
+      const given = [id, name, ticker].filter((v) => v != null).length;
+      if (given !== 1) throw badUserInput('company takes exactly one of id, name and ticker', 'id');
+      if (id != null) return ctx.loaders.company.load(keyOfType(id, 'Company', 'id'));
+      if (name != null) return ctx.queries.companies.byName(name.trim());
+      const listing = listingByTicker(ctx, ticker ?? '');
+      return listing && ctx.loaders.company.load(listing.companyId);
     },
     companies: (_, { filter, orderBy, first, after, includeRetracted }, { queries }) => {
       const given = { ...filter, includeRetracted };

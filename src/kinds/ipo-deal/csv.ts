@@ -28,5 +28,15 @@ export const ipoDealCsv = (q: ReturnType<typeof ipoDealQueries>) =>
       ['description', (d) => d.description],
       ['reportedOn', (_, e) => reportedCell(e)],
       ['sources', (_, e) => sourcesCell(e)],
+      // Added after the first release's columns, so that a reader by position still finds those.
+      ['stage', (d) => d.stage],
+      ['proceedsQualifier', (d) => d.proceedsQualifier],
+      ['proceedsAmountMax', (d) => d.proceedsAmountMax],
+      ['proceedsUsdMax', (d) => d.proceedsUsdMax],
+      ['offerPriceAmount', (d) => d.offerPriceAmount],
+      ['offerPriceAmountMax', (d) => d.offerPriceAmountMax],
+      ['offerPriceCurrency', (d) => d.offerPriceCurrency],
+      ['offerPriceQualifier', (d) => d.offerPriceQualifier],
+      ['sharesOffered', (d) => d.sharesOffered],
     ],
   });

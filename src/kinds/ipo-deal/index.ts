@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ipoDealApi } from './api.js';
-import { ipoDeals } from './table.js';
+import { ipoDealStages, ipoDeals } from './table.js';
 import { company } from '../company/index.js';
 import { exchange } from '../exchange/index.js';
-import { dateColumns, joinText, mic, note, partialDate, prose, slug, sources } from '../fields.js';
+import { dateColumns, joinText, mic, money, moneyColumns, note, partialDate, prose, slug, sources } from '../fields.js';
 import { defineKind, ref } from '../kind.js';
 
 export const ipoDeal = defineKind({
@@ -17,13 +17,10 @@ export const ipoDeal = defineKind({
     company: slug,
     exchange: mic.nullable(),
     date: partialDate.nullable(),
-    proceeds: z
-      .strictObject({
-        amount: z.number().positive(),
-        currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as HKD'),
-        usd: z.number().positive().nullable().default(null),
-      })
-      .nullable(),
+    stage: z.enum(ipoDealStages).nullable().default(null),
+    proceeds: money.nullable(),
+    offerPrice: money.nullable().default(null),
+    sharesOffered: z.number().int('must be a whole number of shares').positive().nullable().default(null),
     description: prose.nullable(),
     sources,
     note,
@@ -35,9 +32,12 @@ export const ipoDeal = defineKind({
     companyId: d.company,
     exchangeMic: d.exchange,
     ...dateColumns('date', d.date),
-    proceedsAmount: d.proceeds?.amount ?? null,
-    proceedsCurrency: d.proceeds?.currency ?? null,
+    stage: d.stage,
+    ...moneyColumns('proceeds', d.proceeds),
     proceedsUsd: d.proceeds?.usd ?? null,
+    proceedsUsdMax: d.proceeds?.usdMax ?? null,
+    ...moneyColumns('offerPrice', d.offerPrice),
+    sharesOffered: d.sharesOffered,
     description: d.description,
   }),
   children: [],
@@ -49,7 +49,7 @@ export const ipoDeal = defineKind({
     type: 'IPO_DEAL',
     text: (d, nameOf) => ({
       title: joinText(nameOf(company, d.company), 'share offering'),
-      body: joinText(d.description, nameOf(exchange, d.exchange)),
+      body: joinText(d.description, nameOf(exchange, d.exchange), d.stage?.toLowerCase()),
     }),
   },
   slugBase: (d) => `${d.company} offering ${d.date?.start.slice(0, 4) ?? ''}`,
@@ -60,8 +60,18 @@ export const ipoDeal = defineKind({
     inputs: {
       company: 'Slug of the issuer.',
       exchange: 'MIC of the exchange.',
-      date: 'When it priced or debuted: 2025-06-19, 2025-05, 2025-Q3 or 2025.',
-      proceeds: { description: "Money raised, in the source's currency.", type: 'MoneyInput' },
+      date: 'When it priced or debuted (for a deal not yet priced, when it is planned to): 2025-06-19, 2025-05, 2025-Q3 or 2025.',
+      stage: { description: 'Where the offering stands, as its sources report it; null where they do not say.', type: 'IpoDealStage' },
+      proceeds: {
+        description:
+          "Money raised, or sought while the deal is not priced, in the source's currency; a target, bound or range says so in its qualifier.",
+        type: 'MoneyInput',
+      },
+      offerPrice: {
+        description: 'Price per share: the final price, or the range marketed while book-building (qualifier RANGE).',
+        type: 'MoneyInput',
+      },
+      sharesOffered: { description: 'How many shares are offered, where a source states it.', type: 'Float' },
       description: 'One sentence on the offering.',
     },
   },
@@ -73,7 +83,17 @@ export const ipoDeal = defineKind({
         company: c.slug,
         exchange: 'XHKG',
         date: day(i),
-        proceeds: { amount: 1e9 + i, currency: 'HKD', usd: i % 2 ? 1.28e8 + i : null },
+        stage: 'COMPLETED' as const,
+        proceeds: {
+          amount: 1e9 + i,
+          amountMax: null,
+          currency: 'HKD',
+          qualifier: 'EXACT' as const,
+          usd: i % 2 ? 1.28e8 + i : null,
+          usdMax: null,
+        },
+        offerPrice: null,
+        sharesOffered: null,
         description: 'Synthetic Hong Kong offering.',
         sources: cite('The offering raised HK$1 billion.'),
       })),

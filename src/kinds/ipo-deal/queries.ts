@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gte, isNull, or, sql, sum, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
-import { ipoDeals } from './table.js';
+import { ipoDeals, type IpoDealStage } from './table.js';
 import type { IpoDealFilter, IpoDealGroupField, IpoDealOrderField, OrderDirection } from '../../generated/resolvers-types.js';
 import { groupedCounts, missingValues, yearOf, type Dimensions } from '../../sql/aggregate.js';
 import {
@@ -24,13 +24,26 @@ export type IpoDealFilterInput = WithCompanyKey<IpoDealFilter>;
 // An undated deal placed by the first day it was reported.
 const reported = reportedStart('IpoDeal', ipoDeals.id);
 
+/** Stages whose amount is sought, not raised: a sum of money raised never adds them. */
+export const seekingStages: IpoDealStage[] = ['PLANNED', 'FILED', 'LAUNCHED', 'WITHDRAWN'];
+
+/** What the aggregate always groups by beside the fields asked for, so that unlike amounts never add up. */
+export type IpoDealSumKey = 'CURRENCY' | 'RAISED' | 'QUALIFIER';
+
 /** What each group field of a deal reads; with dateOrReported an undated deal's year is the year it was reported. */
 export const ipoDealDimensions = (dateOrReported: boolean | null | undefined) =>
   ({
     EXCHANGE: ipoDeals.exchangeMic,
     YEAR: dateOrReported ? yearOf(sql`coalesce(${ipoDeals.dateStart}, ${reported})`) : yearOf(ipoDeals.dateStart),
     CURRENCY: ipoDeals.proceedsCurrency,
-  }) satisfies Dimensions<IpoDealGroupField>;
+    STAGE: ipoDeals.stage,
+    // 1 for a deal priced, completed or of no stated stage; 0 for one that only seeks its amount.
+    RAISED: sql<number>`(${ipoDeals.stage} is null or ${ipoDeals.stage} not in (${sql.join(
+      seekingStages.map((s) => sql.raw(`'${s}'`)),
+      sql`, `,
+    )}))`,
+    QUALIFIER: ipoDeals.proceedsQualifier,
+  }) satisfies Dimensions<IpoDealGroupField | IpoDealSumKey>;
 
 /**
  * Undated deals placed by when they were reported: a different statement (its
@@ -57,6 +70,7 @@ export const ipoDealWhere = (bind: Bind, f: IpoDealFilterInput): SQL | undefined
     f.minProceedsUsd != null ? gte(ipoDeals.proceedsUsd, bind('minProceedsUsd', f.minProceedsUsd)) : undefined,
     f.companyId != null ? eq(ipoDeals.companyId, bind('companyId', f.companyId)) : undefined,
     anyOf(bind, 'currency', ipoDeals.proceedsCurrency, f.currency, upper),
+    anyOf(bind, 'stage', ipoDeals.stage, f.stage),
     missingValues(bind, ipoDealDimensions(f.dateOrReported), f.missing),
   );
 
@@ -68,8 +82,9 @@ export function ipoDealQueries(db: Db) {
       .where(and(inKeys(column), isNull(ipoDeals.retractedAt)))
       .orderBy(asc(column), ...orderNullsLast(ipoDeals.dateStart, 'ASC', ipoDeals.id));
   // Sums per currency: the statement always groups by currency too, so amounts in different currencies never add up.
-  const grouped = groupedCounts<IpoDealGroupField>(db, ipoDeals, {
+  const grouped = groupedCounts<IpoDealGroupField | IpoDealSumKey>(db, ipoDeals, {
     amount: sum(ipoDeals.proceedsAmount).mapWith(Number),
+    amountMax: sum(ipoDeals.proceedsAmountMax).mapWith(Number),
     withAmount: count(ipoDeals.proceedsAmount),
     usd: sum(ipoDeals.proceedsUsd).mapWith(Number),
     withUsd: count(ipoDeals.proceedsUsd),
@@ -82,11 +97,13 @@ export function ipoDealQueries(db: Db) {
       where: ipoDealWhere(bind, filter),
       order: nullsLast(field === 'PROCEEDS_USD' ? ipoDeals.proceedsUsd : ipoDeals.dateStart, direction, ipoDeals.id),
     })),
-    /** One row per combination of the grouped fields and the currency, with counts and sums; folded by the resolver. */
+    /** One row per combination of the grouped fields and the sum keys, with counts and sums; folded by the resolver. */
     aggregateByCurrency: (filter: IpoDealFilterInput, groupBy: readonly IpoDealGroupField[]) =>
       grouped(ipoDealDimensions(filter.dateOrReported), ipoDealWhere(inlineBind, filter), [
         ...groupBy.filter((f) => f !== 'CURRENCY'),
         'CURRENCY',
+        'RAISED',
+        'QUALIFIER',
       ]),
   };
 }

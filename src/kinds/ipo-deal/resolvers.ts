@@ -1,5 +1,7 @@
 import type { IpoDealFilter, IpoDealGroupField } from '../../generated/resolvers-types.js';
 import type { GroupRow } from '../../sql/aggregate.js';
+import { amountQualifiers, pointQualifiers, type AmountQualifier } from '../../lib/amount.js';
+import type { IpoDealSumKey } from './queries.js';
 import { compareNullsLast, lower, narrowed, valuesOf } from '../../lib/groups.js';
 import { paginate } from '../../lib/connection.js';
 
@@ -9,25 +11,77 @@ import { connectionFields } from '../../lib/connection.js';
 import { partialDate } from '../../lib/partial-date.js';
 import { withCompanyKey } from '../../lib/ids.js';
 
+type Row = GroupRow<IpoDealGroupField | IpoDealSumKey>;
+
 interface Totals {
   proceeds: { currency: string; amount: number; dealCount: number }[];
   usd: { amount: number | null; dealCount: number };
+  otherAmounts: {
+    currency: string;
+    qualifier: AmountQualifier;
+    raised: boolean;
+    amount: number;
+    amountMax: number | null;
+    dealCount: number;
+  }[];
   count: number;
 }
 
-/** Folds per-currency rows into one group's count, sums per currency (never mixed) and its US dollar sum. */
-function totals(rows: GroupRow<IpoDealGroupField>[]): Totals {
-  const proceeds = rows
-    .filter((r) => r.keys.CURRENCY != null && (r.sums.withAmount ?? 0) > 0)
-    .map((r) => ({ currency: String(r.keys.CURRENCY), amount: r.sums.amount ?? 0, dealCount: r.sums.withAmount ?? 0 }))
-    .sort((a, b) => (a.currency < b.currency ? -1 : 1));
-  const withUsd = rows.reduce((n, r) => n + (r.sums.withUsd ?? 0), 0);
+const byCurrency = (a: { currency: string }, b: { currency: string }) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0);
+
+/** Money raised: a priced or completed deal's (or one of no stated stage) amount, stated exactly or about. */
+const isRaised = (r: Row) => r.keys.RAISED === 1 && pointQualifiers.includes(r.keys.QUALIFIER as AmountQualifier);
+
+/**
+ * Folds a group's rows (one per currency, raised or not, and qualifier) into its count, the money
+ * raised per currency (never mixed) with its US dollar sum, and every other amount beside its like.
+ */
+function totals(rows: Row[]): Totals {
+  const raised = rows.filter(isRaised);
+  const proceeds = new Map<string, { currency: string; amount: number; dealCount: number }>();
+  for (const r of raised) {
+    const currency = String(r.keys.CURRENCY);
+    const total = proceeds.get(currency) ?? { currency, amount: 0, dealCount: 0 };
+    proceeds.set(currency, {
+      currency,
+      amount: total.amount + (r.sums.amount ?? 0),
+      dealCount: total.dealCount + (r.sums.withAmount ?? 0),
+    });
+  }
+  const otherAmounts = rows
+    .filter((r) => r.keys.CURRENCY != null && r.keys.QUALIFIER != null && !isRaised(r))
+    .map((r) => ({
+      currency: String(r.keys.CURRENCY),
+      qualifier: r.keys.QUALIFIER as AmountQualifier,
+      raised: r.keys.RAISED === 1,
+      amount: r.sums.amount ?? 0,
+      amountMax: r.keys.QUALIFIER === 'RANGE' ? (r.sums.amountMax ?? 0) : null,
+      dealCount: r.sums.withAmount ?? 0,
+    }))
+    .sort(
+      (a, b) =>
+        byCurrency(a, b) ||
+        Number(b.raised) - Number(a.raised) ||
+        amountQualifiers.indexOf(a.qualifier) - amountQualifiers.indexOf(b.qualifier),
+    );
+  const withUsd = raised.reduce((n, r) => n + (r.sums.withUsd ?? 0), 0);
   return {
     count: rows.reduce((n, r) => n + r.count, 0),
-    proceeds,
-    usd: { amount: withUsd ? rows.reduce((n, r) => n + (r.sums.usd ?? 0), 0) : null, dealCount: withUsd },
+    proceeds: [...proceeds.values()].sort(byCurrency),
+    usd: { amount: withUsd ? raised.reduce((n, r) => n + (r.sums.usd ?? 0), 0) : null, dealCount: withUsd },
+    otherAmounts,
   };
 }
+
+/** An amount's columns as the Money type, or null where the source states none. */
+const moneyOf = (
+  amount: number | null,
+  amountMax: number | null,
+  currency: string | null,
+  qualifier: AmountQualifier | null,
+  usd: number | null = null,
+  usdMax: number | null = null,
+) => (amount != null && currency != null ? { amount, amountMax, currency, qualifier: qualifier ?? 'EXACT', usd, usdMax } : null);
 
 export const ipoDealResolvers: Resolvers = {
   Query: {
@@ -35,7 +89,7 @@ export const ipoDealResolvers: Resolvers = {
       const given: IpoDealFilter = filter ?? {};
       const rows = queries.ipoDeals.aggregateByCurrency(withCompanyKey(given), groupBy);
       // Rows come per grouped values and currency; a group gathers its currencies.
-      const byGroup = new Map<string, GroupRow<IpoDealGroupField>[]>();
+      const byGroup = new Map<string, Row[]>();
       for (const row of rows) {
         const key = JSON.stringify(groupBy.map((f) => row.keys[f] ?? null));
         byGroup.set(key, [...(byGroup.get(key) ?? []), row]);
@@ -43,7 +97,7 @@ export const ipoDealResolvers: Resolvers = {
       const groups = [...byGroup.values()].flatMap((members) => {
         const [first] = members;
         if (!first) return [];
-        const keys = Object.fromEntries(groupBy.map((f) => [f, first.keys[f] ?? null])) as GroupRow<IpoDealGroupField>['keys'];
+        const keys = Object.fromEntries(groupBy.map((f) => [f, first.keys[f] ?? null])) as Row['keys'];
         return [{ ...valuesOf(keys), ...totals(members), keys, filter: narrowed(given, keys, lower) }];
       });
       groups.sort((a, b) => b.count - a.count || groupBy.reduce((c, f) => c || compareNullsLast(a.keys[f], b.keys[f]), 0));
@@ -62,9 +116,8 @@ export const ipoDealResolvers: Resolvers = {
     exchange: (d, _, { loaders }) => (d.exchangeMic ? loaders.exchange.load(d.exchangeMic) : null),
     date: (d) => partialDate(d.dateStart, d.dateEnd, d.datePrecision),
     proceeds: (d) =>
-      d.proceedsAmount != null && d.proceedsCurrency != null
-        ? { amount: d.proceedsAmount, currency: d.proceedsCurrency, usd: d.proceedsUsd }
-        : null,
+      moneyOf(d.proceedsAmount, d.proceedsAmountMax, d.proceedsCurrency, d.proceedsQualifier, d.proceedsUsd, d.proceedsUsdMax),
+    offerPrice: (d) => moneyOf(d.offerPriceAmount, d.offerPriceAmountMax, d.offerPriceCurrency, d.offerPriceQualifier),
   },
   IpoDealConnection: connectionFields,
   Company: {

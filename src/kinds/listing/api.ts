@@ -20,7 +20,12 @@ export const listingApi = kindApi({
         listingsByCompany: batchCount(db, listings, listings.companyId, live),
         listingsByExchange: batchCount(db, listings, listings.exchangeMic, live),
       },
-      counted: (c: Counting) => ({ connection: c.connection(q.connection), aggregate: c.counted(q.aggregate), facets: c.each(q.facets) }),
+      counted: (c: Counting) => ({
+        connection: c.connection(q.connection),
+        aggregate: c.counted(q.aggregate),
+        facets: c.each(q.facets),
+        byTicker: c.counted(q.byTicker),
+      }),
     };
   },
   resolvers: listingResolvers,

@@ -1,3 +1,4 @@
+import { tickerSymbol } from '../../lib/ticker.js';
 import { sql } from 'drizzle-orm';
 import { toGlobalId, withCompanyKey } from '../../lib/ids.js';
 import { citedBytes } from '../../sql/cited.js';
@@ -30,5 +31,7 @@ export const listingCsv = (q: ReturnType<typeof listingQueries>) =>
       ['plannedFor', (l) => dateCell(l.plannedStart, l.plannedPrecision)],
       ['reportedOn', (_, e) => reportedCell(e)],
       ['sources', (_, e) => sourcesCell(e)],
+      // Added after the first release's columns, so that a reader by position still finds those.
+      ['tickerSymbol', (l) => (l.tickerCode === null ? null : tickerSymbol({ code: l.tickerCode, mic: l.tickerMic }))],
     ],
   });

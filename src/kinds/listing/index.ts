@@ -5,6 +5,13 @@ import { company } from '../company/index.js';
 import { exchange } from '../exchange/index.js';
 import { countryCode, dateColumns, joinText, mic, nonEmpty, note, partialDate, slug, sources } from '../fields.js';
 import { defineKind, ref } from '../kind.js';
+import { parseTicker } from '../../lib/ticker.js';
+
+/** The normalised code, and the exchange the ticker names or else the listing's. */
+function tickerColumns(ticker: string | null, exchange: string | null) {
+  const parsed = ticker === null ? null : parseTicker(ticker);
+  return { tickerCode: parsed?.code ?? null, tickerMic: parsed ? (parsed.mic ?? exchange) : null };
+}
 
 export const listing = defineKind({
   name: 'listing',
@@ -12,19 +19,36 @@ export const listing = defineKind({
   collection: 'listings',
   seedFile: 'facts/listings.yaml',
   seedFormat: 'yaml',
-  schema: z.strictObject({
-    slug,
-    company: slug,
-    exchange: mic.nullable(),
-    market: countryCode,
-    shareClass: z.enum(shareClasses).nullable(),
-    ticker: nonEmpty.nullable(),
-    status: z.enum(listingStatuses),
-    listedOn: partialDate.nullable(),
-    plannedFor: partialDate.nullable().default(null),
-    sources,
-    note,
-  }),
+  schema: z
+    .strictObject({
+      slug,
+      company: slug,
+      exchange: mic.nullable(),
+      market: countryCode,
+      shareClass: z.enum(shareClasses).nullable(),
+      ticker: nonEmpty.nullable(),
+      status: z.enum(listingStatuses),
+      listedOn: partialDate.nullable(),
+      plannedFor: partialDate.nullable().default(null),
+      sources,
+      note,
+    })
+    .superRefine((l, ctx) => {
+      if (l.ticker === null) return;
+      const parsed = parseTicker(l.ticker);
+      if (!parsed)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ticker'],
+          message: `"${l.ticker}" is not a ticker: write it as the source does, e.g. 0700.HK, 700 HK or stock code 700`,
+        });
+      else if (parsed.mic && l.exchange && parsed.mic !== l.exchange)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ticker'],
+          message: `"${l.ticker}" names ${parsed.mic}, not the listing's exchange ${l.exchange}`,
+        });
+    }),
   keyField: 'slug',
   table: listings,
   toRow: (l) => ({
@@ -34,6 +58,7 @@ export const listing = defineKind({
     market: l.market,
     shareClass: l.shareClass,
     ticker: l.ticker,
+    ...tickerColumns(l.ticker, l.exchange),
     status: l.status,
     ...dateColumns('listed', l.listedOn),
     ...dateColumns('planned', l.plannedFor),
@@ -60,7 +85,7 @@ export const listing = defineKind({
       exchange: 'MIC of the exchange, e.g. XHKG; null where the source names only the market.',
       market: 'ISO 3166-1 alpha-2 code of the market.',
       shareClass: { description: 'Share class where a source states it.', type: 'ShareClass' },
-      ticker: 'Only as the sources state it.',
+      ticker: "Only as the sources state it ('0700.HK', 'stock code 700'); found by any spelling through listing(ticker:).",
       status: { description: 'Where the listing stands.', type: 'ListingStatus' },
       listedOn: 'When trading began: 2025-06-19, 2025-05, 2025-Q3 or 2025.',
       plannedFor: "When the sources say the listing is to happen ('to list in Hong Kong in 2025'): 2025-06-19, 2025-05, 2025-Q3 or 2025.",

@@ -18,6 +18,9 @@ import {
   type WithCompanyKey,
 } from '../../sql/batch.js';
 import { ordered } from '../../sql/order.js';
+import { prepareSelect } from '../../sql/fast-row-mapper.js';
+import { badUserInput } from '../../lib/errors.js';
+import { parseTicker, type Ticker } from '../../lib/ticker.js';
 
 export type ListingFilterInput = WithCompanyKey<ListingFilter>;
 
@@ -26,6 +29,27 @@ export type ListingFilterInput = WithCompanyKey<ListingFilter>;
  * sources say it is planned for. The expression of listings_year_idx.
  */
 const listingDate = sql`coalesce(${listings.listedStart}, ${listings.plannedStart})`;
+
+/** Tickers as a client writes them, read into codes and exchanges; one that is not a ticker is refused. */
+export function parseTickers(tickers: readonly string[]): Ticker[] {
+  return tickers.map((text) => {
+    const parsed = parseTicker(text);
+    if (!parsed) throw badUserInput(`"${text}" is not a ticker: e.g. 0700.HK, 700 HK, HKEX: 700, 300750.SZ or 700`, 'ticker');
+    return parsed;
+  });
+}
+
+/**
+ * Listings with any of these tickers: the code through listings_ticker_idx, and
+ * the exchange where the ticker names one ("700" alone matches 700 on any exchange).
+ */
+function withTickers(bind: Bind, tickers: readonly string[] | null | undefined): SQL | undefined {
+  if (tickers == null) return undefined;
+  const parsed = JSON.stringify(parseTickers(tickers));
+  return sql`${listings.tickerCode} in (select value ->> 'code' from json_each(${bind('tickers', parsed)}))
+    and exists (select 1 from json_each(${bind('tickerMics', parsed)}) as t
+      where t.value ->> 'code' = ${listings.tickerCode} and (t.value ->> 'mic' is null or t.value ->> 'mic' = ${listings.tickerMic}))`;
+}
 
 /** What each group field of a listing reads: the aggregate's groups and the filter's missing share it. */
 export const listingDimensions = {
@@ -45,6 +69,7 @@ export const listingWhere = (bind: Bind, f: ListingFilterInput): SQL | undefined
     anyOf(bind, 'shareClass', listings.shareClass, f.shareClass),
     f.companyId != null ? eq(listings.companyId, bind('companyId', f.companyId)) : undefined,
     inYears(bind, 'year', listingDate, f.year),
+    withTickers(bind, f.ticker),
     missingValues(bind, listingDimensions, f.missing),
   );
 
@@ -71,6 +96,24 @@ export function listingQueries(db: Db) {
         .groupBy(column)
         .orderBy(desc(count()), asc(column)),
     );
+  const byTickerCode = prepareSelect(
+    db
+      .select()
+      .from(listings)
+      .where(and(eq(listings.tickerCode, sql.placeholder('code')), isNull(listings.retractedAt)))
+      .orderBy(listings.tickerMic, listings.id)
+      .limit(5),
+  );
+  const byTickerOn = prepareSelect(
+    db
+      .select()
+      .from(listings)
+      .where(
+        and(eq(listings.tickerCode, sql.placeholder('code')), eq(listings.tickerMic, sql.placeholder('mic')), isNull(listings.retractedAt)),
+      )
+      .orderBy(listings.id)
+      .limit(5),
+  );
   return {
     facets: {
       exchange: ownFacet(listings.exchangeMic),
@@ -97,6 +140,9 @@ export function listingQueries(db: Db) {
         .orderBy(listings.exchangeMic, listings.id),
       (r) => r.exchangeMic,
     ),
+    /** Live listings with this ticker: one, or more where a code alone is ambiguous (capped: a few are enough to say so). */
+    byTicker: (ticker: Ticker) =>
+      ticker.mic === null ? byTickerCode.all({ code: ticker.code }) : byTickerOn.all({ code: ticker.code, mic: ticker.mic }),
     connection: pagedSelect(db, listings, (bind, filter: ListingFilterInput) => ({
       where: listingWhere(bind, filter),
       order: ordered([listings.id]),

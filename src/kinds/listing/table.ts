@@ -18,7 +18,10 @@ export const listings = sqliteTable(
     exchangeMic: text().references(() => exchanges.mic),
     market: text().notNull(),
     shareClass: text({ enum: shareClasses }),
+    // As the sources write it; code and exchange normalised (lib/ticker.ts) to find it by any spelling.
     ticker: text(),
+    tickerCode: text(),
+    tickerMic: text(),
     status: text({ enum: listingStatuses }).notNull(),
     listedStart: text(),
     listedEnd: text(),
@@ -40,6 +43,7 @@ export const listings = sqliteTable(
     index('listings_market_idx').on(t.market),
     index('listings_status_idx').on(t.status),
     index('listings_share_class_idx').on(t.shareClass),
+    index('listings_ticker_idx').on(t.tickerCode, t.tickerMic),
     // A listing's year (queries/listings.ts listingDate): when trading began, else when it is planned for.
     index('listings_year_idx').on(sql`coalesce(${t.listedStart}, ${t.plannedStart})`, t.retractedAt),
   ],

@@ -1,8 +1,10 @@
+import { amountQualifiers } from '../../lib/amount.js';
 import { index, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { datePrecisions, factColumns, factIndex, retractedIndex } from '../../db/tables/columns.js';
 import { companies } from '../company/table.js';
 
-export const metricQualifiers = ['EXACT', 'APPROXIMATE', 'AT_LEAST', 'MORE_THAN', 'LESS_THAN', 'AT_MOST', 'RANGE'] as const;
+// A figure's qualifiers are those of any stated amount.
+export const metricQualifiers = amountQualifiers;
 
 export const metrics = sqliteTable(
   'metrics',

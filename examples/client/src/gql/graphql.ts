@@ -57,6 +57,11 @@ export type ListingFilter = {
   /** Listing status; several: any of them, e.g. [PLANNED, CONSIDERING]. */
   status?: Array<ListingStatus> | null | undefined;
   /**
+   * Tickers in any spelling: '0700.HK', '700 HK', 'HKEX: 700', '300750.SZ', 'SH600519'; a code alone ('700')
+   * matches it on any exchange. Several: any of them. Text that is not a ticker is refused (BAD_USER_INPUT).
+   */
+  ticker?: Array<string> | null | undefined;
+  /**
    * Listings dated in one of these calendar years: by the year trading began (listedOn) or, for a listing
    * the sources give no such date for, the year they say it is planned for (plannedFor). So year: 2025 finds
    * the listings made in 2025 and those planned for 2025 that have not happened; add status to tell them
