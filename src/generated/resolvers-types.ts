@@ -1261,7 +1261,7 @@ export type MarketIndex = Node & {
   retracted?: Maybe<Retraction>;
   /** Every change to this fact, newest first. */
   revisions: RevisionConnection;
-  /** Stable, URL-safe key, e.g. 'hang-seng-index': what the index input of createIndexWeighting and updateIndexWeighting takes (or the index's name). */
+  /** Stable, URL-safe key, e.g. 'hang-seng-index': what the index input of createIndexWeighting, createIndexChange and their updates takes (or the index's name). */
   slug: Scalars['String']['output'];
   /** Passages that name the index. */
   sources: Array<Citation>;
