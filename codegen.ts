@@ -35,6 +35,7 @@ const plain: Record<string, string> = {
   TimelineEntry: 'TimelineRow',
   ListingFacets: 'ListingFacetsModel',
   PolicyEventFacets: 'PolicyEventFacetsModel',
+  IndexChangeGroup: 'IndexChangeGroupModel',
 };
 const modelOf = (type: GraphQLNamedType): string | undefined => (nodeTypes.has(type.name) ? `NodeModel<'${type.name}'>` : plain[type.name]);
 

@@ -6,6 +6,7 @@ import type { CompanyFilterInput } from '../kinds/company/queries.js';
 import type { ListingFilterInput } from '../kinds/listing/queries.js';
 import type { PolicyEventFilterInput } from '../kinds/policy-event/queries.js';
 import type { ConnectionModel } from '../lib/connection.js';
+import type { IndexChangeGroupFilter, IndexChangeType } from '../generated/resolvers-types.js';
 
 export type { StoredRevision } from '../queries/revisions.js';
 import type { CitationRow as FullCitationRow } from '../db/tables/index.js';
@@ -38,6 +39,15 @@ export interface ListingFacetsModel {
 }
 export interface PolicyEventFacetsModel {
   filter: PolicyEventFilterInput;
+}
+
+/** A group of Query.indexChangesAggregate: its index by key, read through the loader only when asked for. */
+export interface IndexChangeGroupModel {
+  indexKey: string | null;
+  change: IndexChangeType | null;
+  effectiveYear: number | null;
+  count: number;
+  filter: IndexChangeGroupFilter;
 }
 
 export interface SearchHitModel {

@@ -6,6 +6,7 @@ import type { SearchResultType } from '../generated/resolvers-types.js';
 import { article } from './article/index.js';
 import { company } from './company/index.js';
 import { exchange } from './exchange/index.js';
+import { indexChange } from './index-change/index.js';
 import { indexWeighting } from './index-weighting/index.js';
 import { ipoDeal } from './ipo-deal/index.js';
 import type { Db } from '../db/open.js';
@@ -32,7 +33,18 @@ function registry<R extends { [K in keyof R]: { name: K } }>(kinds: R): R {
  * kinds it references (and is deleted before them). Adding a kind here is what
  * makes the seed read, check, cite and index it, and node(id) find it.
  */
-export const kinds = registry({ article, exchange, company, listing, ipoDeal, policyEvent, marketIndex, indexWeighting, metric });
+export const kinds = registry({
+  article,
+  exchange,
+  company,
+  listing,
+  ipoDeal,
+  policyEvent,
+  marketIndex,
+  indexWeighting,
+  metric,
+  indexChange,
+});
 
 type Kinds = typeof kinds;
 export type Kind = keyof Kinds;

@@ -40,6 +40,37 @@ describe('batching through DataLoader', () => {
     expect(counts).toEqual([16, 16, 16]);
   });
 
+  it('runs the same number of statements for index changes under 2, 10 and 40 companies, and under every index', async () => {
+    api = await startApi({ seed: syntheticSeed(400), env: { GRAPHQL_DIAGNOSTICS: '1', MAX_COST: '1000000' } });
+    const changes = `query IndexChanges($first: Int!) {
+      companies(first: $first) {
+        nodes { indexChangeCount indexChanges { change weightPercent effectiveOn { text } marketIndex { name } company { name } sources { quote } } }
+      }
+      marketIndexes { changeCount changes { change constituentCount company { name } } }
+    }`;
+    const counts = [];
+    for (const first of [2, 10, 40]) {
+      api.batches.length = 0;
+      const res = await api.gql(changes, { first });
+      expect(res.body.errors).toBeUndefined();
+      const nodes = res.body.data.companies.nodes;
+      expect(nodes).toHaveLength(first);
+      // One change for every tenth company (synthetic-000000, -000010 …).
+      expect(nodes.filter((c: { indexChangeCount: number }) => c.indexChangeCount > 0)).toHaveLength(Math.ceil(first / 10));
+      counts.push(res.body.extensions?.diagnostics?.sqlStatements as number);
+      // Every parent's key in one batch per relation.
+      const byCompany = api.batches.filter((b) => b.loader === 'indexChangesByCompany');
+      expect(byCompany).toHaveLength(1);
+      expect(byCompany[0]!.keys).toHaveLength(first);
+      expect(api.batches.filter((b) => b.loader === 'indexChangesByIndex')).toEqual([
+        { loader: 'indexChangesByIndex', keys: ['synthetic-index'] },
+      ]);
+    }
+    // The page and the indexes, then one batch per relation: the companies' counts and changes, the indexes'
+    // counts and changes; then the changes' indexes, companies (under both lists at once) and citations.
+    expect(counts).toEqual([9, 9, 9]);
+  });
+
   it('counts each request only its own statements when many requests interleave', async () => {
     api = await startApi({ seed: syntheticSeed(60), env: { GRAPHQL_DIAGNOSTICS: '1', MAX_COST: '1000000' } });
     const small = '{ companies(first: 3) { nodes { name } } }';

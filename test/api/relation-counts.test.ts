@@ -28,28 +28,38 @@ describe('counts beside relation lists', () => {
   });
 
   it("counts every company's relations with one statement per count, whatever the page size", async () => {
-    const counts = 'listingCount ipoDealCount policyEventCount indexWeightingCount metricCount articleCount';
+    const counts = 'listingCount ipoDealCount policyEventCount indexWeightingCount indexChangeCount metricCount articleCount';
     const { data, statements } = await withStatements(`{ companies(first: 100) { nodes { slug ${counts} } } }`);
-    expect(statements).toBe(1 + 6);
-    expect((await withStatements(`{ companies(first: 3) { nodes { slug ${counts} } } }`)).statements).toBe(1 + 6);
+    expect(statements).toBe(1 + 7);
+    expect((await withStatements(`{ companies(first: 3) { nodes { slug ${counts} } } }`)).statements).toBe(1 + 7);
     const seed = curatedSeed();
     for (const c of data.companies.nodes) {
       expect(c.listingCount).toBe(seed.listings.filter((l) => l.company === c.slug).length);
       expect(c.ipoDealCount).toBe(seed.ipoDeals.filter((d) => d.company === c.slug).length);
       expect(c.policyEventCount).toBe(seed.policyEvents.filter((e) => e.companies.includes(c.slug)).length);
       expect(c.metricCount).toBe(seed.metrics.filter((m) => m.company === c.slug).length);
+      expect(c.indexChangeCount).toBe(seed.indexChanges.filter((x) => x.company === c.slug).length);
     }
-    const lists = await api.data(`{ companies(first: 100) { nodes { ${counts} indexWeightings { id } articles { id } } } }`);
+    const lists = await api.data(
+      `{ companies(first: 100) { nodes { ${counts} indexWeightings { id } indexChanges { id } articles { id } } } }`,
+    );
     for (const c of lists.companies.nodes)
-      expect([c.indexWeightings.length, c.articles.length]).toEqual([c.indexWeightingCount, c.articleCount]);
+      expect([c.indexWeightings.length, c.indexChanges.length, c.articles.length]).toEqual([
+        c.indexWeightingCount,
+        c.indexChangeCount,
+        c.articleCount,
+      ]);
   });
 
-  it('counts the weightings of each index and the companies and citations of each article', async () => {
+  it('counts the weightings and changes of each index and the companies and citations of each article', async () => {
+    const { statements } = await withStatements('{ marketIndexes { weightingCount changeCount } }');
+    // The indexes, then one grouped count per field for every index at once.
+    expect(statements).toBe(3);
     const data = await api.data(`{
-      marketIndexes { weightings { id } weightingCount }
+      marketIndexes { weightings { id } weightingCount changes { id } changeCount }
       articles { nodes { companies { id } companyCount citations { quote } citationCount } }
     }`);
-    for (const i of data.marketIndexes) expect(i.weightingCount).toBe(i.weightings.length);
+    for (const i of data.marketIndexes) expect([i.weightingCount, i.changeCount]).toEqual([i.weightings.length, i.changes.length]);
     for (const a of data.articles.nodes) {
       expect(a.companyCount).toBe(a.companies.length);
       expect(a.citationCount).toBe(a.citations.length);

@@ -125,7 +125,18 @@ describe('search snippets', () => {
 });
 
 describe('search filters and pages', () => {
-  const allTypes = ['COMPANY', 'ARTICLE', 'POLICY_EVENT', 'IPO_DEAL', 'LISTING', 'METRIC', 'INDEX_WEIGHTING', 'MARKET_INDEX', 'EXCHANGE'];
+  const allTypes = [
+    'COMPANY',
+    'ARTICLE',
+    'POLICY_EVENT',
+    'IPO_DEAL',
+    'LISTING',
+    'METRIC',
+    'INDEX_WEIGHTING',
+    'INDEX_CHANGE',
+    'MARKET_INDEX',
+    'EXCHANGE',
+  ];
   const typename: Record<string, string> = {
     MARKET_INDEX: 'MarketIndex',
     EXCHANGE: 'Exchange',
@@ -136,6 +147,7 @@ describe('search filters and pages', () => {
     LISTING: 'Listing',
     METRIC: 'Metric',
     INDEX_WEIGHTING: 'IndexWeighting',
+    INDEX_CHANGE: 'IndexChange',
   };
 
   it('limits results to the given types, and the counts per type add up to the unfiltered count', async () => {

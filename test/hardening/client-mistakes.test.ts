@@ -58,6 +58,7 @@ describe('the cost limit', () => {
       'ipoDeals',
       'listings',
       'indexWeightings',
+      'indexChanges',
       'metrics',
       'policyEvents',
       'search(query: "china")',

@@ -6,7 +6,8 @@ import { kindList, type Entries } from '../../src/kinds/index.js';
 
 export const fixtureBody =
   'Acme Batteries, the largest battery maker, debuted on the Hong Kong Stock Exchange on June 19 with a HK$10 billion listing. ' +
-  'Beijing cut red tape for listings in September 2024. Acme holds 40 per cent of the market.';
+  'Beijing cut red tape for listings in September 2024. Acme holds 40 per cent of the market. ' +
+  'Acme joins the Test Wire Index on September 8, 2025.';
 
 type Entry = Record<string, unknown>;
 /** Entries of every kind but articles (written as a Markdown file), under the kind's collection name. */
@@ -68,7 +69,9 @@ export function validFacts(): FixtureFacts {
         sources: cite('Beijing cut red tape for listings in September 2024'),
       },
     ],
-    marketIndexes: [],
+    marketIndexes: [
+      { slug: 'test-wire-index', name: 'Test Wire Index', aliases: [], description: null, sources: cite('the Test Wire Index') },
+    ],
     indexWeightings: [],
     metrics: [
       {
@@ -80,6 +83,16 @@ export function validFacts(): FixtureFacts {
         company: 'acme',
         market: null,
         sources: cite('Acme holds 40 per cent of the market'),
+      },
+    ],
+    indexChanges: [
+      {
+        slug: 'test-wire-index-acme-added',
+        index: 'test-wire-index',
+        change: 'ADDED',
+        company: 'acme',
+        effectiveOn: '2025-09-08',
+        sources: cite('Acme joins the Test Wire Index on September 8, 2025'),
       },
     ],
   };

@@ -18,6 +18,7 @@ export function rowCounts(db: Db): Record<string, number> {
     'policy_events',
     'market_indexes',
     'index_weightings',
+    'index_changes',
     'metrics',
     'citations',
     'article_companies',

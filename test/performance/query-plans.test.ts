@@ -119,6 +119,21 @@ describe('query plans', () => {
     ['index weightings unfiltered', page(q.indexWeightings.connection({}))],
     ['index weightings by index name', page(q.indexWeightings.connection({ index: 'synthetic index' }))],
     ['index weightings by company', page(q.indexWeightings.connection({ companyId: 'synthetic-000003' }))],
+    ['index changes by effective date ascending', page(q.indexChanges.connection({}, 'ASC'))],
+    ['index changes by effective date descending', page(q.indexChanges.connection({}, 'DESC'))],
+    ['index changes of one index', page(q.indexChanges.connection({ indexId: 'synthetic-index' }, 'ASC'))],
+    ['index changes of one index, latest first', page(q.indexChanges.connection({ indexId: 'synthetic-index' }, 'DESC'))],
+    ['index changes by company', page(q.indexChanges.connection({ companyId: 'synthetic-000010' }, 'ASC'))],
+    ['index changes by change', page(q.indexChanges.connection({ change: ['REMOVED', 'CONSTITUENT_COUNT'] }, 'ASC'))],
+    ['index changes effective in some years', page(q.indexChanges.connection({ effectiveYear: [2015, 2016] }, 'ASC'))],
+    ['index changes with no effective date', page(q.indexChanges.connection({ missing: ['EFFECTIVE_YEAR'] }, 'ASC'))],
+    ['index change counts by index, change and effective year', () => q.indexChanges.aggregate({}, ['INDEX', 'CHANGE', 'EFFECTIVE_YEAR'])],
+    ['index change counts of one index by change', () => q.indexChanges.aggregate({ indexId: 'synthetic-index' }, ['CHANGE'])],
+    ['index change counts in a year by change', () => q.indexChanges.aggregate({ effectiveYear: [2015] }, ['CHANGE'])],
+    [
+      'index change counts of a company by effective year',
+      () => q.indexChanges.aggregate({ companyId: 'synthetic-000010' }, ['EFFECTIVE_YEAR']),
+    ],
     ['metrics unfiltered', page(q.metrics.connection({}))],
     ['metrics by company', page(q.metrics.connection({ companyId: 'synthetic-000003' }))],
     ['metrics by market', page(q.metrics.connection({ market: ['GLOBAL'] }))],
@@ -163,6 +178,8 @@ describe('query plans', () => {
       ['policy events by date', page(q.policyEvents.connection({}, 'ASC'))],
       ['metrics', page(q.metrics.connection({}))],
       ['index weightings', page(q.indexWeightings.connection({}))],
+      ['index changes by effective date', page(q.indexChanges.connection({}, 'ASC'))],
+      ['index changes by effective date, descending', page(q.indexChanges.connection({}, 'DESC'))],
       ['articles', page(q.articles.connection({}))],
     ];
     const sorts = unfiltered
@@ -179,6 +196,7 @@ describe('query plans', () => {
       ['policy events', () => q.policyEvents.connection({}, 'ASC').count()],
       ['metrics', () => q.metrics.connection({}).count()],
       ['index weightings', () => q.indexWeightings.connection({}).count()],
+      ['index changes', () => q.indexChanges.connection({}, 'ASC').count()],
       ['articles', () => q.articles.connection({}).count()],
     ];
     // EXPLAIN's program: OpenRead binds a cursor (p1) to a b-tree's root page (p2); Next steps a cursor to its next entry.
@@ -221,6 +239,15 @@ describe('query plans', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('seeks the effective years of index changes, their count and their aggregate, rather than walking a whole index', () => {
+    const walks = plansOf(() => {
+      page(q.indexChanges.connection({ effectiveYear: [2015, 2016] }, 'ASC'))();
+      page(q.indexChanges.connection({ effectiveYear: [2015] }, 'DESC'))();
+      q.indexChanges.aggregate({ effectiveYear: [2015] }, ['CHANGE']);
+    }).filter((p) => /^SCAN index_changes\b/.test(p.trim()));
+    expect(walks).toEqual([]);
+  });
+
   it("finds a weighting's index by name, when a write gives one, through the name index", () => {
     const writes = createWrites(db, () => undefined);
     const lookups = capturedSqlOf(() =>
@@ -253,16 +280,20 @@ describe('query plans', () => {
       ['events by company', () => q.policyEvents.byCompanyIds(keys)],
       ['metrics by company', () => q.metrics.byCompanyIds(keys)],
       ['weightings by company', () => q.indexWeightings.byCompanyIds(keys)],
+      ['index changes by index', () => q.indexChanges.byIndexIds(['synthetic-index'])],
+      ['index changes by company', () => q.indexChanges.byCompanyIds(['synthetic-000010', 'synthetic-000020'])],
       ['articles by company', () => q.articles.byCompanyIds(keys)],
       ['citations by company', () => q.citations.bySubject('company', keys)],
       ['citations by listing', () => q.citations.bySubject('listing', ['synthetic-000001-xhkg'])],
+      ['citations by index change', () => q.citations.bySubject('indexChange', ['synthetic-000010-index-change'])],
       ['citations of an article', () => q.citations.ofArticles(['synthetic-article'])],
       ...Object.entries(q.counts).map(([name, run]): [string, () => unknown] => [
         `count of ${name}`,
-        () => run(name.endsWith('Exchange') ? ['XHKG'] : keys),
+        () => run(name.endsWith('Exchange') ? ['XHKG'] : name.endsWith('ByIndex') ? ['synthetic-index'] : keys),
       ]),
       ['reportedOn of listings', () => q.citations.reportedOn('listing', ['synthetic-000001-xhkg'])],
       ['reportedOn of policy events', () => q.citations.reportedOn('policyEvent', keys)],
+      ['reportedOn of index changes', () => q.citations.reportedOn('indexChange', ['synthetic-000010-index-change'])],
       ['newest revisions of companies', () => q.revisions.newestOfFacts(keys.map((k) => `Company:${k}`))],
     ];
     const offenders = loaders.map(([name, run]) => ({ name, scans: fullScans(plansOf(run)) })).filter((c) => c.scans.length);

@@ -13,6 +13,8 @@ const tables = [
   'ipo_deals',
   'policy_events',
   'metrics',
+  'market_indexes',
+  'index_changes',
   'citations',
   'article_companies',
 ];

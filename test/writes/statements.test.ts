@@ -30,6 +30,37 @@ describe('statements per write', () => {
     expect(statements(res)).toBe(13);
   });
 
+  it('creates an index change in exactly 15 statements, and one more to find its index by name', async () => {
+    const body = 'CATL will be added to the Hang Seng Index, effective from September 8, 2025.';
+    const article = { ...articleInput('morning-wire-hsi'), title: 'CATL joins the Hang Seng Index', body };
+    expect((await editor(CREATE_ARTICLE, { input: article })).body.data.createArticle.userErrors).toEqual([]);
+    const create = (index: string) =>
+      editor(
+        `mutation($input: CreateIndexChangeInput!) { createIndexChange(input: $input) { indexChange { id version } userErrors { code } } }`,
+        {
+          input: {
+            index,
+            change: 'ADDED',
+            company: 'catl',
+            effectiveOn: '2025-09-08',
+            sources: [{ article: 'morning-wire-hsi', quote: body }],
+          },
+        },
+      );
+    const bySlug = await create('hang-seng-index');
+    expect(bySlug.body.data.createIndexChange.userErrors).toEqual([]);
+    // Checks: the article's body for the quote (1), the index and the company exist (2), the company's names for
+    // the quote that must name it (1), the generated slug is free (1).
+    // Writes: the fact's number (1), the change (1), its citations deleted and inserted (2), the company's and the
+    // index's names for its search text (2), the document and the names it holds inserted (2), the revision (1).
+    // Answer: the change through its loader (1).
+    expect(statements(bySlug)).toBe(15);
+    // The name is no index's slug: one seek in the index's name table finds it.
+    const byName = await create('Hang Seng Index');
+    expect(byName.body.data.createIndexChange.userErrors).toEqual([]);
+    expect(statements(byName)).toBe(16);
+  });
+
   it('refuses a quote that is not verbatim after reading only what the checks need, writing nothing', async () => {
     const res = await editor(
       `mutation($input: CreateListingInput!) { createListing(input: $input) { listing { id } userErrors { code } } }`,

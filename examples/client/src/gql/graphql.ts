@@ -233,6 +233,7 @@ export type SearchQuery = { search: { totalCount: number, edges: Array<{ cursor:
           | { __typename: 'Article', id: string, title: string }
           | { __typename: 'Company', id: string, name: string }
           | { __typename: 'Exchange' }
+          | { __typename: 'IndexChange' }
           | { __typename: 'IndexWeighting', id: string, constituent: string }
           | { __typename: 'IpoDeal', id: string }
           | { __typename: 'Listing', id: string }
@@ -250,6 +251,7 @@ export type NodeByIdQuery = { node:
     | { __typename: 'Article', id: string }
     | { __typename: 'Company', name: string, id: string }
     | { __typename: 'Exchange', id: string }
+    | { __typename: 'IndexChange', id: string }
     | { __typename: 'IndexWeighting', id: string }
     | { __typename: 'IpoDeal', id: string }
     | { __typename: 'Listing', id: string }
