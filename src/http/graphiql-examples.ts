@@ -144,4 +144,16 @@ query SearchMisspelt {
   }
 }
 `,
+  `# Money raised, and amounts that are not: targets, bounds and ranges apart
+query MoneyRaisedAndTargets {
+  ipoDealsAggregate(groupBy: [STAGE]) {
+    proceeds { currency amount dealCount }
+    otherAmounts { currency qualifier raised amount amountMax dealCount }
+    groups { stage count }
+  }
+  ipoDeals(filter: { stage: [PLANNED, FILED, LAUNCHED] }) {
+    nodes { company { name } stage proceeds { amount amountMax currency qualifier } sources { quote } }
+  }
+}
+`,
 ].map((query) => ({ query }));

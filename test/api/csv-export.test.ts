@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const listingFields = `id company { name } exchange { mic } market shareClass ticker status listedOn { text } plannedFor { text } reportedOn { text } sources { quote article { slug } }`;
+const listingFields = `id company { name } exchange { mic } market shareClass ticker tickerSymbol status listedOn { text } plannedFor { text } reportedOn { text } sources { quote article { slug } }`;
 
 /** What the CSV should hold for a listing, read from the GraphQL answer. */
 const asCsvRow = (l: any) => ({
@@ -42,6 +42,7 @@ const asCsvRow = (l: any) => ({
   plannedFor: l.plannedFor?.text ?? '',
   reportedOn: l.reportedOn?.text ?? '',
   sources: l.sources.map((s: any) => `${s.article.slug}: "${s.quote}"`).join('\n'),
+  tickerSymbol: l.tickerSymbol ?? '',
 });
 
 async function csv(path: string) {
