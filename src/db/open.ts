@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { bodyHash, urlKey } from '../lib/article-identity.js';
 import { parseTicker } from '../lib/ticker.js';
 import { nameKey, nearNameKey } from '../lib/name-key.js';
 import { endReadSnapshot } from './read-snapshot.js';
@@ -78,7 +79,7 @@ function openReadOnly(path: string): Database.Database {
   }
 }
 
-/** The functions migrations call, computing keys exactly as the write path does (lib/name-key.ts). */
+/** The functions migrations call, computing keys exactly as the write path does (lib/name-key.ts, lib/article-identity.ts). */
 export function registerSqlFunctions(sqlite: Database.Database): void {
   sqlite.function('name_key', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? nameKey(name) : null));
   sqlite.function('name_near_key', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? nearNameKey(name) : null));
@@ -86,6 +87,9 @@ export function registerSqlFunctions(sqlite: Database.Database): void {
   const ticker = (text: unknown) => (typeof text === 'string' ? parseTicker(text) : null);
   sqlite.function('parse_ticker_code', { deterministic: true }, (text: unknown) => ticker(text)?.code ?? null);
   sqlite.function('parse_ticker_mic', { deterministic: true }, (text: unknown) => ticker(text)?.mic ?? null);
+  // An article's URL key and body hash (migration 0019 fills them for articles written before).
+  sqlite.function('article_url_key', { deterministic: true }, (url: unknown) => (typeof url === 'string' ? urlKey(url) : null));
+  sqlite.function('article_body_hash', { deterministic: true }, (body: unknown) => (typeof body === 'string' ? bodyHash(body) : null));
 }
 
 // How long start-up waits for another process's migration or seed to commit.

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyStore } from '../../src/auth/key-store.js';
 import { openDatabase } from '../../src/db/open.js';
+import { bodyHash, urlKey } from '../../src/lib/article-identity.js';
 import { startApi, type TestApi } from '../helpers/api.js';
 import { as, makeKeys } from '../helpers/writes.js';
 import { tempDbPath } from '../helpers/temp-db.js';
@@ -27,6 +28,14 @@ const STAGES_AND_TICKERS = [
   'ticker_code',
   'ticker_mic',
 ];
+// Articles gained the keys a re-posted article is found by: its URL's and its body's (0019).
+const ARTICLE_IDENTITY = ['url_key', 'body_hash'];
+// A URL as an old release may have stored it, and its key after 0019 (those fixtures' articles have none).
+const OLD_URL = {
+  article: 'fixture-wire-zhongshan',
+  url: 'HTTPS://Fixture.Example/zhongshan/?utm_source=wire#top',
+  key: 'https://fixture.example/zhongshan',
+};
 // Tickers as a curator of those releases may have typed them: each finds its listing after 0017, but text that is no ticker.
 const OLD_TICKERS: [string, { code: string | null; mic: string | null }][] = [
   ['0700.HK', { code: '700', mic: 'XHKG' }],
@@ -38,13 +47,13 @@ const FIXTURES = [
   {
     release: '65b9611',
     // Listings gained plannedFor (0013), every kind its fact number (0016): empty for every earlier row.
-    added: ['planned_start', 'planned_end', 'planned_precision', 'fact_id', ...STAGES_AND_TICKERS],
+    added: ['planned_start', 'planned_end', 'planned_precision', 'fact_id', ...STAGES_AND_TICKERS, ...ARTICLE_IDENTITY],
     // Indexes and exchanges, which that release did not search, gain documents of their own (0010).
     searchedSince: ['MarketIndex', 'Exchange'],
     // Its documents move to their facts' numbers (0009).
     keepsRowids: false,
   },
-  { release: 'd3f3ebf', added: ['fact_id', ...STAGES_AND_TICKERS], searchedSince: [], keepsRowids: true },
+  { release: 'd3f3ebf', added: ['fact_id', ...STAGES_AND_TICKERS, ...ARTICLE_IDENTITY], searchedSince: [], keepsRowids: true },
 ];
 
 // How those releases held a citation's fact: one column per kind, exactly one of them set.
@@ -132,6 +141,7 @@ describe.each(FIXTURES)('migrating a database of release $release', ({ release, 
     old.exec(readFileSync(join(import.meta.dirname, `../fixtures/release-${release}.sql`), 'utf8'));
     const onHongKong = old.prepare(`select id from listings where exchange_mic = 'XHKG' order by id limit 3`).all() as { id: string }[];
     OLD_TICKERS.forEach(([ticker], i) => old.prepare('update listings set ticker = ? where id = ?').run(ticker, onHongKong[i]!.id));
+    old.prepare('update articles set url = ? where id = ?').run(OLD_URL.url, OLD_URL.article);
     before = contents(old);
     old.close();
     api = await startApi({ database: { db: openDatabase(dbPath), dbPath } });
@@ -170,6 +180,20 @@ describe.each(FIXTURES)('migrating a database of release $release', ({ release, 
       const found = listings.filter((l) => l.ticker === ticker).map((l) => ({ code: l.ticker_code, mic: l.ticker_mic }));
       expect(found, ticker).toEqual([normalised]);
     }
+  });
+
+  it('keys every article stored before by its URL and its body as a write does', () => {
+    const articles = after.tables.articles as Row[];
+    expect(articles.length).toBeGreaterThan(0);
+    for (const a of articles) {
+      const url = a.url === null ? null : urlKey(a.url as string);
+      expect({ id: a.id, url_key: a.url_key, body_hash: a.body_hash }).toEqual({
+        id: a.id,
+        url_key: url,
+        body_hash: bodyHash(a.body as string),
+      });
+    }
+    expect(articles.find((a) => a.id === OLD_URL.article)!.url_key).toBe(OLD_URL.key);
   });
 
   it('keeps every citation of every fact: its article, quote, offset, position and context', () => {

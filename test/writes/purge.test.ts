@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyStore } from '../../src/auth/key-store.js';
 import { entriesOf, kindList } from '../../src/kinds/index.js';
+import { bodyHash } from '../../src/lib/article-identity.js';
 import { storedForm } from '../../src/writes/fact-writer.js';
 import { PURGED_TEXT, purgedEntry } from '../../src/writes/purge.js';
 import { curatedSeed, errorCode, startApi, type TestApi } from '../helpers/api.js';
@@ -319,6 +320,11 @@ describe('a purged article', () => {
     expect(JSON.stringify(view.body)).not.toMatch(/xylocarp/i);
     expect((await search(ARTICLE_SECRET)).totalCount).toBe(0);
     expect(api.db.$client.prepare(`select count(*) from article_companies where article_id = 'pasted-article'`).pluck().get()).toBe(0);
+    // Nor the keys of its link and text, by which the text could be confirmed: those of the purged form instead.
+    expect(api.db.$client.prepare(`select url_key, body_hash from articles where id = 'pasted-article'`).get()).toEqual({
+      url_key: null,
+      body_hash: bodyHash(PURGED_TEXT),
+    });
     // The listing citing it keeps its quote: verbatim article text, the listing's own support.
     const listing = await api.data(`query($id: ID!) { node(id: $id) { ... on Listing { sources { quote article { body } } } } }`, {
       id: citing.body.data.createListing.listing.id,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bodyHash, urlKey } from '../../lib/article-identity.js';
 import { parsePartialDate } from '../../lib/partial-date.js';
 import { articleApi } from './api.js';
 import { articles } from '../../db/tables/index.js';
@@ -46,6 +47,9 @@ export const article = defineKind({
     url: a.url,
     ...dateColumns('published', a.publishedOn),
     body: a.body,
+    // What a re-posted article is found by (writes/duplicates.ts).
+    urlKey: a.url === null ? null : urlKey(a.url),
+    bodyHash: bodyHash(a.body),
   }),
   children: [],
   textFields: ['title', 'publisher', 'dateline', 'section', 'url', 'body'],

@@ -5,8 +5,9 @@ import { articleCompanies } from '../company/table.js';
 import { batchMany, batchOne, inKeys, pagedSelect, notRetracted, type Retractable } from '../../sql/batch.js';
 import { nullsLast, orderNullsLast } from '../../sql/order.js';
 
-// An article's body is tens of kilobytes: it is read only when a query asks for it.
-const { body: _body, ...summary } = getTableColumns(articles);
+// An article's body is tens of kilobytes: it is read only when a query asks for it. Its URL key and body
+// hash are the write path's (writes/duplicates.ts): no query serves them.
+const { body: _body, urlKey: _urlKey, bodyHash: _bodyHash, ...summary } = getTableColumns(articles);
 
 export function articleQueries(db: Db) {
   const newestFirst = orderNullsLast(articles.publishedStart, 'DESC', articles.id);
@@ -27,7 +28,7 @@ export function articleQueries(db: Db) {
       (r) => r.key,
       (r) => r.article,
     ),
-    connection: pagedSelect<Omit<typeof articles.$inferSelect, 'body'>, [Retractable]>(
+    connection: pagedSelect<Omit<typeof articles.$inferSelect, 'body' | 'urlKey' | 'bodyHash'>, [Retractable]>(
       db,
       articles,
       (bind, filter: Retractable) => ({
