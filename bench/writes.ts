@@ -114,12 +114,16 @@ async function timed(phase: string, run: () => Promise<unknown>) {
 const ARTICLE = `mutation($input: CreateArticleInput!) { createArticle(input: $input) { article { slug } mentionedCompanies { slug } userErrors { code } } }`;
 const sentence = (i: number) =>
   `Synthetic Company ${String(i).padStart(6, '0')} said on Monday it plans to raise HK$${(i % 9) + 1} billion in a Hong Kong listing, bankers said. `;
-const body = Array.from({ length: 50 }, (_, i) => sentence(i * 997)).join('');
+// Each run's article its own text: the same body again would be refused as the same article (DUPLICATE_ARTICLE), not stored.
+const body = (run: number) => `Bench wire ${run}. ${Array.from({ length: 50 }, (_, i) => sentence(i * 997)).join('')}`;
 
 for (let i = 0; i < repeat; i++) {
-  await timed('createArticle (1,000 words)', () =>
-    graphql(ARTICLE, { input: { title: `Bench wire ${i}`, publisher: 'Bench Wire', publishedOn: '2026-12-07', body } }),
-  );
+  await timed('createArticle (1,000 words)', async () => {
+    const { createArticle } = await graphql<{ createArticle: { userErrors: unknown[] } }>(ARTICLE, {
+      input: { title: `Bench wire ${i}`, publisher: 'Bench Wire', publishedOn: '2026-12-07', body: body(i) },
+    });
+    if (createArticle.userErrors.length) throw new Error(`createArticle refused: ${JSON.stringify(createArticle.userErrors)}`);
+  });
 }
 
 // A change to what a fact states needs a quote: the synthetic article's.

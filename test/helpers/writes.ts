@@ -52,11 +52,12 @@ export const CREATE_LISTING = `mutation($input: CreateListingInput!) {
   }
 }`;
 
+/** An article to create; each slug its own page, as an article posted twice under one URL is refused (DUPLICATE_ARTICLE), as is its body. */
 export const articleInput = (slug = 'morning-wire-catl') => ({
   slug,
   title: 'CATL weighs a Singapore listing',
   publisher: 'Morning Wire',
-  url: 'https://example.com/catl-singapore',
+  url: `https://example.com/${slug}`,
   publishedOn: '2026-11-27',
   body: ARTICLE_BODY,
 });

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type TestApi } from '../helpers/api.js';
-import { CREATE_ARTICLE, CREATE_LISTING, LISTING_QUOTE, articleInput, as, listingInput, makeKeys, rowCounts } from '../helpers/writes.js';
+import {
+  ARTICLE_BODY,
+  CREATE_ARTICLE,
+  CREATE_LISTING,
+  LISTING_QUOTE,
+  articleInput,
+  as,
+  listingInput,
+  makeKeys,
+  rowCounts,
+} from '../helpers/writes.js';
 
 // What a curator meets when writing: every problem of an input at once, a hint
 // for a quote whose typography differs, citations added in the update that
@@ -162,7 +172,9 @@ describe('facts whose company or article was retracted since', () => {
   });
 
   it('keep citing an article retracted since, with its offsets, while a new quote of it is refused', async () => {
-    const article = await editor(CREATE_ARTICLE, { input: articleInput('soon-retracted') });
+    // Its own text (the same as ARTICLE's would be refused as that article again), holding the quotes cited of both.
+    const body = `${ARTICLE_BODY} The report was withdrawn later.`;
+    const article = await editor(CREATE_ARTICLE, { input: { ...articleInput('soon-retracted'), body } });
     const articleId = article.body.data.createArticle.article.id;
     const listing = await editor(CREATE_LISTING, { input: listingInput('soon-retracted') });
     const { id } = listing.body.data.createListing.listing;
@@ -188,7 +200,8 @@ describe('articles and retries', () => {
     expect(res.body.data.createArticle.userErrors).toEqual([
       { field: ['input', 'publishedOn'], code: 'INVALID_INPUT', message: expect.stringContaining('dateline') },
     ]);
-    const printed = await editor(CREATE_ARTICLE, { input: { ...undated, slug: 'printed-only', dateline: '07-12-2026' } });
+    const body = 'An article dated only as its page printed it.';
+    const printed = await editor(CREATE_ARTICLE, { input: { ...undated, slug: 'printed-only', dateline: '07-12-2026', body } });
     expect(printed.body.data.createArticle.userErrors).toEqual([]);
   });
 
