@@ -1532,7 +1532,7 @@ export type Mutation = {
   addCitation: NodePayload;
   /** Creates an API key and answers its secret, once. Needs an admin key, whose name is recorded as createdBy. */
   createApiKey: CreateApiKeyPayload;
-  /** Stores an article verbatim and links the known companies it mentions. Needs an editor key. */
+  /** Stores an article verbatim and links the known companies it mentions; refused with DUPLICATE_ARTICLE when a live article has the same URL or body. Needs an editor key. */
   createArticle: CreateArticlePayload;
   /** Creates a Company with at least one verbatim citation. Needs an editor key. */
   createCompany: CompanyPayload;
@@ -2881,6 +2881,13 @@ export type UserErrorCode =
   | 'CITATION_REQUIRED'
   /** expectedVersion is not the fact's current version: someone changed it meanwhile; read it again. */
   | 'CONFLICT'
+  /**
+   * createArticle: a live article has the same URL (compared without its scheme's and host's case, a
+   * trailing slash, a #fragment and the tracking parameters utm_*, fbclid and gclid) or the same body
+   * (compared with every run of whitespace as one space); the message names its slug. A retracted
+   * article blocks nothing.
+   */
+  | 'DUPLICATE_ARTICLE'
   /** createApiKey: a key with this name exists already, live or revoked (names are never reused). */
   | 'DUPLICATE_NAME'
   /** The slug given is taken by another fact of the same kind. */

@@ -11,6 +11,7 @@ import { nameKey } from '../lib/name-key.js';
 import { FACT_LIMITS } from '../kinds/limits.js';
 import { checkEntry, withValueAt, restatedFields, withAddedSources, withNulls, type CheckStore } from './checks.js';
 import { counted } from './counted.js';
+import { articleDuplicates, type ArticleIdentity } from './duplicates.js';
 import { factWriter, keyColumn, storedForm, type ArticleBodies } from './fact-writer.js';
 import { REFRESH_BATCH } from './search-index.js';
 import { freeSlug, slugBase } from './slugs.js';
@@ -128,6 +129,14 @@ export function createWrites(db: Db, onCommit: () => void) {
     return undefined;
   }
 
+  const sameArticle = articleDuplicates(db);
+  /**
+   * An article another live article repeats, by URL or text (writes/duplicates.ts); other kinds have no such rule.
+   * Articles are never updated today (kinds/article), but a change of one would be held to it as a create is.
+   */
+  const repeated = (kind: AnyKind, entry: unknown, root: string[], self?: string): UserError[] =>
+    kind === kinds.article ? sameArticle(entry as ArticleIdentity, { root, self }) : [];
+
   /** A given slug that another fact of the kind has taken. */
   const takenSlug = (kind: AnyKind, slug: unknown): UserError[] =>
     typeof slug === 'string' && facts.state(kind, slug)
@@ -146,7 +155,12 @@ export function createWrites(db: Db, onCommit: () => void) {
       const earlier = idempotencyKey != null ? idempotent(kind, idempotencyKey, inputHash, who) : undefined;
       if (earlier) return earlier;
       const checked = checkEntry(kind, raw, { root: ['input'], store: storeFor(bodies) });
-      const problems = [...('userErrors' in checked ? checked.userErrors : []), ...takenSlug(kind, fields.slug)];
+      // After the idempotency key: a retry of a create that stored an article is answered with it, not refused as its duplicate.
+      const problems = [
+        ...('userErrors' in checked ? checked.userErrors : []),
+        ...takenSlug(kind, fields.slug),
+        ...(parsed.success ? repeated(kind, parsed.data, ['input']) : []),
+      ];
       if ('userErrors' in checked || problems.length) return refused(...problems);
       const given = checked.entry;
       // The input read once more with the real slug in place of the stand-in.
@@ -196,7 +210,11 @@ export function createWrites(db: Db, onCommit: () => void) {
       const found = current(kind, key, expectedVersion);
       if ('userErrors' in found) return refused(...found.userErrors!);
       const checked = checkEntry(kind, patch(found.entry), { root, store: storeFor(bodies), previous: found.entry, namingAt });
-      const all = [...('userErrors' in checked ? checked.userErrors : []), ...problems(found.entry)];
+      const all = [
+        ...('userErrors' in checked ? checked.userErrors : []),
+        ...problems(found.entry),
+        ...('entry' in checked ? repeated(kind, checked.entry, root, key) : []),
+      ];
       if ('userErrors' in checked || all.length) return refused(...all);
       const version = found.version + 1;
       facts.write(kind, checked.entry, version, { previous: kind.schema.parse(found.entry), bodies });

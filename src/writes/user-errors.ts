@@ -7,6 +7,7 @@ export type UserErrorCode =
   | 'QUOTE_NOT_IN_ARTICLE'
   | 'UNKNOWN_REFERENCE'
   | 'DUPLICATE_SLUG'
+  | 'DUPLICATE_ARTICLE'
   | 'INVALID_DATE'
   | 'INVALID_INPUT'
   | 'CONFLICT'

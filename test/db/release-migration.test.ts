@@ -6,7 +6,7 @@ import { keyStore } from '../../src/auth/key-store.js';
 import { openDatabase } from '../../src/db/open.js';
 import { bodyHash, urlKey } from '../../src/lib/article-identity.js';
 import { startApi, type TestApi } from '../helpers/api.js';
-import { as, makeKeys } from '../helpers/writes.js';
+import { CREATE_ARTICLE, as, makeKeys, rowCounts } from '../helpers/writes.js';
 import { tempDbPath } from '../helpers/temp-db.js';
 
 // Databases made by earlier releases: seeded, then written through that release's API write path
@@ -182,7 +182,7 @@ describe.each(FIXTURES)('migrating a database of release $release', ({ release, 
     }
   });
 
-  it('keys every article stored before by its URL and its body as a write does', () => {
+  it('keys every article stored before by its URL and its body as a write does, so that posting one again is refused', async () => {
     const articles = after.tables.articles as Row[];
     expect(articles.length).toBeGreaterThan(0);
     for (const a of articles) {
@@ -194,6 +194,32 @@ describe.each(FIXTURES)('migrating a database of release $release', ({ release, 
       });
     }
     expect(articles.find((a) => a.id === OLD_URL.article)!.url_key).toBe(OLD_URL.key);
+
+    const editor = as(api.url, makeKeys(api.db, 'repost-').editor);
+    const before = rowCounts(api.db);
+    const stored = articles.find((a) => a.id === 'scmp-ubs-hong-kong-ipo-2025')!;
+    const res = await editor(CREATE_ARTICLE, {
+      input: {
+        title: 'UBS on 2025 IPOs',
+        publisher: 'Fixture Wire',
+        publishedOn: '2026-12-08',
+        url: 'https://fixture.example/zhongshan',
+        body: ` ${stored.body as string}\n`,
+      },
+    });
+    expect(res.body.data.createArticle.userErrors).toEqual([
+      expect.objectContaining({
+        field: ['input', 'url'],
+        code: 'DUPLICATE_ARTICLE',
+        message: expect.stringContaining(`"${OLD_URL.article}"`),
+      }),
+      expect.objectContaining({
+        field: ['input', 'body'],
+        code: 'DUPLICATE_ARTICLE',
+        message: expect.stringContaining('"scmp-ubs-hong-kong-ipo-2025"'),
+      }),
+    ]);
+    expect(rowCounts(api.db)).toEqual(before);
   });
 
   it('keeps every citation of every fact: its article, quote, offset, position and context', () => {

@@ -267,6 +267,25 @@ describe('query plans', () => {
     expect(fullScans(explained(lookups))).toEqual([]);
   });
 
+  it('finds an article stored already, by its URL and its body, in one statement through the indexes of live articles', () => {
+    const writes = createWrites(db, () => undefined);
+    const body = db.$client.prepare(`select body from articles where id = 'synthetic-article'`).pluck().get() as string;
+    let outcome: ReturnType<typeof writes.create> | undefined;
+    const lookups = capturedSqlOf(() => {
+      outcome = writes.create(
+        kinds.article as AnyKind,
+        { title: 'Again', publisher: 'Wire', dateline: '2025', publishedOn: null, section: null, url: 'https://example.com/again', body },
+        { keyName: 'plan' },
+      );
+    }).filter(({ sql }) => sql.includes('body_hash'));
+    expect(outcome).toMatchObject({ ok: false, userErrors: [{ code: 'DUPLICATE_ARTICLE', field: ['input', 'body'] }] });
+    expect(lookups).toHaveLength(1);
+    const plan = explained(lookups);
+    expect(fullScans(plan)).toEqual([]);
+    expect(plan.filter((p) => p.includes('USE TEMP B-TREE'))).toEqual([]);
+    expect(plan.filter((p) => /^SEARCH articles USING INDEX articles_(url_key|body_hash)_idx /.test(p.trim()))).toHaveLength(2);
+  });
+
   it('uses an index for every batched relation a loader runs, with no full scan and no temporary sort', () => {
     const keys = ['synthetic-000001', 'synthetic-000002'];
     const loaders: [string, () => unknown][] = [

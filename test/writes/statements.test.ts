@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type TestApi } from '../helpers/api.js';
-import { CREATE_ARTICLE, articleInput, as, listingInput, makeKeys } from '../helpers/writes.js';
+import { CREATE_ARTICLE, articleInput, as, listingInput, makeKeys, rowCounts } from '../helpers/writes.js';
 
 let api: TestApi;
 let editor: ReturnType<typeof as>;
@@ -59,6 +59,27 @@ describe('statements per write', () => {
     const byName = await create('Hang Seng Index');
     expect(byName.body.data.createIndexChange.userErrors).toEqual([]);
     expect(statements(byName)).toBe(16);
+  });
+
+  it('creates an article in exactly 11 statements, and refuses one stored already after 2, writing nothing', async () => {
+    const body = 'Seres said on Tuesday it had filed for a Hong Kong listing.';
+    const input = { ...articleInput('morning-wire-seres'), body };
+    const created = await editor(CREATE_ARTICLE, { input });
+    expect(created.body.data.createArticle.userErrors).toEqual([]);
+    // Checks: the slug given is free (1), no live article has its URL or body (1, both through their indexes).
+    // Writes: the fact's number (1), the article (1), its search document inserted (1), the companies its words
+    // name, looked up and linked (2), the revision (1).
+    // Answer: the article through its loader (1), its body, read only when asked for (1), and the companies it mentions (1).
+    expect(statements(created)).toBe(11);
+    const before = rowCounts(api.db);
+    const again = await editor(CREATE_ARTICLE, { input: { ...input, slug: 'morning-wire-seres-again' } });
+    expect(again.body.data.createArticle.userErrors.map((e: { code: string }) => e.code)).toEqual([
+      'DUPLICATE_ARTICLE',
+      'DUPLICATE_ARTICLE',
+    ]);
+    // The slug given is free (1), the article stored already found (1).
+    expect(statements(again)).toBe(2);
+    expect(rowCounts(api.db)).toEqual(before);
   });
 
   it('refuses a quote that is not verbatim after reading only what the checks need, writing nothing', async () => {
