@@ -61,6 +61,30 @@ describe('statements per write', () => {
     expect(statements(byName)).toBe(16);
   });
 
+  it('relinks the articles naming a company in two statements, three when it links some, and not when its names stay', async () => {
+    const COMPANY = `mutation($input: CreateCompanyInput!) { createCompany(input: $input) { company { id } userErrors { code } } }`;
+    const UPDATE = `mutation($id: ID!, $v: Int!, $input: UpdateCompanyInput!) {
+      updateCompany(id: $id, expectedVersion: $v, input: $input) { company { version } userErrors { code } } }`;
+    const cite = [{ article: 'morning-wire-catl', quote: 'Seres and deepseek were also named' }];
+    const create = await editor(COMPANY, { input: { name: 'Seres Group', sources: cite } });
+    expect(create.body.data.createCompany.userErrors).toEqual([]);
+    const { id } = create.body.data.createCompany.company;
+    const sector = await editor(UPDATE, { id, v: 1, input: { sector: 'Cars', addSources: cite } });
+    expect(sector.body.data.updateCompany.userErrors).toEqual([]);
+    const alias = await editor(UPDATE, { id, v: 2, input: { aliases: ['Seres Auto'], addSources: cite } });
+    expect(alias.body.data.updateCompany.userErrors).toEqual([]);
+    // Relinking reads the articles the search index finds naming the company (1) and those linked to it (1),
+    // and writes the new links in one statement (1): this test's article and a seed article name "Seres".
+    expect(statements(create)).toBe(12 + 3);
+    // Its names unchanged: no relinking.
+    expect(statements(sector)).toBe(15);
+    // A new alias: both reads again, and no link to write (the article is linked already).
+    expect(statements(alias)).toBe(17 + 2);
+    expect(await api.data(`query($id: ID!) { node(id: $id) { ... on Company { articles { slug } } } }`, { id })).toEqual({
+      node: { articles: [{ slug: 'morning-wire-catl' }, { slug: 'st-china-listing-frenzy' }] },
+    });
+  });
+
   it('refuses a quote that is not verbatim after reading only what the checks need, writing nothing', async () => {
     const res = await editor(
       `mutation($input: CreateListingInput!) { createListing(input: $input) { listing { id } userErrors { code } } }`,
