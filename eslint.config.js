@@ -15,7 +15,7 @@ const layers = [
   ['auth'],
   ['writes'],
   ['queries'],
-  ['seed'],
+  ['seed', 'ingest'],
   ['context'],
   ['resolvers'],
   ['graphql'],

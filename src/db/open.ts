@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { bodyHash, urlKey } from '../lib/article-identity.js';
+import { mentionForms } from '../lib/company-mentions.js';
 import { parseTicker } from '../lib/ticker.js';
 import { nameKey, nearNameKey } from '../lib/name-key.js';
 import { endReadSnapshot } from './read-snapshot.js';
@@ -83,6 +84,16 @@ function openReadOnly(path: string): Database.Database {
 export function registerSqlFunctions(sqlite: Database.Database): void {
   sqlite.function('name_key', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? nameKey(name) : null));
   sqlite.function('name_near_key', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? nearNameKey(name) : null));
+  // The shorter forms news uses for a company name (migration 0020 adds them to the name index of companies written before).
+  sqlite.function('short_forms', { deterministic: true }, (name: unknown) =>
+    JSON.stringify(
+      typeof name === 'string'
+        ? mentionForms([name])
+            .slice(1)
+            .map((f) => f.text)
+        : [],
+    ),
+  );
   // A stored ticker's normalised code and named exchange (migration 0017 fills them for tickers written before).
   const ticker = (text: unknown) => (typeof text === 'string' ? parseTicker(text) : null);
   sqlite.function('parse_ticker_code', { deterministic: true }, (text: unknown) => ticker(text)?.code ?? null);

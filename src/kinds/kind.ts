@@ -165,6 +165,8 @@ export interface KindDescriptor<
   references(entry: E): Reference[];
   /** The text whose company names link the entry to those companies (an article's body, writes/mentions.ts); absent for kinds that mention none. */
   mentionText?(entry: E): string;
+  /** The names by which articles mention the entry (a company's name and aliases): a write that changes them relinks the articles (writes/mentions.ts). */
+  mentionedAs?(entry: E): string[];
   /** The references of input that did not parse (so its problems are reported at once), read defensively: [] when its fields are not what they should be. */
   referencesIn(input: unknown): Reference[];
   /** The names other kinds' search text uses for this entry (a company's name and aliases), or null when none does. */

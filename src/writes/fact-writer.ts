@@ -256,7 +256,7 @@ export function factWriter(db: Db) {
     /** The article bodies one write reads, each once. */
     articleBodies: () => articleBodies(articleText),
     nameOf,
-    linkMentions: mentionLinker(db),
+    ...mentionLinker(db),
     /** Rewrites up to `limit` queued search documents (see search-index.ts); true while more wait. */
     refreshQueued: (limit: number) => search.refreshQueued(limit, rewriteDocument),
     hasQueuedDocuments: search.hasQueued,

@@ -4,7 +4,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { writeTransaction, type Db } from '../db/open.js';
 import { facts as factTable, idempotencyKeys } from '../db/tables/index.js';
 import type { CitationInput } from '../kinds/fields.js';
-import { kindOfTypeName, kinds, type AnyKind } from '../kinds/index.js';
+import { kindOfTypeName, kinds, type AnyEntry, type AnyKind } from '../kinds/index.js';
 import type { KindRef, NameIndex } from '../kinds/kind.js';
 import type { Named } from '../kinds/references.js';
 import { nameKey } from '../lib/name-key.js';
@@ -170,6 +170,7 @@ export function createWrites(db: Db, onCommit: () => void) {
       const factId = facts.write(kind, entry, 1, { bodies });
       const mentioning = kind.mentionText?.(entry);
       if (mentioning !== undefined) facts.linkMentions(key, mentioning);
+      relinkNamed(kind, key, entry, undefined);
       const after = storedForm(entry);
       facts.revision({ by: who.keyName, source: 'api', kind, key, version: 1, action: 'CREATE', before: null, after, at: now() });
       if (idempotencyKey != null) {
@@ -177,6 +178,14 @@ export function createWrites(db: Db, onCommit: () => void) {
       }
       return { ok: true, kind: kind.name, key, wrote: true };
     });
+  }
+
+  /** A company created, renamed or given other aliases: the articles that name it are linked to it, the others not. */
+  function relinkNamed(kind: AnyKind, key: string, entry: AnyEntry, previous: AnyEntry | undefined) {
+    const names = kind.mentionedAs?.(entry);
+    if (names === undefined) return;
+    if (previous !== undefined && JSON.stringify(kind.mentionedAs?.(previous)) === JSON.stringify(names)) return;
+    facts.relinkCompany(key, names);
   }
 
   /** The fact as it stands, or why it cannot be changed: unknown, retracted, or not at the expected version. */
@@ -217,7 +226,9 @@ export function createWrites(db: Db, onCommit: () => void) {
       ];
       if ('userErrors' in checked || all.length) return refused(...all);
       const version = found.version + 1;
-      facts.write(kind, checked.entry, version, { previous: kind.schema.parse(found.entry), bodies });
+      const previous = kind.schema.parse(found.entry);
+      facts.write(kind, checked.entry, version, { previous, bodies });
+      relinkNamed(kind, key, checked.entry, previous);
       const after = storedForm(checked.entry);
       facts.revision({
         by: who.keyName,

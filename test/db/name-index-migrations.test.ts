@@ -34,13 +34,30 @@ describe('migration 0012', () => {
   it("gives every company name its near key, as the company descriptor's child rows do", () => {
     const written = rows('company_names');
     expect(written.filter((r) => (r as { company_id: string }).company_id === 'midea-group')).toEqual([
+      { company_id: 'midea-group', name: 'Midea', key: 'midea', near_key: '' },
       { company_id: 'midea-group', name: 'Midea Group', key: 'midea group', near_key: 'midea' },
       { company_id: 'midea-group', name: 'Midea Group Co., Ltd.', key: 'midea group co ltd', near_key: 'midea' },
       { company_id: 'midea-group', name: '美的集团股份有限公司', key: '美 的 集 团 股 份 有 限 公 司', near_key: '美 的' },
     ]);
 
+    // 0012 came before the shorter forms (0020): it gives near keys to names and aliases, the rows it knew.
+    const named = () => rows("company_names where near_key <> ''");
+    const names = named();
+    db.$client.exec("delete from company_names where near_key = ''");
     db.$client.exec("update company_names set near_key = ''");
     db.$client.exec(backfill('0012_company_near_names.sql'));
+    expect(named()).toEqual(names);
+    db.$client.exec(backfill('0020_company_short_names.sql'));
+    expect(rows('company_names')).toEqual(written);
+  });
+});
+
+describe('migration 0020', () => {
+  it("adds the shorter forms of every company's names, as the company descriptor's child rows do", () => {
+    const written = rows('company_names');
+    expect(written).toContainEqual({ company_id: 'foshan-haitian', name: 'Haitian', key: 'haitian', near_key: '' });
+    db.$client.exec("delete from company_names where near_key = ''");
+    db.$client.exec(backfill('0020_company_short_names.sql'));
     expect(rows('company_names')).toEqual(written);
   });
 });

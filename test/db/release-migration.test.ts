@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyStore } from '../../src/auth/key-store.js';
 import { openDatabase } from '../../src/db/open.js';
 import { bodyHash, urlKey } from '../../src/lib/article-identity.js';
+import { mentionForms } from '../../src/lib/company-mentions.js';
 import { startApi, type TestApi } from '../helpers/api.js';
 import { CREATE_ARTICLE, as, makeKeys, rowCounts } from '../helpers/writes.js';
 import { tempDbPath } from '../helpers/temp-db.js';
@@ -42,6 +43,11 @@ const OLD_TICKERS: [string, { code: string | null; mic: string | null }][] = [
   ['stock code 2899', { code: '2899', mic: 'XHKG' }],
   ['n/a', { code: null, mic: null }],
 ];
+
+const shortFormsOf = (names: string[]) =>
+  mentionForms(names)
+    .slice(names.length)
+    .map((f) => f.text);
 
 const FIXTURES = [
   {
@@ -152,7 +158,8 @@ describe.each(FIXTURES)('migrating a database of release $release', ({ release, 
   it('keeps every row of every table as it was, and numbers each fact as facts does', () => {
     expect(Object.keys(after.tables)).toEqual(expect.arrayContaining(Object.keys(before.tables)));
     for (const [table, rows] of Object.entries(before.tables)) {
-      const now = after.tables[table] as Row[];
+      // The name index gains the shorter forms of the names it held (0020), checked below.
+      const now = (after.tables[table] as Row[]).filter((r) => !(table === 'company_names' && r.near_key === ''));
       const without = now.map((r) => Object.fromEntries(Object.entries(r).filter(([c]) => !added.includes(c))));
       expect(without, table).toEqual(rows);
     }
@@ -220,6 +227,14 @@ describe.each(FIXTURES)('migrating a database of release $release', ({ release, 
       }),
     ]);
     expect(rowCounts(api.db)).toEqual(before);
+  });
+
+  it("adds the shorter forms of every company's names to the name index, as a company written today has", () => {
+    const shorter = (after.tables.company_names as Row[]).filter((r) => r.near_key === '');
+    expect(shorter.length).toBeGreaterThan(0);
+    const stored = (after.tables.company_names as Row[]).filter((r) => r.near_key !== '');
+    const namesOf = (id: unknown) => stored.filter((r) => r.company_id === id).map((r) => String(r.name));
+    for (const r of shorter) expect(shortFormsOf(namesOf(r.company_id)), String(r.company_id)).toContain(r.name);
   });
 
   it('keeps every citation of every fact: its article, quote, offset, position and context', () => {

@@ -5,6 +5,7 @@ import { withStatementLog } from '../../src/db/statement-log.js';
 import type { Paged, SortKey } from '../../src/lib/connection.js';
 import { kindList, kinds, type AnyKind } from '../../src/kinds/index.js';
 import { createWrites } from '../../src/writes/mutations.js';
+import { mentionLinker } from '../../src/writes/mentions.js';
 import { createQueries, type Queries } from '../../src/queries/index.js';
 import { ftsExpressions, widenedExpression } from '../../src/queries/search.js';
 import { syntheticSeed } from '../../src/seed/synthetic.js';
@@ -284,6 +285,26 @@ describe('query plans', () => {
     expect(fullScans(plan)).toEqual([]);
     expect(plan.filter((p) => p.includes('USE TEMP B-TREE'))).toEqual([]);
     expect(plan.filter((p) => /^SEARCH articles USING INDEX articles_(url_key|body_hash)_idx /.test(p.trim()))).toHaveLength(2);
+  });
+
+  it('links an article and relinks a company through the name and search indexes, reading no table whole', () => {
+    const linker = mentionLinker(db);
+    const { id: article } = db.$client.prepare('select id from articles order by id limit 1').get() as { id: string };
+    const { id: company, name } = db.$client.prepare('select id, name from companies order by id limit 1').get() as {
+      id: string;
+      name: string;
+    };
+    db.$client.exec('savepoint plan');
+    try {
+      const captured = capturedSqlOf(() => {
+        linker.linkMentions(article, `${name}'s shares rose, and ${name} said so.`);
+        linker.relinkCompany(company, [name, 'SYN']);
+      });
+      expect(captured.length).toBeGreaterThanOrEqual(5);
+      expect(fullScans(explained(captured))).toEqual([]);
+    } finally {
+      db.$client.exec('rollback to plan; release plan');
+    }
   });
 
   it('uses an index for every batched relation a loader runs, with no full scan and no temporary sort', () => {

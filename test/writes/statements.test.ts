@@ -61,16 +61,16 @@ describe('statements per write', () => {
     expect(statements(byName)).toBe(16);
   });
 
-  it('creates an article in exactly 11 statements, and refuses one stored already after 2, writing nothing', async () => {
+  it('creates an article in exactly 12 statements, and refuses one stored already after 2, writing nothing', async () => {
     const body = 'Seres said on Tuesday it had filed for a Hong Kong listing.';
     const input = { ...articleInput('morning-wire-seres'), body };
     const created = await editor(CREATE_ARTICLE, { input });
     expect(created.body.data.createArticle.userErrors).toEqual([]);
     // Checks: the slug given is free (1), no live article has its URL or body (1, both through their indexes).
     // Writes: the fact's number (1), the article (1), its search document inserted (1), the companies its words
-    // name, looked up and linked (2), the revision (1).
+    // may name, looked up (1), their names read for the rule (1) and linked (1), the revision (1).
     // Answer: the article through its loader (1), its body, read only when asked for (1), and the companies it mentions (1).
-    expect(statements(created)).toBe(11);
+    expect(statements(created)).toBe(12);
     const before = rowCounts(api.db);
     const again = await editor(CREATE_ARTICLE, { input: { ...input, slug: 'morning-wire-seres-again' } });
     expect(again.body.data.createArticle.userErrors.map((e: { code: string }) => e.code)).toEqual([
@@ -80,6 +80,33 @@ describe('statements per write', () => {
     // The slug given is free (1), the article stored already found (1).
     expect(statements(again)).toBe(2);
     expect(rowCounts(api.db)).toEqual(before);
+  });
+
+  it('relinks the articles naming a company in two statements, three when it links some, and not when its names stay', async () => {
+    const COMPANY = `mutation($input: CreateCompanyInput!) { createCompany(input: $input) { company { id } userErrors { code } } }`;
+    const UPDATE = `mutation($id: ID!, $v: Int!, $input: UpdateCompanyInput!) {
+      updateCompany(id: $id, expectedVersion: $v, input: $input) { company { version } userErrors { code } } }`;
+    const cite = [{ article: 'morning-wire-catl', quote: 'Seres and deepseek were also named' }];
+    const create = await editor(COMPANY, { input: { name: 'Seres Group', sources: cite } });
+    expect(create.body.data.createCompany.userErrors).toEqual([]);
+    const { id } = create.body.data.createCompany.company;
+    const sector = await editor(UPDATE, { id, v: 1, input: { sector: 'Cars', addSources: cite } });
+    expect(sector.body.data.updateCompany.userErrors).toEqual([]);
+    const alias = await editor(UPDATE, { id, v: 2, input: { aliases: ['Seres Auto'], addSources: cite } });
+    expect(alias.body.data.updateCompany.userErrors).toEqual([]);
+    // Relinking reads the articles the search index finds naming the company (1) and those linked to it (1),
+    // and writes the new links in one statement (1): this file's articles and a seed article name "Seres".
+    expect(statements(create)).toBe(12 + 3);
+    // Its names unchanged: no relinking.
+    expect(statements(sector)).toBe(15);
+    // A new alias: both reads again, and no link to write (the article is linked already).
+    expect(statements(alias)).toBe(17 + 2);
+    const linked = await api.data(`query($id: ID!) { node(id: $id) { ... on Company { articles { slug } } } }`, { id });
+    expect(linked.node.articles.map((a: { slug: string }) => a.slug).sort()).toEqual([
+      'morning-wire-catl',
+      'morning-wire-seres',
+      'st-china-listing-frenzy',
+    ]);
   });
 
   it('refuses a quote that is not verbatim after reading only what the checks need, writing nothing', async () => {

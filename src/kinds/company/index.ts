@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { companyApi } from './api.js';
 import { companies, companyAliases, companyNames } from './table.js';
+import { mentionForms } from '../../lib/company-mentions.js';
 import { keyedNames, nearNameKey } from '../../lib/name-key.js';
 import { aliases, countryCode, joinText, nonEmpty, note, prose, slug, sources } from '../fields.js';
 import { childRows, defineKind } from '../kind.js';
@@ -20,9 +21,17 @@ type CompanyEntry = z.output<typeof companyEntry>;
 
 const SYNTHETIC_SECTORS = ['Batteries', 'Automotive', 'Technology', 'Consumer Goods', 'Energy', 'Financial Services'];
 
-/** The name index's rows: each distinct name and alias with its key and near key (lib/name-key.ts). */
-const nameRows = (c: CompanyEntry) =>
-  keyedNames([c.name, ...c.aliases]).map((n) => ({ companyId: c.slug, ...n, nearKey: nearNameKey(n.name) }));
+/**
+ * The name index's rows: each distinct name and alias with its key and near key
+ * (lib/name-key.ts), then the shorter forms news uses for them, which only link
+ * articles (lib/company-mentions.ts) and so have no near key.
+ */
+function nameRows(c: CompanyEntry) {
+  const names = keyedNames([c.name, ...c.aliases]).map((n) => ({ companyId: c.slug, ...n, nearKey: nearNameKey(n.name) }));
+  const taken = new Set(names.map((n) => n.name));
+  const shorter = keyedNames(mentionForms([c.name, ...c.aliases]).map((f) => f.text)).filter((n) => !taken.has(n.name));
+  return [...names, ...shorter.map((n) => ({ companyId: c.slug, ...n, nearKey: '' }))];
+}
 
 export const company = defineKind({
   name: 'company',
@@ -50,6 +59,7 @@ export const company = defineKind({
   textFields: ['name', 'aliases', 'sector', 'description', 'note'],
   sources: (c) => c.sources,
   references: () => [],
+  mentionedAs: (c) => [c.name, ...c.aliases],
   // Name and aliases: a search for 'CATL' finds the company's listings, deals, figures and events too.
   label: (c) => joinText(c.name, ...c.aliases),
   search: {

@@ -57,7 +57,7 @@ export function companyQueries(db: Db) {
           union all select ${companies.id}, 1 from ${companies} where ${companies.id} = lower(${name})
           union all select * from (select min(${companyNames.companyId}), 2 from ${companyNames}
             join ${companies} on ${companies.id} = ${companyNames.companyId}
-            where ${companyNames.nearKey} = ${near} and ${companies.retractedAt} is null
+            where ${companyNames.nearKey} = ${near} and ${companyNames.nearKey} <> '' and ${companies.retractedAt} is null
             having count(distinct ${companyNames.companyId}) = 1)
         ) order by rank, id limit 1)`,
       ),
@@ -68,7 +68,7 @@ export function companyQueries(db: Db) {
     return and(
       notRetracted(bind, companies.retractedAt, filter),
       nameLike != null
-        ? sql`${companies.id} in (select ${companyNames.companyId} from ${companyNames} where ${companyNames.nearKey} = ${bind('nameLike', nearNameKey(nameLike))})`
+        ? sql`${companies.id} in (select ${companyNames.companyId} from ${companyNames} where ${companyNames.nearKey} = ${bind('nameLike', nearNameKey(nameLike))} and ${companyNames.nearKey} <> '')`
         : undefined,
       nameContains != null
         ? sql`(${containsText(companies.name, bind('nameContains', nameContains))} or exists (select 1 from ${companyAliases} where ${companyAliases.companyId} = ${companies.id} and ${containsText(companyAliases.alias, bind('nameContains', nameContains))}))`
