@@ -1,6 +1,6 @@
 import type { Citation } from './fields.js';
 import type { FieldProblem, Reference } from './kind.js';
-import { mentions } from './mentions.js';
+import { mentionsAny } from '../lib/company-mentions.js';
 
 /** Names a message lists, so that a company with many aliases still gets a short one. */
 const SHOWN_NAMES = 3;
@@ -18,7 +18,7 @@ export const companyLinks = (references: Reference[]): (Reference & { key: strin
 /**
  * Links to companies that no quote of the entry names. Every fact about a
  * company must cite at least one passage, other than a context quote, that
- * names it by its name or an alias (kinds/mentions.ts: whole words, acronyms
+ * names it by its name or an alias (lib/company-mentions.ts mentionsAny: whole words, acronyms
  * in their case): a sentence that never names the company may be about
  * another one. A company whose names are unknown is left to the reference
  * check. Used by the seed loader for every entry, and by the write path.
@@ -31,7 +31,7 @@ export function namingProblems(
   const stated = sources.filter((c) => c.context !== true);
   return companyLinks(links).flatMap(({ field, key }): FieldProblem[] => {
     const names = namesOf(key);
-    if (!names || stated.some((c) => mentions(c.quote, names))) return [];
+    if (!names || stated.some((c) => mentionsAny(c.quote, names))) return [];
     const message =
       `no quote names company "${key}" as ${listed(names)}` +
       (stated.length < sources.length ? ' (quotes marked context do not count)' : '') +

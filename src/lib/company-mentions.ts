@@ -96,6 +96,16 @@ export function mentionForms(names: readonly string[]): MentionForm[] {
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** An all-caps acronym (CATL, BYD): matched in its case only. */
 const isAcronym = (name: string) => /\p{Lu}.*\p{Lu}/u.test(name) && !/\p{Ll}/u.test(name);
+/** A name standing as a whole word (BYD, not BYDX), in its case or in any. */
+const wholeWord = (name: string, caseSensitive: boolean) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu');
+
+/**
+ * Whether a quote names a company by one of its names: as a whole word,
+ * acronyms in their case, other names in any (the naming rule, kinds/naming.ts).
+ */
+export const mentionsAny = (text: string, names: readonly string[]): boolean =>
+  names.some((name) => wholeWord(name, isAcronym(name)).test(text));
 /** A name made only of everyday words ("Apple", "Great Wall"): a name only where it is written as one. */
 const isOrdinary = (name: string) => nameWords(name).every(isCommonWord);
 
@@ -126,8 +136,7 @@ export function namesCompany(body: string, forms: readonly MentionForm[]): boole
   return forms.some((form) => {
     const ordinary = isOrdinary(form.text);
     const caseSensitive = form.how !== 'name' || isAcronym(form.text) || ordinary;
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form.text)}(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu');
-    for (const match of body.matchAll(pattern)) if (counts(body, form, match.index, ordinary)) return true;
+    for (const match of body.matchAll(wholeWord(form.text, caseSensitive))) if (counts(body, form, match.index, ordinary)) return true;
     return false;
   });
 }

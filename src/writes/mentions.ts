@@ -48,6 +48,10 @@ export function mentionLinker(db: Db) {
     `select l.article_id as articleId, a.body from article_companies l join articles a on a.id = l.article_id where l.company_id = ?`,
   );
 
+  const link = (rows: { articleId: string; companyId: string }[]) => {
+    if (rows.length) db.insert(articleCompanies).values(rows).onConflictDoNothing().run();
+  };
+
   /** Writes an article's links and returns the companies linked, by key. */
   function linkMentions(articleKey: string, body: string): string[] {
     const found = (candidates.all(JSON.stringify(textKeys(body))) as { companyId: string }[]).map((r) => r.companyId);
@@ -56,11 +60,7 @@ export function mentionLinker(db: Db) {
     for (const { companyId, name } of storedNames.all(JSON.stringify(found)) as { companyId: string; name: string }[])
       names.set(companyId, [...(names.get(companyId) ?? []), name]);
     const linked = found.filter((companyId) => namesCompany(body, mentionForms(names.get(companyId) ?? [])));
-    if (linked.length)
-      db.insert(articleCompanies)
-        .values(linked.map((companyId) => ({ articleId: articleKey, companyId })))
-        .onConflictDoNothing()
-        .run();
+    link(linked.map((companyId) => ({ articleId: articleKey, companyId })));
     return linked;
   }
 
@@ -77,11 +77,7 @@ export function mentionLinker(db: Db) {
     const naming = new Set([...found, ...before].filter((a) => namesCompany(a.body, forms)).map((a) => a.articleId));
     const add = [...naming].filter((id) => !linked.has(id));
     const drop = [...linked].filter((id) => !naming.has(id));
-    if (add.length)
-      db.insert(articleCompanies)
-        .values(add.map((articleId) => ({ articleId, companyId: companyKey })))
-        .onConflictDoNothing()
-        .run();
+    link(add.map((articleId) => ({ articleId, companyId: companyKey })));
     if (drop.length)
       db.delete(articleCompanies)
         .where(and(eq(articleCompanies.companyId, companyKey), inArray(articleCompanies.articleId, drop)))
